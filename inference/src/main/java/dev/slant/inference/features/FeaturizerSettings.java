@@ -1,0 +1,129 @@
+package dev.slant.inference.features;
+
+/**
+ * Every setting of the featurizer, validated in one place. Saved in each bundle's manifest, so a bundle
+ * rebuilds exactly the featurizer it was trained with.
+ *
+ * @param hashScheme   the hash functions' version, {@link #HASH_SCHEME} (see {@link FeatureHash})
+ * @param wordMinN     smallest word n-gram (1 or more)
+ * @param wordMaxN     largest word n-gram (wordMinN to 4)
+ * @param charMinN     smallest character n-gram within a word, 0 for none
+ * @param charMaxN     largest character n-gram within a word, 0 for none
+ * @param titleMode    how the title is used
+ * @param buckets      number of hash buckets (2 to 2^26)
+ * @param minTokenLength tokens shorter than this are dropped (2 drops "s" of "Trump's", as scikit-learn does)
+ * @param dropNumbers  drop tokens that contain a digit (dates and counts are outlet fingerprints more than stance)
+ * @param sublinearTf  use 1 + ln(tf) instead of tf
+ * @param idf          weight by inverse document frequency fitted on the training data
+ * @param minDf        buckets seen in fewer training documents are dropped (needs idf; 1 keeps all)
+ * @param l2           scale each vector to unit length
+ * @param scrub        remove outlet fingerprints before tokenizing
+ */
+public record FeaturizerSettings(
+        String hashScheme,
+        int wordMinN,
+        int wordMaxN,
+        int charMinN,
+        int charMaxN,
+        TitleMode titleMode,
+        int buckets,
+        int minTokenLength,
+        boolean dropNumbers,
+        boolean sublinearTf,
+        boolean idf,
+        int minDf,
+        boolean l2,
+        boolean scrub) {
+
+    /** The hash scheme this code implements. */
+    public static final String HASH_SCHEME = "fnv1a32-fmix32-chain-v1";
+
+    /** The defaults: word 1-2 grams, title apart, 2^20 buckets, sublinear tf-idf with min_df 2, L2, scrubbed. */
+    public static final FeaturizerSettings DEFAULTS = new FeaturizerSettings(
+            HASH_SCHEME, 1, 2, 0, 0, TitleMode.SEPARATE, 1 << 20, 2, true, true, true, 2, true, true);
+
+    /**
+     * Validates.
+     *
+     * @throws IllegalArgumentException naming the setting that is out of range
+     */
+    public FeaturizerSettings {
+        if (!HASH_SCHEME.equals(hashScheme)) {
+            throw new IllegalArgumentException("unknown hash scheme '" + hashScheme + "'; this version reads " + HASH_SCHEME);
+        }
+        if (wordMinN < 1 || wordMaxN < wordMinN || wordMaxN > 4) {
+            throw new IllegalArgumentException("word n-gram range must satisfy 1 <= min <= max <= 4, got " + wordMinN + ".." + wordMaxN);
+        }
+        boolean chars = charMinN != 0 || charMaxN != 0;
+        if (chars && (charMinN < 1 || charMaxN < charMinN || charMaxN > 8)) {
+            throw new IllegalArgumentException("character n-gram range must be 0..0 (off) or 1 <= min <= max <= 8, got " + charMinN + ".." + charMaxN);
+        }
+        if (titleMode == null) {
+            throw new IllegalArgumentException("titleMode is required");
+        }
+        if (buckets < 2 || buckets > (1 << 26)) {
+            throw new IllegalArgumentException("buckets must be in [2, 2^26], got " + buckets);
+        }
+        if (minTokenLength < 1 || minTokenLength > 10) {
+            throw new IllegalArgumentException("minTokenLength must be in [1, 10], got " + minTokenLength);
+        }
+        if (minDf < 1) {
+            throw new IllegalArgumentException("minDf must be at least 1, got " + minDf);
+        }
+        if (minDf > 1 && !idf) {
+            throw new IllegalArgumentException("minDf > 1 needs idf (document frequencies are fitted with it)");
+        }
+    }
+
+    /** @return true if character n-grams are on */
+    public boolean charNgrams() {
+        return charMaxN > 0;
+    }
+
+    /**
+     * @param min smallest word n-gram
+     * @param max largest word n-gram
+     * @return these settings with another word n-gram range
+     */
+    public FeaturizerSettings withWordNgrams(int min, int max) {
+        return new FeaturizerSettings(hashScheme, min, max, charMinN, charMaxN, titleMode, buckets, minTokenLength,
+                dropNumbers, sublinearTf, idf, minDf, l2, scrub);
+    }
+
+    /**
+     * @param n number of buckets
+     * @return these settings with another bucket count
+     */
+    public FeaturizerSettings withBuckets(int n) {
+        return new FeaturizerSettings(hashScheme, wordMinN, wordMaxN, charMinN, charMaxN, titleMode, n, minTokenLength,
+                dropNumbers, sublinearTf, idf, minDf, l2, scrub);
+    }
+
+    /**
+     * @param on whether to scrub outlet fingerprints
+     * @return these settings with scrubbing on or off
+     */
+    public FeaturizerSettings withScrub(boolean on) {
+        return new FeaturizerSettings(hashScheme, wordMinN, wordMaxN, charMinN, charMaxN, titleMode, buckets, minTokenLength,
+                dropNumbers, sublinearTf, idf, minDf, l2, on);
+    }
+
+    /**
+     * @param min smallest character n-gram, 0 for none
+     * @param max largest character n-gram, 0 for none
+     * @return these settings with another character n-gram range
+     */
+    public FeaturizerSettings withCharNgrams(int min, int max) {
+        return new FeaturizerSettings(hashScheme, wordMinN, wordMaxN, min, max, titleMode, buckets, minTokenLength,
+                dropNumbers, sublinearTf, idf, minDf, l2, scrub);
+    }
+
+    /**
+     * @param mode how the title is used
+     * @return these settings with another title mode
+     */
+    public FeaturizerSettings withTitleMode(TitleMode mode) {
+        return new FeaturizerSettings(hashScheme, wordMinN, wordMaxN, charMinN, charMaxN, mode, buckets, minTokenLength,
+                dropNumbers, sublinearTf, idf, minDf, l2, scrub);
+    }
+}

@@ -32,7 +32,7 @@ public final class CrossValidation implements TargetResult {
         this.baseline = SpreadOverFolds.of(baselineFigures);
         String pooledBaseline = baselines.size() == 1
                 ? baselines.iterator().next() + " in every fold"
-                : "each fold's majority (" + String.join(", ", baselines) + ")";
+                : "each fold's majority";
         this.pooled = TargetEvaluation.pooled(folds, pooledBaseline);
     }
 

@@ -1,0 +1,134 @@
+package dev.slant.training.eval;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Counts of evaluated articles by gold label (rows) and predicted label (columns), with the abstentions of each
+ * gold label in a column of their own, so that each row sums to its label's support.
+ *
+ * @param labels    the labels, in the declared order (rows and columns)
+ * @param counts    {@code counts.get(gold).get(predicted)}: articles of that gold label given that label
+ * @param abstained per gold label, the articles the model gave no label
+ */
+public record ConfusionMatrix(List<String> labels, List<List<Integer>> counts, List<Integer> abstained) {
+
+    /**
+     * Validates and copies.
+     *
+     * @throws NullPointerException     if an argument is null
+     * @throws IllegalArgumentException if the matrix is not square over the labels or a count is negative
+     */
+    public ConfusionMatrix {
+        labels = List.copyOf(labels);
+        abstained = List.copyOf(abstained);
+        int n = labels.size();
+        if (counts.size() != n || abstained.size() != n) {
+            throw new IllegalArgumentException("confusion matrix needs " + n + " rows and abstention counts, got "
+                    + counts.size() + " and " + abstained.size());
+        }
+        List<List<Integer>> copy = new ArrayList<>();
+        for (int g = 0; g < n; g++) {
+            List<Integer> row = List.copyOf(counts.get(g));
+            if (row.size() != n) {
+                throw new IllegalArgumentException("confusion matrix row " + g + " has " + row.size()
+                        + " columns, not " + n);
+            }
+            for (int c : row) {
+                requireNotNegative(c);
+            }
+            requireNotNegative(abstained.get(g));
+            copy.add(row);
+        }
+        counts = List.copyOf(copy);
+    }
+
+    private static void requireNotNegative(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("negative count " + count + " in a confusion matrix");
+        }
+    }
+
+    /**
+     * Tallies outcomes whose labels are all among the given ones.
+     *
+     * @param labels   the labels in order
+     * @param outcomes the outcomes
+     * @return the matrix
+     */
+    static ConfusionMatrix of(List<String> labels, List<Outcome> outcomes) {
+        int n = labels.size();
+        int[][] cells = new int[n][n];
+        int[] abstentions = new int[n];
+        for (Outcome o : outcomes) {
+            int g = labels.indexOf(o.gold());
+            if (o.isAbstention()) {
+                abstentions[g]++;
+            } else {
+                cells[g][labels.indexOf(o.predicted())]++;
+            }
+        }
+        List<List<Integer>> rows = new ArrayList<>();
+        List<Integer> abstainedList = new ArrayList<>();
+        for (int g = 0; g < n; g++) {
+            List<Integer> row = new ArrayList<>();
+            for (int p = 0; p < n; p++) {
+                row.add(cells[g][p]);
+            }
+            rows.add(row);
+            abstainedList.add(abstentions[g]);
+        }
+        return new ConfusionMatrix(labels, rows, abstainedList);
+    }
+
+    /**
+     * @param gold      row: index of the gold label
+     * @param predicted column: index of the predicted label
+     * @return the number of articles of that gold label given that label
+     */
+    public int count(int gold, int predicted) {
+        return counts.get(gold).get(predicted);
+    }
+
+    /**
+     * @param gold index of a gold label
+     * @return its support: the articles with that gold label, abstentions included
+     */
+    public int support(int gold) {
+        int sum = abstained.get(gold);
+        for (int c : counts.get(gold)) {
+            sum += c;
+        }
+        return sum;
+    }
+
+    /**
+     * @param predicted index of a label
+     * @return the number of articles the model gave that label
+     */
+    public int predictedCount(int predicted) {
+        int sum = 0;
+        for (List<Integer> row : counts) {
+            sum += row.get(predicted);
+        }
+        return sum;
+    }
+
+    /** @return the number of abstentions over all gold labels */
+    public int abstentions() {
+        int sum = 0;
+        for (int a : abstained) {
+            sum += a;
+        }
+        return sum;
+    }
+
+    /** @return the number of articles counted */
+    public int total() {
+        int sum = 0;
+        for (int g = 0; g < labels.size(); g++) {
+            sum += support(g);
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.slant.training.eval;
+
+import java.util.List;
+
+/**
+ * A table of a report, rendered as plain text or Markdown: its first column is a name (left-aligned), the others
+ * figures (right-aligned).
+ *
+ * @param title  the table's title
+ * @param header the column names
+ * @param rows   the rows, each as wide as the header
+ */
+record Table(String title, List<String> header, List<List<String>> rows) {
+
+    /** Validates and copies. @throws IllegalArgumentException if a row is not as wide as the header */
+    Table {
+        header = List.copyOf(header);
+        rows = rows.stream().map(List::copyOf).toList();
+        for (List<String> row : rows) {
+            if (row.size() != header.size()) {
+                throw new IllegalArgumentException("table '" + title + "': row " + row + " is not as wide as "
+                        + header);
+            }
+        }
+    }
+}

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads articles from JSON Lines: one JSON object per line, the mapping's "columns" being top-level field
@@ -31,6 +32,8 @@ public final class JsonlArticleReader extends StreamingArticleReader {
             .build();
     /** Parser messages are cut to this many characters in a problem's detail. */
     private static final int MAX_DETAIL = 300;
+    /** Jackson's note on where an unclosed object started: always line 1 here, so only noise. */
+    private static final Pattern SOURCE_NOTE = Pattern.compile(" \\(start marker at \\[Source: [^\\]]*\\]\\)");
 
     private final BufferedReader lines;
     private final Set<String> fieldNames;
@@ -78,7 +81,8 @@ public final class JsonlArticleReader extends StreamingArticleReader {
             fault = parseObject(json, values);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            String detail = (at == null ? "" : "at character " + at.getColumnNr() + ": ") + e.getOriginalMessage();
+            String message = SOURCE_NOTE.matcher(e.getOriginalMessage()).replaceAll("");
+            String detail = (at == null ? "" : "at character " + at.getColumnNr() + ": ") + message;
             fault = new Fault("", detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) + "..." : detail);
         }
         if (fault != null) {

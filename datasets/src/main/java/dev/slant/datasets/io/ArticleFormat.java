@@ -14,9 +14,6 @@ public enum ArticleFormat {
     /** One JSON object per line (JSON Lines, NDJSON). */
     JSONL("jsonl");
 
-    /** The suffix of a gzip-compressed file, after the format's own suffix ("articles.csv.gz"). */
-    public static final String GZIP_SUFFIX = ".gz";
-
     private final String label;
 
     ArticleFormat(String label) {
@@ -63,8 +60,8 @@ public enum ArticleFormat {
      */
     public static ArticleFormat fromFileName(String fileName) {
         String n = fileName.toLowerCase(Locale.ROOT);
-        if (n.endsWith(GZIP_SUFFIX)) {
-            n = n.substring(0, n.length() - GZIP_SUFFIX.length());
+        if (n.endsWith(AtomicOutput.GZIP_SUFFIX)) {
+            n = n.substring(0, n.length() - AtomicOutput.GZIP_SUFFIX.length());
         }
         if (n.endsWith(".csv")) {
             return CSV;

@@ -81,7 +81,7 @@ public final class AtomicOutput implements Closeable {
             this.gzip = compress ? new GZIPOutputStream(fileStream, BUFFER_SIZE) : null;
             this.content = new KeepOpen(gzip != null ? gzip : fileStream);
         } catch (IOException | RuntimeException e) {
-            discard(e);
+            IoFailures.closeAfter(e, this);
             throw e;
         }
     }
@@ -201,7 +201,7 @@ public final class AtomicOutput implements Closeable {
             channel.close();
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException | RuntimeException e) {
-            discard(e);
+            IoFailures.closeAfter(e, this);
             throw e;
         }
         committed = true;
@@ -224,14 +224,6 @@ public final class AtomicOutput implements Closeable {
             channel.close();
         } finally {
             Files.deleteIfExists(temp);
-        }
-    }
-
-    private void discard(Exception failure) {
-        try {
-            close();
-        } catch (IOException e) {
-            failure.addSuppressed(e);
         }
     }
 

@@ -10,14 +10,12 @@ import org.apache.commons.csv.CSVPrinter;
  * Writes articles as RFC 4180 CSV (CRLF records, fields quoted where needed, a header row of
  * {@link ArticleLayout#columns()}), gzip-compressed when the target's name ends in {@code .gz}.
  */
-public final class CsvArticleWriter implements ArticleWriter {
-    private final AtomicOutput out;
+public final class CsvArticleWriter extends AtomicTextFile implements ArticleWriter {
     private final ArticleLayout layout;
     private final CSVPrinter printer;
-    private long written;
 
     private CsvArticleWriter(AtomicOutput out, ArticleLayout layout) throws IOException {
-        this.out = out;
+        super(out);
         this.layout = layout;
         this.printer = new CSVPrinter(out.writer(), CSVFormat.RFC4180);
         printer.printRecord(layout.columns());
@@ -32,34 +30,17 @@ public final class CsvArticleWriter implements ArticleWriter {
      * @throws IOException if the file cannot be started
      */
     public static CsvArticleWriter open(Path target, ArticleLayout layout) throws IOException {
-        AtomicOutput out = AtomicOutput.open(target);
-        try {
-            return new CsvArticleWriter(out, layout);
-        } catch (IOException | RuntimeException e) {
-            out.close();
-            throw e;
-        }
+        return open(target, out -> new CsvArticleWriter(out, layout));
     }
 
     @Override
     public void write(LabelledArticle article) throws IOException {
         printer.printRecord(layout.values(article));
-        written++;
+        counted();
     }
 
     @Override
-    public long written() {
-        return written;
-    }
-
-    @Override
-    public void commit() throws IOException {
+    void flushFormat() throws IOException {
         printer.flush();
-        out.commit();
-    }
-
-    @Override
-    public void close() throws IOException {
-        out.close();
     }
 }

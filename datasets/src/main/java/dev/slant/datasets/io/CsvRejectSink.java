@@ -14,16 +14,14 @@ import org.apache.commons.csv.CSVPrinter;
  * when the parser could not read the record (an unterminated quote). Written through an {@link AtomicOutput}:
  * the file appears on {@link #commit()}, gzip-compressed if named {@code .gz}; the reader does not close it.
  */
-public final class CsvRejectSink implements RejectSink {
+public final class CsvRejectSink extends AtomicTextFile implements RejectSink {
     /** The columns of a rejects file. */
     public static final List<String> COLUMNS = List.of("file", "record", "line", "column", "reason", "detail", "raw");
 
-    private final AtomicOutput out;
     private final CSVPrinter printer;
-    private long written;
 
     private CsvRejectSink(AtomicOutput out) throws IOException {
-        this.out = out;
+        super(out);
         this.printer = new CSVPrinter(out.writer(), CSVFormat.RFC4180);
         printer.printRecord(COLUMNS);
     }
@@ -36,20 +34,14 @@ public final class CsvRejectSink implements RejectSink {
      * @throws IOException if the file cannot be started
      */
     public static CsvRejectSink open(Path target) throws IOException {
-        AtomicOutput out = AtomicOutput.open(target);
-        try {
-            return new CsvRejectSink(out);
-        } catch (IOException | RuntimeException e) {
-            out.close();
-            throw e;
-        }
+        return open(target, CsvRejectSink::new);
     }
 
     @Override
     public void reject(RecordProblem problem, List<String> rawFields) throws IOException {
         printer.printRecord(problem.file(), problem.recordNumber(), problem.line(), problem.column(),
                 problem.reason().name(), problem.detail(), raw(rawFields));
-        written++;
+        counted();
     }
 
     /**
@@ -65,28 +57,8 @@ public final class CsvRejectSink implements RejectSink {
         return CSVFormat.RFC4180.format(rawFields.toArray());
     }
 
-    /** @return rejected records written so far */
-    public long written() {
-        return written;
-    }
-
-    /**
-     * Completes the rejects file and puts it in place.
-     *
-     * @throws IOException if it cannot be completed (no file is left then)
-     */
-    public void commit() throws IOException {
-        printer.flush();
-        out.commit();
-    }
-
-    /**
-     * Ends the sink; without a commit, no rejects file is left.
-     *
-     * @throws IOException if the temporary file cannot be deleted
-     */
     @Override
-    public void close() throws IOException {
-        out.close();
+    void flushFormat() throws IOException {
+        printer.flush();
     }
 }

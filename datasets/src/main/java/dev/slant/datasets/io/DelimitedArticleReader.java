@@ -59,11 +59,7 @@ public final class DelimitedArticleReader extends StreamingArticleReader {
             this.columnNames = columnNames.isEmpty() ? readHeader() : List.copyOf(columnNames);
             indexColumns(mapping, !columnNames.isEmpty());
         } catch (IOException | RuntimeException e) {
-            try {
-                input.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
+            IoFailures.closeAfter(e, input);
             throw e;
         }
     }

@@ -14,21 +14,19 @@ import java.util.List;
  * {@link ArticleLayout} in its order (a target's labels joined with {@link ArticleLayout#LABEL_SEPARATOR}),
  * gzip-compressed when the target's name ends in {@code .gz}.
  */
-public final class JsonlArticleWriter implements ArticleWriter {
+public final class JsonlArticleWriter extends AtomicTextFile implements ArticleWriter {
     private static final JsonFactory JSON = new JsonFactoryBuilder()
             .rootValueSeparator((String) null)
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
             .build();
 
-    private final AtomicOutput out;
     private final ArticleLayout layout;
     private final List<String> columns;
     private final JsonGenerator json;
-    private long written;
 
     private JsonlArticleWriter(AtomicOutput out, ArticleLayout layout) throws IOException {
-        this.out = out;
+        super(out);
         this.layout = layout;
         this.columns = layout.columns();
         this.json = JSON.createGenerator(out.writer());
@@ -43,13 +41,7 @@ public final class JsonlArticleWriter implements ArticleWriter {
      * @throws IOException if the file cannot be started
      */
     public static JsonlArticleWriter open(Path target, ArticleLayout layout) throws IOException {
-        AtomicOutput out = AtomicOutput.open(target);
-        try {
-            return new JsonlArticleWriter(out, layout);
-        } catch (IOException | RuntimeException e) {
-            out.close();
-            throw e;
-        }
+        return open(target, out -> new JsonlArticleWriter(out, layout));
     }
 
     @Override
@@ -61,22 +53,11 @@ public final class JsonlArticleWriter implements ArticleWriter {
         }
         json.writeEndObject();
         json.writeRaw('\n');
-        written++;
+        counted();
     }
 
     @Override
-    public long written() {
-        return written;
-    }
-
-    @Override
-    public void commit() throws IOException {
+    void flushFormat() throws IOException {
         json.flush();
-        out.commit();
-    }
-
-    @Override
-    public void close() throws IOException {
-        out.close();
     }
 }

@@ -77,7 +77,7 @@ public final class TextInput implements Closeable {
         try {
             return of(raw, name);
         } catch (IOException | RuntimeException e) {
-            closeAfterFailure(raw, e);
+            IoFailures.closeAfter(e, raw);
             throw e;
         }
     }
@@ -199,14 +199,6 @@ public final class TextInput implements Closeable {
         byte[] head = in.readNBytes(magic.length);
         in.reset();
         return java.util.Arrays.equals(head, magic);
-    }
-
-    private static void closeAfterFailure(Closeable c, Exception failure) {
-        try {
-            c.close();
-        } catch (IOException e) {
-            failure.addSuppressed(e);
-        }
     }
 
     /** Counts the bytes that pass through it. */

@@ -18,13 +18,7 @@ class ArticleBiasReadTest {
     @Test
     void readsTheWholeArticleBiasCsvWithNoReject() throws IOException {
         Path file = RealData.require("article-bias").resolve("articles.csv.gz");
-        ColumnMapping mapping = ColumnMapping.builder()
-                .idColumn("ID").titleColumn("title").textColumn("content_original")
-                .label(LabelColumn.of("stance", "bias_text").withAllowed("left", "center", "right"))
-                .label("topic", "topic")
-                .metadata(Article.OUTLET, "source").metadata(Article.HOST, "source_url")
-                .metadata(Article.URL, "url").metadata(Article.DATE, "date")
-                .build();
+        ColumnMapping mapping = Fixtures.ARTICLE_BIAS;
         Map<String, Integer> stances = new TreeMap<>();
         LabelledArticle first = null;
         ReadReport report;

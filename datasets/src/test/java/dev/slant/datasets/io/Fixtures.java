@@ -1,5 +1,6 @@
 package dev.slant.datasets.io;
 
+import dev.slant.datasets.Article;
 import dev.slant.datasets.LabelledArticle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,15 @@ final class Fixtures {
     static final ColumnMapping STANCE = ColumnMapping.builder()
             .idColumn("id").titleColumn("title").textColumn("text")
             .label(LabelColumn.of("stance", "stance").withAllowed("left", "center", "right"))
+            .build();
+
+    /** A mapping of the real article-bias CSV: stance and topic, outlet, host, URL and date. */
+    static final ColumnMapping ARTICLE_BIAS = ColumnMapping.builder()
+            .idColumn("ID").titleColumn("title").textColumn("content_original")
+            .label(LabelColumn.of("stance", "bias_text").withAllowed("left", "center", "right"))
+            .label("topic", "topic")
+            .metadata(Article.OUTLET, "source").metadata(Article.HOST, "source_url")
+            .metadata(Article.URL, "url").metadata(Article.DATE, "date")
             .build();
 
     private Fixtures() {

@@ -1,6 +1,5 @@
 package dev.slant.datasets.io;
 
-import dev.slant.datasets.Article;
 import dev.slant.datasets.LabelledArticle;
 import dev.slant.datasets.corpus.DataRoot;
 import java.lang.management.GarbageCollectorMXBean;
@@ -35,13 +34,7 @@ public final class ReadBenchmark {
         Path file = args.length > 0 ? Path.of(args[0])
                 : DataRoot.resolve(null).resolve("article-bias").resolve("articles.csv.gz");
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        ColumnMapping mapping = ColumnMapping.builder()
-                .idColumn("ID").titleColumn("title").textColumn("content_original")
-                .label(LabelColumn.of("stance", "bias_text").withAllowed("left", "center", "right"))
-                .label("topic", "topic")
-                .metadata(Article.OUTLET, "source").metadata(Article.HOST, "source_url")
-                .metadata(Article.URL, "url").metadata(Article.DATE, "date")
-                .build();
+        ColumnMapping mapping = Fixtures.ARTICLE_BIAS;
         System.out.printf(Locale.ROOT, "file %s, max heap %d MB, %d processors%n", file,
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
         for (int run = 1; run <= runs; run++) {

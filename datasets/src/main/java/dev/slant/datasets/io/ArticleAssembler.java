@@ -15,20 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * Turns the fields of one record into a labelled article by a {@link ColumnMapping}, or says what is wrong with
- * it. The rules, the same for every format, checked in this order (the first fault found is reported):
- * <ol>
- *   <li>a mapped id, text or label column absent from the record: {@code MISSING_COLUMN} (a title or metadata
- *       column may be absent, as an optional JSON field; it reads as empty);</li>
- *   <li>bytes that were not UTF-8 in a mapped column: {@code INVALID_UTF8} (unmapped columns are not looked
- *       at);</li>
- *   <li>a blank id: {@code MALFORMED};</li>
- *   <li>a blank text: {@code EMPTY_TEXT};</li>
- *   <li>per target in order, no label: {@code EMPTY_LABEL}; a label outside the allowed set:
- *       {@code UNKNOWN_LABEL};</li>
- *   <li>an id already taken by an accepted record: {@code DUPLICATE_ID}.</li>
- * </ol>
- * Titles, texts and metadata are kept exactly as read (no trimming); empty metadata values are left out.
- * Holds the ids of the accepted records, the only state that grows with the file.
+ * it, by the rules listed there. Holds the ids of the accepted records, the only state that grows with the file.
  */
 final class ArticleAssembler {
 

@@ -26,6 +26,20 @@ import java.util.Set;
  *         .build();
  * }</pre>
  *
+ * <p>Every reader applies the same rules to a record, in this order (the first fault found is reported):
+ * <ol>
+ *   <li>a mapped id, text or label column absent from the record: {@code MISSING_COLUMN} (a title or metadata
+ *       column may be absent, as an optional JSON field; it reads as empty);</li>
+ *   <li>bytes that were not UTF-8 in a mapped column: {@code INVALID_UTF8} (unmapped columns are not looked
+ *       at);</li>
+ *   <li>a blank id: {@code MALFORMED};</li>
+ *   <li>a blank text: {@code EMPTY_TEXT};</li>
+ *   <li>per target in order, no label: {@code EMPTY_LABEL}; a label outside the allowed set:
+ *       {@code UNKNOWN_LABEL} (see {@link LabelColumn} for how labels are read);</li>
+ *   <li>an id already taken by an accepted record: {@code DUPLICATE_ID}.</li>
+ * </ol>
+ * Titles, texts and metadata are kept exactly as read (no trimming); empty metadata values are left out.
+ *
  * @param idColumn        the id column; empty to number the records instead (record 1 has id "1")
  * @param titleColumn     the title column; empty for articles without titles
  * @param textColumn      the body-text column

@@ -16,8 +16,8 @@ import org.apache.commons.csv.CSVRecord;
  * Reads articles from CSV (RFC 4180: quoted fields may span lines, CRLF or LF), quoted TSV or unquoted TSV,
  * with a header row or with column names given, one record at a time (Apache Commons CSV underneath).
  *
- * <p>Records are numbered from 1 after the header; blank lines are not records and are skipped. Beyond the
- * {@link ArticleAssembler mapping rules}, a record with fewer fields than the header is {@code MISSING_COLUMN}
+ * <p>Records are numbered from 1 after the header; blank lines are not records and are skipped. Beyond the rules
+ * of the {@link ColumnMapping}, a record with fewer fields than the header is {@code MISSING_COLUMN}
  * (naming the first missing column) and one with more is {@code MALFORMED}. A quote left open until the end
  * of the file is {@code UNTERMINATED_QUOTE} and a character after a closing quote is {@code MALFORMED}: the
  * parser cannot go on after either, so in lenient mode that record is rejected and the read ends there.

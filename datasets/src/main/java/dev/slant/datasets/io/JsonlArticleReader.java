@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  *
  * <p>Records are the non-blank lines, numbered from 1; a record's line is its physical line. A field value may
  * be a string, number or boolean (read as its JSON text) or null (read as empty); a mapped title or metadata
- * field may be absent. Beyond the {@link ArticleAssembler mapping rules}, a line that is not one JSON object, has
+ * field may be absent. Beyond the rules of the {@link ColumnMapping}, a line that is not one JSON object, has
  * a duplicate field name, or gives a mapped field an array or object value is {@code MALFORMED}; the next line
  * is read as usual, in lenient mode.
  */
@@ -83,19 +83,22 @@ public final class JsonlArticleReader extends StreamingArticleReader {
             JsonLocation at = e.getLocation();
             String message = SOURCE_NOTE.matcher(e.getOriginalMessage()).replaceAll("");
             String detail = (at == null ? "" : "at character " + at.getColumnNr() + ": ") + message;
-            fault = new Fault("", detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) + "..." : detail);
+            fault = new Fault("", detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) + "..." : detail, e);
         }
         if (fault != null) {
             rejected(new RecordProblem(fileName(), recordNumber, lineNumber, fault.column(),
-                    RecordProblem.Reason.MALFORMED, fault.detail()), List.of(line), null);
+                    RecordProblem.Reason.MALFORMED, fault.detail()), List.of(line), fault.cause());
         } else {
             assemble(values::get, recordNumber, lineNumber, List.of(line));
         }
         return true;
     }
 
-    /** What is wrong with a line that is not one JSON object of scalar mapped fields. */
-    private record Fault(String column, String detail) {
+    /** What is wrong with a line that is not one JSON object of scalar mapped fields, and the parser's error. */
+    private record Fault(String column, String detail, Throwable cause) {
+        Fault(String column, String detail) {
+            this(column, detail, null);
+        }
     }
 
     /**

@@ -56,5 +56,6 @@ class JsonlArticleReaderTest {
                 Fixtures.open("articles.jsonl", ArticleFormat.JSONL, MAPPING, ReadOptions.STRICT)));
         assertEquals(4, e.problem().line());
         assertEquals(RecordProblem.Reason.MALFORMED, e.problem().reason());
+        assertEquals(com.fasterxml.jackson.core.io.JsonEOFException.class, e.getCause().getClass());
     }
 }

@@ -6,7 +6,8 @@ import java.util.Objects;
  * Where and why one input record is bad.
  *
  * @param file         the file's name as the user gave it
- * @param recordNumber 1-based record number within the file (the header is not a record)
+ * @param recordNumber 1-based record number within the file (the header is not a record); 0 for a fault of the
+ *                     header row itself, which makes the whole file unreadable
  * @param line         1-based physical line on which the record starts
  * @param column       the column at fault, or empty when the fault is not in one column
  * @param reason       short machine-stable reason, one of {@link Reason}
@@ -46,13 +47,20 @@ public record RecordProblem(String file, long recordNumber, long line, String co
     }
 
     /**
-     * The one-line message: {@code FILE: record R (line L), column 'C': REASON: DETAIL}.
+     * The one-line message: {@code FILE: record R (line L), column 'C': REASON: DETAIL}, or
+     * {@code FILE: header (line L), ...} for record 0.
      *
      * @return the message
      */
     public String message() {
         StringBuilder sb = new StringBuilder();
-        sb.append(file).append(": record ").append(recordNumber).append(" (line ").append(line).append(')');
+        sb.append(file).append(": ");
+        if (recordNumber == 0) {
+            sb.append("header");
+        } else {
+            sb.append("record ").append(recordNumber);
+        }
+        sb.append(" (line ").append(line).append(')');
         if (!column.isEmpty()) {
             sb.append(", column '").append(column).append('\'');
         }

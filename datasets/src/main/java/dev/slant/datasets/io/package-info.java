@@ -3,5 +3,12 @@
  * rules for bad input: {@link dev.slant.datasets.io.ReadMode#STRICT} stops at the first bad record with a
  * message naming file, record, line and column; {@link dev.slant.datasets.io.ReadMode#LENIENT} skips it,
  * counts it in a {@link dev.slant.datasets.io.ReadReport} and can write it to a rejects file.
+ *
+ * <p>Reading: {@link dev.slant.datasets.io.ArticleReaders} opens a file by name or
+ * {@link dev.slant.datasets.io.ArticleFormat} with a {@link dev.slant.datasets.io.ColumnMapping};
+ * {@link dev.slant.datasets.io.TextInput} does the decompression and decoding for every reader.
+ * Writing: every output file of the project goes through {@link dev.slant.datasets.io.AtomicOutput} (whole or
+ * not at all); {@link dev.slant.datasets.io.ArticleWriters} writes articles as CSV or JSONL by an
+ * {@link dev.slant.datasets.io.ArticleLayout}, and {@link dev.slant.datasets.io.CsvRejectSink} writes rejects.
  */
 package dev.slant.datasets.io;

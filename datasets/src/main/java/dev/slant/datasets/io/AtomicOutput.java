@@ -1,0 +1,256 @@
+package dev.slant.datasets.io;
+
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * An output file that appears whole or not at all: everything is written to a temporary file in the target's
+ * folder, which {@link #commit()} flushes, syncs to disk and renames over the target in one step. Closing
+ * without a commit (an exception on the way, an early return) deletes the temporary file and leaves the target
+ * as it was. Every output writer of the project writes through this class.
+ *
+ * <pre>{@code
+ * try (AtomicOutput out = AtomicOutput.open(target)) {
+ *     out.writer().write("...");
+ *     out.commit();
+ * }
+ * }</pre>
+ *
+ * <p>A target whose name ends in {@value #GZIP_SUFFIX} is gzip-compressed (use {@link #openUncompressed} for
+ * bytes that are compressed already). Missing parent folders are created. Not thread-safe.
+ */
+public final class AtomicOutput implements Closeable {
+    /** Targets named with this suffix are gzip-compressed. */
+    public static final String GZIP_SUFFIX = ".gz";
+    /** The suffix of the temporary file, which is named {@code .TARGET.PID-N.part} beside the target. */
+    public static final String TEMP_SUFFIX = ".part";
+
+    private static final int BUFFER_SIZE = TextInput.BUFFER_SIZE;
+    private static final int MAX_NAME_TRIES = 100;
+    private static final AtomicLong TEMP_COUNTER = new AtomicLong();
+
+    private final Path target;
+    private final Path temp;
+    private final FileChannel channel;
+    private final BufferedOutputStream fileStream;
+    private final GZIPOutputStream gzip;
+    private final OutputStream content;
+    private Writer writer;
+    private boolean committed;
+    private boolean discarded;
+
+    private AtomicOutput(Path target, boolean compress) throws IOException {
+        this.target = target.toAbsolutePath();
+        Path dir = this.target.getParent();
+        Files.createDirectories(dir);
+        Path created = null;
+        FileChannel opened = null;
+        for (int attempt = 0; opened == null; attempt++) {
+            created = dir.resolve("." + this.target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                    + TEMP_COUNTER.incrementAndGet() + TEMP_SUFFIX);
+            try {
+                opened = FileChannel.open(created, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= MAX_NAME_TRIES) {
+                    throw e;
+                }
+            }
+        }
+        this.temp = created;
+        this.channel = opened;
+        try {
+            this.fileStream = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_SIZE);
+            this.gzip = compress ? new GZIPOutputStream(fileStream, BUFFER_SIZE) : null;
+            this.content = new KeepOpen(gzip != null ? gzip : fileStream);
+        } catch (IOException | RuntimeException e) {
+            IoFailures.closeAfter(e, this);
+            throw e;
+        }
+    }
+
+    /**
+     * Starts writing a target, gzip-compressed if its name ends in {@value #GZIP_SUFFIX}.
+     *
+     * @param target the file to write
+     * @return the output; the caller commits and closes it
+     * @throws IOException if the temporary file cannot be created
+     */
+    public static AtomicOutput open(Path target) throws IOException {
+        return new AtomicOutput(target, isGzipName(target));
+    }
+
+    /**
+     * Starts writing a target as is, whatever its name.
+     *
+     * @param target the file to write
+     * @return the output; the caller commits and closes it
+     * @throws IOException if the temporary file cannot be created
+     */
+    public static AtomicOutput openUncompressed(Path target) throws IOException {
+        return new AtomicOutput(target, false);
+    }
+
+    /**
+     * Writes a whole target in one call: opens it, runs the body, commits.
+     *
+     * @param target the file to write, gzip-compressed if its name ends in {@value #GZIP_SUFFIX}
+     * @param body   writes the content
+     * @throws IOException if writing fails (the target is then untouched)
+     */
+    public static void write(Path target, Body body) throws IOException {
+        try (AtomicOutput out = open(target)) {
+            body.writeTo(out);
+            out.commit();
+        }
+    }
+
+    /** Writes the content of an {@link AtomicOutput}. */
+    @FunctionalInterface
+    public interface Body {
+        /**
+         * @param out where to write; do not commit or close it
+         * @throws IOException if writing fails
+         */
+        void writeTo(AtomicOutput out) throws IOException;
+    }
+
+    /**
+     * @param file a file name or path
+     * @return whether the name ends in {@value #GZIP_SUFFIX}, any case
+     */
+    public static boolean isGzipName(Path file) {
+        Path name = file.getFileName();
+        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(GZIP_SUFFIX);
+    }
+
+    /** @return the file this output will replace, as an absolute path */
+    public Path target() {
+        return target;
+    }
+
+    /** @return the temporary file being written */
+    public Path tempFile() {
+        return temp;
+    }
+
+    /**
+     * The content's bytes (compressed on the way when the target is gzip). Closing it only flushes; the file is
+     * completed by {@link #commit()}. Do not mix it with {@link #writer()} without flushing the writer first.
+     *
+     * @return the stream
+     */
+    public OutputStream stream() {
+        return content;
+    }
+
+    /**
+     * A buffered UTF-8 writer over {@link #stream()}, the same one on every call. Closing it only flushes.
+     *
+     * @return the writer
+     */
+    public Writer writer() {
+        if (writer == null) {
+            writer = new BufferedWriter(new OutputStreamWriter(content, StandardCharsets.UTF_8), BUFFER_SIZE);
+        }
+        return writer;
+    }
+
+    /** @return whether {@link #commit()} has completed */
+    public boolean committed() {
+        return committed;
+    }
+
+    /**
+     * Completes the file: flushes, finishes the compression, syncs the file to disk, renames it over the target
+     * and syncs the folder. On failure the temporary file is deleted and the target left as it was.
+     *
+     * @throws IOException           if any step fails
+     * @throws IllegalStateException if already committed or closed
+     */
+    public void commit() throws IOException {
+        if (committed || discarded) {
+            throw new IllegalStateException("output to " + target + " is already " + (committed ? "committed" : "closed"));
+        }
+        try {
+            if (writer != null) {
+                writer.flush();
+            }
+            if (gzip != null) {
+                gzip.finish();
+            }
+            fileStream.flush();
+            channel.force(true);
+            channel.close();
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            IoFailures.closeAfter(e, this);
+            throw e;
+        }
+        committed = true;
+        syncFolder();
+    }
+
+    /**
+     * Ends the output: after a commit, nothing more to do; otherwise the temporary file is deleted and the target
+     * left as it was.
+     *
+     * @throws IOException if the temporary file cannot be deleted
+     */
+    @Override
+    public void close() throws IOException {
+        if (committed || discarded) {
+            return;
+        }
+        discarded = true;
+        try {
+            channel.close();
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Makes the rename durable; folders cannot be opened for syncing on every platform, so failure is ignored. */
+    private void syncFolder() {
+        try (FileChannel dir = FileChannel.open(target.getParent(), StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // The file itself is synced and renamed; only the rename's durability across a crash is at stake.
+            return;
+        }
+    }
+
+    /** Passes writes through; close() only flushes, so that wrapping writers cannot close the file early. */
+    private static final class KeepOpen extends FilterOutputStream {
+        KeepOpen(OutputStream out) {
+            super(Objects.requireNonNull(out));
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
+    }
+}

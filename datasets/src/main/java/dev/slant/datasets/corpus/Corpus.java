@@ -1,5 +1,6 @@
 package dev.slant.datasets.corpus;
 
+import dev.slant.datasets.Target;
 import dev.slant.datasets.io.ArticleReader;
 import dev.slant.datasets.io.ReadOptions;
 import dev.slant.datasets.split.Split;
@@ -14,7 +15,7 @@ public interface Corpus {
     String name();
 
     /** @return the targets its articles are labelled with, the main one first */
-    List<String> targets();
+    List<Target> targets();
 
     /**
      * Opens a streaming read of every article.
@@ -32,4 +33,17 @@ public interface Corpus {
      * @throws IOException if a split file cannot be read or is malformed
      */
     Map<String, Split> publishedSplits() throws IOException;
+
+    /**
+     * The target with a name.
+     *
+     * @param name a target's name
+     * @return the target
+     * @throws IllegalArgumentException if the corpus has no such target, listing those it has
+     */
+    default Target target(String name) {
+        return targets().stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("corpus '" + name() + "' has no target '" + name
+                        + "' (it has " + targets().stream().map(Target::name).toList() + ")"));
+    }
 }

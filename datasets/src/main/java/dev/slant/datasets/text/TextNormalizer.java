@@ -80,7 +80,13 @@ public final class TextNormalizer {
     /** One normalization: the output so far and the word under way. */
     private static final class Pass {
         private final String text;
-        private final StringBuilder out;
+        /**
+         * The output so far, in {@code out[0, length)}. It never outgrows the text: every code point gives at most
+         * itself lower-cased (never longer, for any code point) or one space, and every dropped span at most one
+         * space.
+         */
+        private final char[] out;
+        private int length;
         private int wordStart = -1;            // where the word under way starts in out, or -1
         private boolean wordHasDigit;
         private int bracketBlockedUntil;       // no ']' closes a '[' before this index
@@ -88,7 +94,7 @@ public final class TextNormalizer {
 
         Pass(String text) {
             this.text = text;
-            this.out = new StringBuilder(text.length());
+            this.out = new char[text.length()];
         }
 
         String run() {
@@ -122,7 +128,7 @@ public final class TextNormalizer {
                 }
             }
             endWord();
-            return out.toString();
+            return new String(out, 0, length);
         }
 
         /** A non-ASCII code point at i; returns the index after it. */
@@ -171,31 +177,31 @@ public final class TextNormalizer {
 
         private void wordChar(int cp, boolean digit) {
             inWord(digit);
-            out.appendCodePoint(cp);
+            length += Character.toChars(cp, out, length);
         }
 
         private void wordChar(char c, boolean digit) {
             inWord(digit);
-            out.append(c);
+            out[length++] = c;
         }
 
         /** Notes that a word character comes next (starting a word if none is under way). */
         private void inWord(boolean digit) {
             if (wordStart < 0) {
-                wordStart = out.length();
+                wordStart = length;
             }
             wordHasDigit |= digit;
         }
 
         private void space() {
             endWord();
-            out.append(' ');
+            out[length++] = ' ';
         }
 
         /** Ends the word under way, removing it if it holds a digit. */
         private void endWord() {
             if (wordStart >= 0 && wordHasDigit) {
-                out.setLength(wordStart);
+                length = wordStart;
             }
             wordStart = -1;
             wordHasDigit = false;

@@ -6,6 +6,6 @@ import java.util.List;
 public final class DatasetsSubcommands implements SubcommandProvider {
     @Override
     public List<Object> subcommands() {
-        return List.of();
+        return List.of(new TextCommand(), new DatasetsCommand());
     }
 }

@@ -1,0 +1,89 @@
+package dev.slant.training;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slant.inference.bundle.BundleContents;
+import dev.slant.training.eval.CrossValidation;
+import dev.slant.training.eval.Figures;
+import dev.slant.training.eval.JsonReport;
+import dev.slant.training.eval.TargetEvaluation;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+
+/** Turns a {@link TrainingOutcome} into what a bundle holds: the models, the metrics and the model card. */
+public final class BundleAssembler {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private BundleAssembler() {
+    }
+
+    /**
+     * @param outcome a finished training job
+     * @return the bundle's contents
+     */
+    public static BundleContents contents(TrainingOutcome outcome) {
+        RunResult r = outcome.result();
+        Map<String, Model<Label>> models = new LinkedHashMap<>();
+        r.targets().forEach((name, fit) -> models.put(name, fit.model()));
+        long rejected = outcome.corpus().report().rejectedTotal() + outcome.drops().count();
+        return new BundleContents(r.featurizer(), models, outcome.request().seed(), outcome.corpus().sha256(),
+                r.trainSize(), rejected, metrics(outcome), ModelCard.render(outcome));
+    }
+
+    /** The metrics object of the manifest: per target the valid and test reports, and the outlet CV. */
+    static ObjectNode metrics(TrainingOutcome outcome) {
+        ObjectNode m = JSON.createObjectNode();
+        m.put("corpus", outcome.corpus().corpus().name());
+        m.put("split", outcome.result().split());
+        ObjectNode targets = m.putObject("targets");
+        for (TargetFit fit : outcome.result().targets().values()) {
+            ObjectNode t = targets.putObject(fit.target().name());
+            t.put("trainer", fit.trainer().describe());
+            t.put("trainRows", fit.trainRows());
+            if (fit.valid() != null) {
+                t.set("valid", report(fit.valid()));
+            }
+            if (fit.test() != null) {
+                t.set("test", report(fit.test()));
+            }
+        }
+        CrossValidation cv = outcome.outletCv();
+        if (cv != null) {
+            ObjectNode c = m.putObject("outletCv");
+            c.put("target", cv.target());
+            c.put("folds", cv.folds().size());
+            c.put("macroF1Mean", cv.model().macroF1().mean());
+            c.put("macroF1Std", cv.model().macroF1().standardDeviation());
+            c.put("accuracyMean", cv.model().accuracy().mean());
+            c.put("baselineMacroF1Mean", cv.baseline().macroF1().mean());
+            c.set("report", report(cv));
+        }
+        return m;
+    }
+
+    private static ObjectNode report(dev.slant.training.eval.TargetResult result) {
+        try {
+            return (ObjectNode) JSON.readTree(JsonReport.render(List.of(result)));
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException("the evaluation report is not valid JSON", e);
+        }
+    }
+
+    /**
+     * One line of headline figures.
+     *
+     * @param e an evaluation
+     * @return "macro-F1 0.612 (majority 0.210), accuracy 0.620 (0.461)"
+     */
+    public static String headline(TargetEvaluation e) {
+        Figures m = e.model();
+        Figures b = e.baselineFigures();
+        return String.format("macro-F1 %.3f (majority %.3f), accuracy %.3f (%.3f)%s", m.macroF1(), b.macroF1(),
+                m.accuracy(), b.accuracy(), m.mae().isPresent() ? String.format(", MAE %.3f (%.3f)",
+                        m.mae().getAsDouble(), b.mae().orElse(Double.NaN)) : "");
+    }
+}

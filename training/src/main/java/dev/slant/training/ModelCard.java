@@ -1,0 +1,65 @@
+package dev.slant.training;
+
+import dev.slant.training.eval.CrossValidation;
+import dev.slant.training.eval.Spread;
+
+/** Writes a bundle's {@code MODEL_CARD.md}: intended use, data, honest and easy figures side by side, limits. */
+public final class ModelCard {
+    private ModelCard() {
+    }
+
+    /**
+     * @param o a finished training job
+     * @return the card, Markdown
+     */
+    public static String render(TrainingOutcome o) {
+        StringBuilder sb = new StringBuilder();
+        RunResult r = o.result();
+        sb.append("# Slant model card\n\n");
+        sb.append("## Intended use\n\n");
+        sb.append("Classifies English political news articles by ").append(String.join(" and ", r.targets().keySet()))
+                .append(". Made for batch scoring and research on media bias; not for judging individual authors or outlets.\n\n");
+        sb.append("## Data\n\n");
+        sb.append("- Corpus: ").append(o.corpus().corpus().name()).append(", ").append(o.corpus().report().accepted())
+                .append(" articles read, ").append(o.corpus().report().rejectedTotal()).append(" rejected (SHA-256 ")
+                .append(o.corpus().sha256(), 0, 16).append("...)\n");
+        sb.append("- Split: ").append(r.split()).append(" (train ").append(r.trainSize()).append(", valid ")
+                .append(r.validSize()).append(", test ").append(r.testSize()).append(")\n");
+        sb.append("- Duplicates: ").append(o.duplicates().groups().size()).append(" groups; ")
+                .append(o.drops().laterCopies().size()).append(" later copies and ").append(o.drops().conflicting().size())
+                .append(" articles of groups with conflicting labels kept out of training\n");
+        sb.append("- Featurizer: ").append(TrainingRun.describe(r.featurizer().settings())).append('\n');
+        r.targets().values().forEach(f -> sb.append("- ").append(f.target().name()).append(": ").append(f.trainer().describe())
+                .append(", trained on ").append(f.trainRows()).append(" articles\n"));
+        sb.append("\n## Figures\n\n");
+        sb.append("| evaluation | model | majority baseline |\n| --- | --- | --- |\n");
+        CrossValidation cv = o.outletCv();
+        if (cv != null) {
+            sb.append("| ").append(cv.target()).append(", outlet-disjoint ").append(cv.folds().size())
+                    .append("-fold CV, macro-F1 mean ± sd (leakage-controlled) | ").append(spread(cv.model().macroF1()))
+                    .append(" | ").append(spread(cv.baseline().macroF1())).append(" |\n");
+        }
+        for (TargetFit f : r.targets().values()) {
+            if (f.test() != null) {
+                sb.append("| ").append(f.target().name()).append(", ").append(r.split()).append(" test, macro-F1 | ")
+                        .append(String.format("%.3f", f.test().model().macroF1())).append(" | ")
+                        .append(String.format("%.3f", f.test().baselineFigures().macroF1())).append(" |\n");
+            }
+            if (f.valid() != null) {
+                sb.append("| ").append(f.target().name()).append(", ").append(r.split()).append(" valid, macro-F1 | ")
+                        .append(String.format("%.3f", f.valid().model().macroF1())).append(" | ")
+                        .append(String.format("%.3f", f.valid().baselineFigures().macroF1())).append(" |\n");
+            }
+        }
+        sb.append("\n## Known limitations\n\n");
+        sb.append("- Article-bias stance labels are the outlet's AllSides rating, not a judgement of each article: a model can\n"
+                + "  learn outlets rather than stance. The outlet-disjoint figure is the one to trust for unseen outlets.\n");
+        sb.append("- Outlet fingerprints are scrubbed with rules fitted on the training part; others may remain.\n");
+        sb.append("- Linear bag-of-n-grams model: no word order beyond n-grams, English only.\n");
+        return sb.toString();
+    }
+
+    private static String spread(Spread s) {
+        return String.format("%.3f ± %.3f", s.mean(), s.standardDeviation());
+    }
+}

@@ -1,0 +1,117 @@
+package dev.slant.training;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.tribuo.Trainer;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
+import org.tribuo.classification.liblinear.LinearClassificationType;
+import org.tribuo.classification.mnb.MultinomialNaiveBayesTrainer;
+
+/**
+ * One trainer's settings, validated in one place.
+ *
+ * @param kind          the classifier family
+ * @param cost          LibLinear's C (inverse regularization), or naive Bayes' smoothing alpha
+ * @param balanced      weigh classes inversely to their frequency (LibLinear only)
+ * @param maxIterations LibLinear's iteration cap
+ * @param tolerance     LibLinear's stopping tolerance
+ * @param seed          LibLinear's seed
+ */
+public record TrainerSettings(TrainerKind kind, double cost, boolean balanced, int maxIterations, double tolerance,
+                              long seed) {
+
+    /** The default smoothing of naive Bayes. */
+    public static final double NAIVE_BAYES_ALPHA = 0.1;
+    /** The default trainer: a class-balanced linear SVM, C = 0.3. */
+    public static final TrainerSettings DEFAULTS = new TrainerSettings(TrainerKind.SVM, 0.3, true, 1000, 0.01,
+            dev.slant.datasets.split.SplitChoice.DEFAULT_SEED);
+
+    /** Validates. @throws IllegalArgumentException naming the setting that is out of range */
+    public TrainerSettings {
+        Objects.requireNonNull(kind, "kind");
+        if (!(cost > 0) || Double.isInfinite(cost)) {
+            throw new IllegalArgumentException("cost (C, or alpha for naive Bayes) must be positive and finite, got " + cost);
+        }
+        if (maxIterations < 1) {
+            throw new IllegalArgumentException("maxIterations must be at least 1, got " + maxIterations);
+        }
+        if (!(tolerance > 0)) {
+            throw new IllegalArgumentException("tolerance must be positive, got " + tolerance);
+        }
+    }
+
+    /**
+     * @param c another cost
+     * @return these settings with that cost
+     */
+    public TrainerSettings withCost(double c) {
+        return new TrainerSettings(kind, c, balanced, maxIterations, tolerance, seed);
+    }
+
+    /**
+     * @param k another kind
+     * @return these settings with that kind
+     */
+    public TrainerSettings withKind(TrainerKind k) {
+        return new TrainerSettings(k, cost, balanced, maxIterations, tolerance, seed);
+    }
+
+    /**
+     * @param s another seed
+     * @return these settings with that seed
+     */
+    public TrainerSettings withSeed(long s) {
+        return new TrainerSettings(kind, cost, balanced, maxIterations, tolerance, s);
+    }
+
+    /**
+     * @param on class balancing on or off
+     * @return these settings with balancing on or off
+     */
+    public TrainerSettings withBalanced(boolean on) {
+        return new TrainerSettings(kind, cost, on, maxIterations, tolerance, seed);
+    }
+
+    /**
+     * The Tribuo trainer.
+     *
+     * @param trainingLabels every training article's label, to weigh classes when {@link #balanced()}
+     * @return a new trainer
+     */
+    public Trainer<Label> build(List<String> trainingLabels) {
+        switch (kind) {
+            case NAIVE_BAYES:
+                return new MultinomialNaiveBayesTrainer(cost);
+            case LOGISTIC:
+            case SVM:
+                LinearClassificationType.LinearType type = kind == TrainerKind.LOGISTIC
+                        ? LinearClassificationType.LinearType.L2R_LR
+                        : LinearClassificationType.LinearType.L2R_L2LOSS_SVC_DUAL;
+                LibLinearClassificationTrainer t = new LibLinearClassificationTrainer(
+                        new LinearClassificationType(type), cost, maxIterations, tolerance, seed);
+                if (balanced) {
+                    t.setLabelWeights(balancedWeights(trainingLabels));
+                }
+                return t;
+            default:
+                throw new IllegalStateException("unhandled trainer kind " + kind);
+        }
+    }
+
+    /** n / (k * count(label)), as scikit-learn's class_weight="balanced". */
+    static Map<Label, Float> balancedWeights(List<String> labels) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        labels.forEach(l -> counts.merge(l, 1, Integer::sum));
+        Map<Label, Float> weights = new LinkedHashMap<>();
+        counts.forEach((l, n) -> weights.put(new Label(l), (float) (labels.size() / (double) (counts.size() * n))));
+        return weights;
+    }
+
+    /** @return a short description for grids and manifests, e.g. "svm C=0.3 balanced" */
+    public String describe() {
+        return kind + (kind == TrainerKind.NAIVE_BAYES ? " alpha=" : " C=") + cost + (balanced && kind != TrainerKind.NAIVE_BAYES ? " balanced" : "");
+    }
+}

@@ -1,0 +1,113 @@
+package dev.slant.training;
+
+import dev.slant.datasets.LabelledArticle;
+import dev.slant.datasets.corpus.LoadedCorpus;
+import dev.slant.datasets.dedup.DedupSettings;
+import dev.slant.datasets.dedup.Deduplicator;
+import dev.slant.datasets.dedup.DropPolicy;
+import dev.slant.datasets.dedup.DuplicateGroups;
+import dev.slant.datasets.split.Part;
+import dev.slant.datasets.split.Split;
+import dev.slant.datasets.split.SplitChoice;
+import dev.slant.datasets.text.TextNormalizer;
+import dev.slant.training.eval.CrossValidation;
+import dev.slant.training.eval.TargetEvaluation;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Slant's main job: from a loaded corpus, find duplicates (copies stay on one side of every split; later copies
+ * and groups with conflicting labels leave the training part), train and choose on the requested split, and
+ * (optionally) cross-validate the main target over outlet-disjoint folds with the chosen settings.
+ */
+public final class TrainingJob {
+    private final LoadedCorpus corpus;
+    private final TrainingRequest request;
+    private final Progress progress;
+
+    /**
+     * @param corpus   the data
+     * @param request  what to train
+     * @param progress where progress goes
+     */
+    public TrainingJob(LoadedCorpus corpus, TrainingRequest request, Progress progress) {
+        this.corpus = Objects.requireNonNull(corpus, "corpus");
+        this.request = Objects.requireNonNull(request, "request");
+        this.progress = Objects.requireNonNull(progress, "progress");
+    }
+
+    /**
+     * Runs the job.
+     *
+     * @return the trained models, their evaluations and the cross-validation
+     * @throws IOException          if the corpus's split files cannot be read
+     * @throws InterruptedException if interrupted
+     * @throws IllegalArgumentException if the split is unknown or a target cannot be trained
+     */
+    public TrainingOutcome run() throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        List<LabelledArticle> articles = corpus.articles();
+        progress.phase("finding duplicates among " + articles.size() + " articles");
+        DuplicateGroups groups = new Deduplicator(DedupSettings.DEFAULT, a -> TextNormalizer.normalize(a.text())).find(articles);
+        String main = request.targets().get(0).name();
+        DropPolicy.Drops drops = DropPolicy.dropConflictingOn(main).apply(groups);
+        Set<String> dropped = drops.all();
+
+        List<Split> splits = SplitChoice.make(request.split(), articles, corpus.corpus().publishedSplits(),
+                groups::groupKey, main, request.seed(), request.folds());
+        TrainingRun run = new TrainingRun(articles, request.targets(), request.scrub(), request.trainer(), request.grid(),
+                request.threads(), progress);
+        boolean cvIsTheSplit = splits.size() > 1;
+        RunResult result;
+        CrossValidation cv = null;
+        if (cvIsTheSplit) {
+            // Every article is tested once over the folds; the bundle's models then learn from every article.
+            cv = crossValidate(splits, request.targets().get(0), request.trainer(), request.grid(), dropped);
+            result = run.run(withoutTraining(allTrain(articles, request.split()), dropped));
+        } else {
+            result = run.run(withoutTraining(splits.get(0), dropped));
+            if (request.outletCv()) {
+                TargetFit chosen = result.targets().get(main);
+                List<Split> folds = SplitChoice.make(SplitChoice.OUTLET_CV, articles, Map.of(), groups::groupKey, main,
+                        request.seed(), request.folds());
+                cv = crossValidate(folds, request.targets().get(0), chosen.trainer(),
+                        SelectionGrid.single(result.featurizer().settings(), chosen.trainer().cost()), dropped);
+            }
+        }
+        return new TrainingOutcome(corpus, request, result, cv, groups, drops, (System.nanoTime() - t0) / 1e9);
+    }
+
+    private CrossValidation crossValidate(List<Split> folds, dev.slant.datasets.Target target, TrainerSettings trainer,
+                                          SelectionGrid grid, Set<String> dropped) throws InterruptedException {
+        TrainingRun foldRun = new TrainingRun(corpus.articles(), List.of(target), request.scrub(), trainer, grid,
+                request.threads(), progress);
+        List<TargetEvaluation> tested = new ArrayList<>();
+        for (Split fold : folds) {
+            progress.phase("outlet cross-validation, " + fold.name() + " of " + folds.size());
+            tested.add(foldRun.run(withoutTraining(fold, dropped)).targets().get(target.name()).test());
+        }
+        return CrossValidation.of(tested);
+    }
+
+    private static Split allTrain(List<LabelledArticle> articles, String name) {
+        Map<String, Part> parts = new LinkedHashMap<>();
+        articles.forEach(a -> parts.put(a.id(), Part.TRAIN));
+        return new Split(name, parts);
+    }
+
+    /** The split with the dropped duplicates taken out of its train part (valid and test stay as published). */
+    private static Split withoutTraining(Split split, Set<String> dropped) {
+        Map<String, Part> parts = new LinkedHashMap<>();
+        split.partById().forEach((id, part) -> {
+            if (part != Part.TRAIN || !dropped.contains(id)) {
+                parts.put(id, part);
+            }
+        });
+        return new Split(split.name(), parts);
+    }
+}

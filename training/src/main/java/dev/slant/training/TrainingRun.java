@@ -1,0 +1,229 @@
+package dev.slant.training;
+
+import dev.slant.datasets.Article;
+import dev.slant.datasets.LabelledArticle;
+import dev.slant.datasets.Target;
+import dev.slant.datasets.scrub.ScrubSettings;
+import dev.slant.datasets.scrub.Scrubber;
+import dev.slant.datasets.split.Part;
+import dev.slant.datasets.split.Split;
+import dev.slant.inference.features.Featurizer;
+import dev.slant.inference.features.FeaturizerSettings;
+import dev.slant.inference.score.LinearScorer;
+import dev.slant.inference.score.TribuoLinearScorers;
+import dev.slant.training.eval.MajorityBaseline;
+import dev.slant.training.eval.Outcome;
+import dev.slant.training.eval.TargetEvaluation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+
+/**
+ * One training run on one split: fits the scrubber and the featurizer on the train part only, trains one model
+ * per target (choosing settings on the valid part when the grid has more than one cell), and evaluates on the
+ * valid and test parts through the same scoring path as {@code slant score}. The test part is never looked at
+ * before the settings are fixed.
+ */
+public final class TrainingRun {
+    private final List<LabelledArticle> articles;
+    private final List<Target> targets;
+    private final ScrubSettings scrubSettings;
+    private final TrainerSettings trainer;
+    private final SelectionGrid grid;
+    private final int threads;
+    private final Progress progress;
+
+    /**
+     * @param articles      the corpus
+     * @param targets       the targets to train, the main one first
+     * @param scrubSettings how to fit the scrubber (used when the featurizer settings scrub)
+     * @param trainer       the trainer settings (the grid varies their cost)
+     * @param grid          the featurizer variants and costs to try
+     * @param threads       threads for featurizing
+     * @param progress      where progress goes
+     */
+    public TrainingRun(List<LabelledArticle> articles, List<Target> targets, ScrubSettings scrubSettings,
+                       TrainerSettings trainer, SelectionGrid grid, int threads, Progress progress) {
+        this.articles = List.copyOf(articles);
+        this.targets = List.copyOf(targets);
+        this.scrubSettings = Objects.requireNonNull(scrubSettings, "scrubSettings");
+        this.trainer = Objects.requireNonNull(trainer, "trainer");
+        this.grid = Objects.requireNonNull(grid, "grid");
+        this.threads = threads;
+        this.progress = Objects.requireNonNull(progress, "progress");
+        if (this.targets.isEmpty()) {
+            throw new IllegalArgumentException("no target to train");
+        }
+    }
+
+    /**
+     * Runs on one split.
+     *
+     * @param split the split (its train part must not be empty)
+     * @return the fitted featurizer, one model per target, the grid and the evaluations
+     * @throws InterruptedException if interrupted while featurizing
+     * @throws IllegalArgumentException if the train part is empty or a target has fewer than two labels in it
+     */
+    public RunResult run(Split split) throws InterruptedException {
+        Map<Part, int[]> parts = positions(split);
+        int[] train = parts.get(Part.TRAIN);
+        if (train.length == 0) {
+            throw new IllegalArgumentException("split '" + split.name() + "' has an empty train part");
+        }
+        List<String> ids = articles.stream().map(LabelledArticle::id).toList();
+        Scrubber scrubber = Scrubber.NONE;
+        if (grid.featurizers().stream().anyMatch(FeaturizerSettings::scrub)) {
+            progress.phase("fitting the scrubber on " + train.length + " training articles");
+            List<Article> trainArticles = new ArrayList<>(train.length);
+            for (int r : train) {
+                trainArticles.add(articles.get(r).article());
+            }
+            scrubber = Scrubber.fit(trainArticles, scrubSettings);
+        }
+        List<GridRow> rows = new ArrayList<>();
+        Candidate best = null;
+        for (FeaturizerSettings fs : grid.featurizers()) {
+            Candidate c = tryFeaturizer(fs, fs.scrub() ? scrubber : Scrubber.NONE, parts, ids, split.name(), rows);
+            if (best == null || c.mainScore > best.mainScore) {
+                best = c;
+            }
+        }
+        Map<String, TargetFit> fits = new LinkedHashMap<>();
+        for (TargetFit fit : best.fits.values()) {
+            TargetFit withTest = evaluateTest(fit, best, parts, ids);
+            fits.put(fit.target().name(), withTest);
+        }
+        List<GridRow> marked = new ArrayList<>();
+        for (GridRow r : rows) {
+            TargetFit f = fits.get(r.target());
+            boolean chosen = r.featurizer().equals(describe(best.featurizer.settings()))
+                    && r.trainer().equals(f.trainer().describe());
+            marked.add(chosen ? r.asChosen() : r);
+        }
+        return new RunResult(split.name(), best.featurizer, fits, marked, parts.get(Part.TRAIN).length,
+                parts.get(Part.VALID).length, parts.get(Part.TEST).length);
+    }
+
+    private Candidate tryFeaturizer(FeaturizerSettings fs, Scrubber scrubber, Map<Part, int[]> parts,
+                                    List<String> ids, String splitName, List<GridRow> rows) throws InterruptedException {
+        int[] all = concat(parts.get(Part.TRAIN), parts.get(Part.VALID), parts.get(Part.TEST));
+        List<Article> used = new ArrayList<>(articles.size());
+        for (LabelledArticle a : articles) {
+            used.add(a.article());
+        }
+        progress.phase("featurizing " + all.length + " articles (" + describe(fs) + ")");
+        FeatureTable table = FeatureTable.compute(Featurizer.unfitted(fs, scrubber), used, all, threads, progress::step);
+        Featurizer fitted = table.featurizer().fit(table.rows(parts.get(Part.TRAIN)));
+        Map<String, TargetFit> fits = new LinkedHashMap<>();
+        double mainScore = Double.NEGATIVE_INFINITY;
+        for (Target target : targets) {
+            TargetRows train = TargetRows.of(target.name(), articles, parts.get(Part.TRAIN));
+            TargetRows valid = TargetRows.of(target.name(), articles, parts.get(Part.VALID));
+            List<String> labels = labelsOf(target, train);
+            MajorityBaseline majority = MajorityBaseline.fromTrainingLabels(labels, train.labels());
+            TargetFit bestFit = null;
+            double bestScore = Double.NEGATIVE_INFINITY;
+            for (double cost : grid.costs()) {
+                TrainerSettings ts = trainer.withCost(cost);
+                progress.phase("training " + target.name() + " (" + ts.describe() + ") on " + train.size() + " articles");
+                long t0 = System.nanoTime();
+                Model<Label> model = ModelFitter.train(ts, fitted, table, train, splitName + "/train");
+                double secs = (System.nanoTime() - t0) / 1e9;
+                LinearScorer scorer = TribuoLinearScorers.fromModel(model, fs.buckets());
+                TargetEvaluation validEval = valid.size() == 0 ? null
+                        : TargetEvaluation.of(target.name(), labels, target.ordinal(), majority,
+                                OutcomeScorer.score(scorer, fitted, table, valid, ids));
+                double score = validEval == null ? 0 : validEval.overall().macroF1();
+                rows.add(new GridRow(target.name(), describe(fs), ts.describe(), score,
+                        validEval == null ? Double.NaN : validEval.overall().accuracy(), secs, false));
+                if (bestFit == null || score > bestScore) {
+                    bestScore = score;
+                    bestFit = new TargetFit(target, labels, ts, model, scorer, majority, train.size(), validEval, null);
+                }
+            }
+            fits.put(target.name(), bestFit);
+            if (target.equals(targets.get(0))) {
+                mainScore = bestScore;
+            }
+        }
+        return new Candidate(fitted, table, fits, mainScore);
+    }
+
+    private TargetFit evaluateTest(TargetFit fit, Candidate c, Map<Part, int[]> parts, List<String> ids) {
+        TargetRows test = TargetRows.of(fit.target().name(), articles, parts.get(Part.TEST));
+        if (test.size() == 0) {
+            return fit;
+        }
+        List<Outcome> outcomes = OutcomeScorer.score(fit.scorer(), c.featurizer, c.table, test, ids);
+        TargetEvaluation testEval = TargetEvaluation.of(fit.target().name(), fit.labels(), fit.target().ordinal(),
+                fit.majority(), outcomes);
+        return new TargetFit(fit.target(), fit.labels(), fit.trainer(), fit.model(), fit.scorer(), fit.majority(),
+                fit.trainRows(), fit.valid(), testEval);
+    }
+
+    /** The labels of a target: its declared order, else every label seen in training, sorted. */
+    private static List<String> labelsOf(Target target, TargetRows train) {
+        if (!target.labels().isEmpty()) {
+            return target.labels();
+        }
+        return List.copyOf(new TreeSet<>(train.labels()));
+    }
+
+    private Map<Part, int[]> positions(Split split) {
+        Map<String, Integer> pos = new HashMap<>();
+        for (int i = 0; i < articles.size(); i++) {
+            pos.put(articles.get(i).id(), i);
+        }
+        Map<Part, int[]> out = new LinkedHashMap<>();
+        for (Part p : Part.values()) {
+            List<String> ids = split.ids(p);
+            int[] rows = new int[ids.size()];
+            int k = 0;
+            for (String id : ids) {
+                Integer i = pos.get(id);
+                if (i != null) {
+                    rows[k++] = i;
+                }
+            }
+            out.put(p, java.util.Arrays.copyOf(rows, k));
+        }
+        return out;
+    }
+
+    private static int[] concat(int[]... parts) {
+        int n = 0;
+        for (int[] p : parts) {
+            n += p.length;
+        }
+        int[] out = new int[n];
+        int k = 0;
+        for (int[] p : parts) {
+            System.arraycopy(p, 0, out, k, p.length);
+            k += p.length;
+        }
+        return out;
+    }
+
+    /**
+     * @param fs featurizer settings
+     * @return a short description for grids, e.g. "words 1-2, 2^20 buckets, scrubbed"
+     */
+    public static String describe(FeaturizerSettings fs) {
+        StringBuilder sb = new StringBuilder("words ").append(fs.wordMinN()).append('-').append(fs.wordMaxN());
+        if (fs.charNgrams()) {
+            sb.append(", chars ").append(fs.charMinN()).append('-').append(fs.charMaxN());
+        }
+        sb.append(", 2^").append(Integer.numberOfTrailingZeros(Integer.highestOneBit(fs.buckets()))).append(" buckets");
+        sb.append(fs.scrub() ? ", scrubbed" : ", not scrubbed");
+        return sb.toString();
+    }
+
+    private record Candidate(Featurizer featurizer, FeatureTable table, Map<String, TargetFit> fits, double mainScore) {
+    }
+}

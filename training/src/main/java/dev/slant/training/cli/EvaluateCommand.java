@@ -1,0 +1,146 @@
+package dev.slant.training.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.slant.datasets.LabelledArticle;
+import dev.slant.datasets.Target;
+import dev.slant.datasets.cli.BadInputException;
+import dev.slant.datasets.cli.BadRecordOptions;
+import dev.slant.datasets.cli.CorpusOptions;
+import dev.slant.datasets.cli.ExitCodes;
+import dev.slant.datasets.cli.SlantVersion;
+import dev.slant.datasets.corpus.Corpus;
+import dev.slant.datasets.corpus.LoadedCorpus;
+import dev.slant.datasets.split.Part;
+import dev.slant.datasets.split.Split;
+import dev.slant.datasets.split.SplitChoice;
+import dev.slant.inference.bundle.BundleException;
+import dev.slant.inference.bundle.BundleReader;
+import dev.slant.inference.bundle.LoadedBundle;
+import dev.slant.inference.features.FeatureVector;
+import dev.slant.inference.score.LinearScorer;
+import dev.slant.training.OutcomeScorer;
+import dev.slant.training.eval.MajorityBaseline;
+import dev.slant.training.eval.Outcome;
+import dev.slant.training.eval.PlainTextReport;
+import dev.slant.training.eval.ReportWriter;
+import dev.slant.training.eval.TargetEvaluation;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code slant evaluate}: scores one part of a split with a bundle and prints honest figures. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = SlantVersion.class,
+        description = {"Evaluate a model bundle on one part of a split: accuracy, macro-F1, per-class figures, confusion",
+                "matrix, MAE for ordinal targets and calibration, each beside the majority baseline of the split's train part.",
+                "The bundle's outlet-disjoint cross-validation, measured when it was trained, heads the report."})
+public final class EvaluateCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "The model bundle (.slant).")
+    Path model;
+
+    @Mixin
+    CorpusOptions source = new CorpusOptions();
+
+    @Option(names = "--split", paramLabel = "NAME", description = "The split (default: the one the bundle was trained on).")
+    String split;
+
+    @Option(names = "--part", defaultValue = "test", description = "train, valid or test (default: ${DEFAULT-VALUE}).")
+    String part;
+
+    @Option(names = "--seed", defaultValue = "" + SplitChoice.DEFAULT_SEED, description = "Seed of a split made here (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "Also write report.md, report.json and SVG pictures here.")
+    Path report;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        LoadedBundle bundle;
+        try {
+            bundle = BundleReader.read(model);
+        } catch (BundleException e) {
+            throw new BadInputException(e.getMessage(), e);
+        }
+        JsonNode metrics = bundle.manifest().metrics();
+        String splitName = split != null ? split : metrics.path("split").asText("media");
+        if (SplitChoice.OUTLET_CV.equals(splitName)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "outlet-cv retrains per fold: run 'slant train --split outlet-cv'; "
+                    + "evaluate takes one split and prints the bundle's stored outlet cross-validation");
+        }
+        Corpus corpus = source.corpus();
+        LoadedCorpus loaded;
+        try (BadRecordOptions.Opened read = source.badRecords().open()) {
+            loaded = LoadedCorpus.load(corpus, read.options());
+            read.commit();
+        }
+        Split s = SplitChoice.make(splitName, loaded.articles(), corpus.publishedSplits(), id -> id,
+                corpus.targets().get(0).name(), seed, SplitChoice.DEFAULT_FOLDS).get(0);
+        Part p = Part.parse(part);
+
+        JsonNode cv = metrics.path("outletCv");
+        if (!cv.isMissingNode()) {
+            out.printf("### %s on outlets never seen in training (outlet-disjoint %d-fold CV, measured at training): "
+                            + "macro-F1 %.3f ± %.3f, majority baseline %.3f%n%n", cv.path("target").asText(), cv.path("folds").asInt(),
+                    cv.path("macroF1Mean").asDouble(), cv.path("macroF1Std").asDouble(), cv.path("baselineMacroF1Mean").asDouble());
+        } else {
+            out.println("### this bundle carries no outlet-disjoint cross-validation: its figures below may reward outlet fingerprints");
+            out.println();
+        }
+        List<TargetEvaluation> results = new ArrayList<>();
+        for (Map.Entry<String, LinearScorer> e : bundle.scorers().entrySet()) {
+            Target target = corpus.targets().stream().filter(t -> t.name().equals(e.getKey())).findFirst().orElse(null);
+            if (target == null) {
+                spec.commandLine().getErr().printf("slant: corpus %s has no '%s' labels; that target is not evaluated%n", corpus.name(), e.getKey());
+                continue;
+            }
+            results.add(evaluate(bundle, e.getValue(), target, loaded.articles(), s, p));
+        }
+        for (TargetEvaluation r : results) {
+            out.printf("### %s, split %s, %s part%n", r.target(), splitName, p.label());
+            out.print(PlainTextReport.render(List.of(r)));
+            out.println();
+        }
+        if (report != null) {
+            ReportWriter.write(report, results);
+            spec.commandLine().getErr().printf("slant: wrote the report to %s%n", report);
+        }
+        return ExitCodes.OK;
+    }
+
+    private static TargetEvaluation evaluate(LoadedBundle bundle, LinearScorer scorer, Target target,
+                                             List<LabelledArticle> articles, Split split, Part part) {
+        List<String> trainLabels = new ArrayList<>();
+        List<Outcome> outcomes = new ArrayList<>();
+        double[] buf = new double[scorer.labels().size()];
+        for (LabelledArticle a : articles) {
+            Part in = split.partOf(a.id()).orElse(null);
+            var gold = a.labels().get(target.name());
+            if (in == null || gold.isEmpty()) {
+                continue;
+            }
+            if (in == Part.TRAIN) {
+                trainLabels.add(gold.get());
+            }
+            if (in == part) {
+                FeatureVector v = bundle.featurizer().featurize(a.article());
+                outcomes.add(OutcomeScorer.outcome(scorer, v, a.id(), gold.get(), buf));
+            }
+        }
+        List<String> labels = scorer.labels();
+        if (!target.labels().isEmpty() && target.labels().containsAll(labels)) {
+            labels = target.labels();
+        }
+        return TargetEvaluation.of(target.name(), labels, target.ordinal(),
+                MajorityBaseline.fromTrainingLabels(labels, trainLabels), outcomes);
+    }
+}

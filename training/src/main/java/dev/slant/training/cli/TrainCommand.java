@@ -1,0 +1,197 @@
+package dev.slant.training.cli;
+
+import dev.slant.datasets.Target;
+import dev.slant.datasets.cli.BadRecordOptions;
+import dev.slant.datasets.cli.CorpusOptions;
+import dev.slant.datasets.cli.ExitCodes;
+import dev.slant.datasets.cli.SlantVersion;
+import dev.slant.datasets.corpus.Corpus;
+import dev.slant.datasets.corpus.LoadedCorpus;
+import dev.slant.datasets.scrub.ScrubSettings;
+import dev.slant.datasets.split.SplitChoice;
+import dev.slant.inference.bundle.BundleWriter;
+import dev.slant.inference.features.FeaturizerSettings;
+import dev.slant.training.BundleAssembler;
+import dev.slant.training.ConsoleProgress;
+import dev.slant.training.GridRow;
+import dev.slant.training.Progress;
+import dev.slant.training.SelectionGrid;
+import dev.slant.training.TargetFit;
+import dev.slant.training.TrainerKind;
+import dev.slant.training.TrainerSettings;
+import dev.slant.training.TrainingJob;
+import dev.slant.training.TrainingOutcome;
+import dev.slant.training.TrainingRequest;
+import dev.slant.training.eval.PlainTextReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code slant train}: trains one model per target, evaluates honestly, writes a bundle. */
+@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = SlantVersion.class,
+        description = {"Train topic and stance classifiers and write a model bundle.",
+                "Prints the outlet-disjoint cross-validation (the honest figure for unseen outlets) beside the split's own figures."})
+public final class TrainCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    CorpusOptions source = new CorpusOptions();
+
+    @Option(names = "--split", paramLabel = "NAME",
+            description = "A published split (article-bias: media, random; liar: published), stratified, outlet, or outlet-cv "
+                    + "(default: media where the corpus has it, else stratified).")
+    String split;
+
+    @Option(names = "--targets", split = ",", paramLabel = "T1,T2",
+            description = "Targets to train, the main one first (default: the corpus's single-label targets).")
+    List<String> targets;
+
+    @Option(names = "--trainer", paramLabel = "KIND", description = "svm, logistic or naive-bayes (default: svm).")
+    String trainer;
+
+    @Option(names = "--cost", paramLabel = "C", description = "Regularization cost C (alpha for naive Bayes).")
+    Double cost;
+
+    @Option(names = "--select", description = "Try a small grid (n-gram range, buckets, C) on the valid part and keep the best.")
+    boolean select;
+
+    @Option(names = "--no-scrub", description = "Do not scrub outlet fingerprints (to measure what they are worth).")
+    boolean noScrub;
+
+    @Option(names = "--outlet-cv", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also cross-validate the main target over outlet-disjoint folds (default: on).")
+    boolean outletCv;
+
+    @Option(names = "--folds", defaultValue = "" + SplitChoice.DEFAULT_FOLDS, description = "Outlet folds (default: ${DEFAULT-VALUE}).")
+    int folds;
+
+    @Option(names = "--seed", defaultValue = "" + SplitChoice.DEFAULT_SEED, description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the number of cores).")
+    Integer threads;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "The bundle to write (default: models/CORPUS-SPLIT.slant).")
+    Path out;
+
+    @Option(names = "--quiet", description = "No progress on stderr.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        Corpus corpus = source.corpus();
+        String splitName = split != null ? split
+                : corpus.publishedSplits().containsKey("media") ? "media" : SplitChoice.STRATIFIED;
+        if (select && SplitChoice.OUTLET_CV.equals(splitName)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--select needs a valid part: use it with a split, not outlet-cv");
+        }
+        Path bundle = out != null ? out : Path.of("models", corpus.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + splitName + ".slant");
+        checkWritable(bundle);
+
+        List<Target> chosen = new ArrayList<>();
+        if (targets == null) {
+            corpus.targets().stream().filter(t -> !t.multiValued()).forEach(chosen::add);
+        } else {
+            targets.forEach(t -> chosen.add(corpus.target(t)));
+        }
+        TrainerSettings ts = TrainerSettings.DEFAULTS.withSeed(seed);
+        if (trainer != null) {
+            ts = ts.withKind(TrainerKind.parse(trainer));
+        }
+        if (cost != null) {
+            ts = ts.withCost(cost);
+        } else if (ts.kind() == TrainerKind.NAIVE_BAYES) {
+            ts = ts.withCost(TrainerSettings.NAIVE_BAYES_ALPHA);
+        }
+        FeaturizerSettings fs = FeaturizerSettings.DEFAULTS.withScrub(!noScrub);
+        SelectionGrid grid = select ? SelectionGrid.around(fs) : SelectionGrid.single(fs, ts.cost());
+        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        TrainingRequest request = new TrainingRequest(chosen, splitName, ts, grid, ScrubSettings.DEFAULTS, outletCv,
+                folds, seed, nThreads);
+
+        Progress progress = ConsoleProgress.forConsole(stderr, quiet);
+        progress.phase("reading " + corpus.name());
+        LoadedCorpus loaded;
+        try (BadRecordOptions.Opened read = source.badRecords().open()) {
+            loaded = LoadedCorpus.load(corpus, read.options());
+            read.commit();
+        }
+        TrainingOutcome outcome;
+        try {
+            outcome = new TrainingJob(loaded, request, progress).run();
+        } finally {
+            if (progress instanceof ConsoleProgress c) {
+                c.close();
+            }
+        }
+        new BundleWriter().write(bundle, BundleAssembler.contents(outcome));
+        print(stdout, outcome, bundle);
+        return ExitCodes.OK;
+    }
+
+    private static void print(PrintWriter out, TrainingOutcome o, Path bundle) {
+        out.printf("corpus %s: %,d articles read, %,d rejected; %,d duplicate groups (%,d later copies and %,d conflicting kept out of training)%n",
+                o.corpus().corpus().name(), o.corpus().report().accepted(), o.corpus().report().rejectedTotal(),
+                o.duplicates().groups().size(), o.drops().laterCopies().size(), o.drops().conflicting().size());
+        if (o.result().grid().size() > o.result().targets().size()) {
+            out.println();
+            out.println("settings tried on the valid part (* = kept):");
+            for (GridRow r : o.result().grid()) {
+                out.printf("  %s %-8s %-40s %-24s valid macro-F1 %.3f, accuracy %.3f (%.1f s)%n", r.chosen() ? "*" : " ",
+                        r.target(), r.featurizer(), r.trainer(), r.validMacroF1(), r.validAccuracy(), r.seconds());
+            }
+        }
+        if (o.outletCv() != null) {
+            out.println();
+            out.printf("### %s on outlets never seen in training: outlet-disjoint %d-fold cross-validation (leakage-controlled)%n",
+                    o.outletCv().target(), o.outletCv().folds().size());
+            out.print(PlainTextReport.render(List.of(o.outletCv())));
+        }
+        for (TargetFit f : o.result().targets().values()) {
+            if (f.test() != null) {
+                out.println();
+                out.printf("### %s, split %s, test part (%s)%n", f.target().name(), o.result().split(), f.trainer().describe());
+                out.print(PlainTextReport.render(List.of(f.test())));
+            } else if (f.valid() != null) {
+                out.println();
+                out.printf("### %s, split %s, valid part (%s)%n", f.target().name(), o.result().split(), f.trainer().describe());
+                out.print(PlainTextReport.render(List.of(f.valid())));
+            }
+        }
+        out.println();
+        out.printf("wrote %s (%,d bytes) in %.1f s%n", bundle, sizeOf(bundle), o.seconds());
+    }
+
+    private static long sizeOf(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** Fails before any training if the bundle could not be written. */
+    static void checkWritable(Path bundle) throws IOException {
+        if (Files.isDirectory(bundle)) {
+            throw new IOException("cannot write the bundle to " + bundle + ": it is a folder");
+        }
+        Path dir = bundle.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path probe = Files.createTempFile(dir, ".slant-write-check", ".tmp");
+        Files.delete(probe);
+        if (Files.exists(bundle) && !Files.isWritable(bundle)) {
+            throw new IOException("cannot write the bundle to " + bundle + ": the file is not writable");
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.slant.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.slant.datasets.corpus.LoadedCorpus;
+import dev.slant.datasets.scrub.ScrubSettings;
+import dev.slant.datasets.split.SplitChoice;
+import dev.slant.inference.bundle.BundleReader;
+import dev.slant.inference.bundle.BundleWriter;
+import dev.slant.inference.bundle.LoadedBundle;
+import dev.slant.inference.features.FeaturizerSettings;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainingJobTest {
+    @TempDir
+    Path dir;
+
+    private static TrainingRequest request(LoadedCorpus corpus, String split, boolean select) {
+        FeaturizerSettings fs = FeaturizerSettings.DEFAULTS.withBuckets(1 << 16);
+        SelectionGrid grid = select ? new SelectionGrid(java.util.List.of(fs, fs.withWordNgrams(1, 1)), java.util.List.of(0.1, 1.0))
+                : SelectionGrid.single(fs, 0.3);
+        return new TrainingRequest(corpus.corpus().targets(), split, TrainerSettings.DEFAULTS, grid,
+                ScrubSettings.DEFAULTS, true, 3, 7, 2);
+    }
+
+    @Test
+    void trainsEveryTargetCrossValidatesOverOutletsAndWritesALoadableBundle() throws Exception {
+        LoadedCorpus corpus = new SyntheticCorpus(600, 1).load();
+        TrainingOutcome o = new TrainingJob(corpus, request(corpus, SplitChoice.STRATIFIED, false), Progress.NONE).run();
+        assertEquals(java.util.List.of("stance", "topic"), java.util.List.copyOf(o.result().targets().keySet()));
+        TargetFit stance = o.result().targets().get("stance");
+        assertNotNull(stance.test());
+        assertTrue(stance.test().model().macroF1() > 0.9, "stance is easy here: " + stance.test().model().macroF1());
+        assertEquals(3, o.outletCv().folds().size());
+        // Every article is tested exactly once over the folds.
+        assertEquals(600, o.outletCv().pooled().outcomes().size());
+
+        Path file = dir.resolve("m.slant");
+        new BundleWriter().write(file, BundleAssembler.contents(o));
+        LoadedBundle loaded = BundleReader.read(file);
+        assertEquals(java.util.List.of("stance", "topic"), loaded.manifest().targetNames());
+        assertTrue(loaded.modelCard().contains("outlet-disjoint 3-fold CV"), loaded.modelCard());
+        // The loaded featurizer gives the same features as the trained one, value for value.
+        var article = corpus.articles().get(5).article();
+        var before = o.result().featurizer().featurize(article);
+        var after = loaded.featurizer().featurize(article);
+        assertArrayEquals(before.indices(), after.indices());
+        assertArrayEquals(before.values(), after.values());
+        assertEquals(o.corpus().sha256(), loaded.manifest().trainingDataSha256());
+    }
+
+    @Test
+    void theSameSeedGivesTheSameScores() throws Exception {
+        LoadedCorpus corpus = new SyntheticCorpus(300, 2).load();
+        TrainingOutcome a = new TrainingJob(corpus, request(corpus, SplitChoice.OUTLET, false), Progress.NONE).run();
+        TrainingOutcome b = new TrainingJob(corpus, request(corpus, SplitChoice.OUTLET, false), Progress.NONE).run();
+        var ta = a.result().targets().get("stance").test().outcomes();
+        var tb = b.result().targets().get("stance").test().outcomes();
+        assertEquals(ta, tb);
+    }
+
+    @Test
+    void selectionTriesTheGridOnTheValidPartAndMarksOneChoicePerTarget() throws Exception {
+        LoadedCorpus corpus = new SyntheticCorpus(400, 3).load();
+        TrainingOutcome o = new TrainingJob(corpus, request(corpus, SplitChoice.STRATIFIED, true), Progress.NONE).run();
+        assertEquals(2 * 2 * 2, o.result().grid().size());
+        assertEquals(2, o.result().grid().stream().filter(GridRow::chosen).count());
+    }
+
+    @Test
+    void outletCvAsTheSplitTrainsTheBundleOnEveryArticle() throws Exception {
+        LoadedCorpus corpus = new SyntheticCorpus(300, 4).load();
+        TrainingOutcome o = new TrainingJob(corpus, request(corpus, SplitChoice.OUTLET_CV, false), Progress.NONE).run();
+        assertEquals(300, o.result().trainSize());
+        assertEquals(300, o.outletCv().pooled().outcomes().size());
+    }
+}

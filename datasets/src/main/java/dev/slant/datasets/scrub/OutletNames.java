@@ -24,8 +24,9 @@ import java.util.Set;
  *       "BBC");</li>
  *   <li>each name also gives its upper-case form ("Politico" → "POLITICO").</li>
  * </ol>
- * Names are matched case-sensitively as whole words (not touching a letter or digit on either side). A name shorter
- * than two characters or without a letter is dropped.
+ * Names are matched case-sensitively as whole words: not touching a letter or digit on either side, except where
+ * a word changes case there, as in handles and compounds ("@KilloughCNN", "CNNMoney", "FoxNews"; not "MSNBC" for
+ * "NBC", nor "CNNs"). A name shorter than two characters or without a letter is dropped.
  *
  * <p>Domains, from {@link Article#HOST} ("www.cnn.com", "www.politicalticker.blogs.cnn.com"): the registrable domain,
  * that is the last two labels, or the last three where the last is a two-letter country code and the one before is
@@ -229,19 +230,37 @@ public record OutletNames(List<String> names, List<String> domains) {
     private void findName(String text, int k, SpanList spans) {
         String name = names.get(k);
         for (int at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-            if (at > 0 && Character.isLetterOrDigit(text.charAt(at - 1))) {
+            if (!startsWord(text, at, name)) {
                 continue;
             }
             for (int j = 0; j <= k; j++) {
                 String longer = names.get(j);
-                int end = at + longer.length();
-                if (longer.startsWith(name) && text.startsWith(longer, at)
-                        && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
-                    spans.add(at, end, ScrubRule.OUTLET_NAME, j);
+                if (longer.startsWith(name) && text.startsWith(longer, at) && endsWord(text, at + longer.length())) {
+                    spans.add(at, at + longer.length(), ScrubRule.OUTLET_NAME, j);
                     break;
                 }
             }
         }
+    }
+
+    /** A name starts a word after a non-letter-or-digit, or after a lower-case letter if it starts upper-case. */
+    private static boolean startsWord(String text, int at, String name) {
+        if (at == 0) {
+            return true;
+        }
+        char before = text.charAt(at - 1);
+        return !Character.isLetterOrDigit(before)
+                || (Character.isLowerCase(before) && Character.isUpperCase(name.charAt(0)));
+    }
+
+    /** A name ends a word before a non-letter-or-digit, or before a capital that starts a lower-case run. */
+    private static boolean endsWord(String text, int end) {
+        if (end == text.length()) {
+            return true;
+        }
+        char after = text.charAt(end);
+        return !Character.isLetterOrDigit(after) || (Character.isUpperCase(after) && end + 1 < text.length()
+                && Character.isLowerCase(text.charAt(end + 1)));
     }
 
     /**

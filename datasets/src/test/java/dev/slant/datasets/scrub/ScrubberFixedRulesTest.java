@@ -73,7 +73,7 @@ class ScrubberFixedRulesTest {
                 Map.of(Article.OUTLET, "CNN (Web News)", Article.HOST, "www.cnn.com"));
         Article scrubbed = OWN_OUTLET.apply(article);
         assertEquals(" poll: voters split", scrubbed.title());
-        assertEquals("The poll, seen on  and at  was run by 's team; CNNMoney and Fox News differ. Mail  now.",
+        assertEquals("The poll, seen on  and at  was run by 's team; Money and Fox News differ. Mail  now.",
                 scrubbed.text());
         assertEquals(article.metadata(), scrubbed.metadata());
         assertEquals(article.id(), scrubbed.id());
@@ -98,6 +98,15 @@ class ScrubberFixedRulesTest {
         Article article = new Article("a3", "", "Voxel art and vox populi are not Vox.",
                 Map.of(Article.OUTLET, "Vox"));
         assertEquals("Voxel art and vox populi are not .", OWN_OUTLET.apply(article).text());
+    }
+
+    @Test
+    void namesAlsoMatchWhereAWordChangesCase() {
+        Article article = new Article("a4", "", "Follow @KilloughCNN and CNNPolitics; CNNs, MSNBC and iCNNx stay.",
+                Map.of(Article.OUTLET, "CNN"));
+        assertEquals("Follow @Killough and Politics; CNNs, MSNBC and iCNNx stay.", OWN_OUTLET.apply(article).text());
+        Article nbc = new Article("a5", "", "MSNBC and CNBC are not NBC.", Map.of(Article.OUTLET, "NBC News (Online)"));
+        assertEquals("MSNBC and CNBC are not .", OWN_OUTLET.apply(nbc).text());
     }
 
     @Test

@@ -7,8 +7,9 @@ import java.util.Locale;
  * Finds markers ({@link ScrubRules#markers()}) in a text with a few {@link String#indexOf(String, int)} searches:
  * each marker's first word without its first letter ("lick" for "Click here") is searched in lower and in upper case,
  * and each hit is compared with the whole marker ignoring case. A marker is found where it is not preceded by a
- * letter or digit ("speak.Featured image via" counts), and is removed with the rest of its sentence or line
- * ({@link SegmentScanner#segmentEnd}). Immutable and thread-safe.
+ * letter or digit ("speak.Featured image via"), or where it starts a capitalized word glued to what precedes it, as
+ * in texts whose line breaks were lost ("2017Featured image via", "RobertsonFeatured image via"); it is removed with
+ * the rest of its sentence or line ({@link SegmentScanner#segmentEnd}). Immutable and thread-safe.
  */
 final class Markers {
     private final List<String> markers;
@@ -57,6 +58,12 @@ final class Markers {
         }
     }
 
+    /** Not preceded by a letter or digit, or a capitalized word glued to what precedes it ("2017Featured"). */
+    private static boolean startsWord(String text, int start) {
+        return start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1))
+                || (Character.isUpperCase(text.charAt(start)) && Character.isLowerCase(text.charAt(start + 1)));
+    }
+
     private void find(String text, int m, String core, SpanList spans) {
         String marker = markers.get(m);
         if (core.isEmpty()) {
@@ -64,8 +71,7 @@ final class Markers {
         }
         for (int at = text.indexOf(core, 1); at >= 0; at = text.indexOf(core, at + 1)) {
             int start = at - 1;
-            if (text.regionMatches(true, start, marker, 0, marker.length())
-                    && (start == 0 || !Character.isLetterOrDigit(text.charAt(start - 1)))) {
+            if (text.regionMatches(true, start, marker, 0, marker.length()) && startsWord(text, start)) {
                 int end = Math.max(SegmentScanner.segmentEnd(text, start), start + marker.length());
                 spans.add(start, end, ScrubRule.MARKER, m);
             }

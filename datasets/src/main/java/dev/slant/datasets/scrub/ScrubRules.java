@@ -14,7 +14,8 @@ import java.util.Set;
  * @param ownOutlet   remove the article's own outlet names and web domains, derived from its metadata by
  *                    {@link OutletNames}
  * @param markers     markers ("Featured image", "Click here") removed with the rest of their sentence or line, where
- *                    not preceded by a letter or digit; matched ignoring case, though found only where the letters of
+ *                    not preceded by a letter or digit or where they start a capitalized word glued to the one before
+ *                    ("2017Featured image via"); matched ignoring case, though found only where the letters of
  *                    their first word after the first are all lower or all upper case ("Click here", "CLICK HERE",
  *                    not "cLiCk here"); each starts with an ASCII letter and has at least two characters
  * @param phrases     whole sentences or lines learned as boilerplate, in {@link PhraseText normal form} (whitespace

@@ -116,10 +116,13 @@ class ScrubberFixedRulesTest {
         assertEquals("For more,  Then the rest.", scrubText(MARKERS, "For more, click here. Then the rest."));
         assertEquals("\nMore text.", scrubText(MARKERS, "CLICK HERE TO GET THE FOX NEWS APP\nMore text."));
         assertEquals("Intro.\n", scrubText(MARKERS, "Intro.\nFeatured Image: Screenshot"));
+        assertEquals("(@NARAL) November 3, 2017",
+                scrubText(MARKERS, "(@NARAL) November 3, 2017Featured image via video screen capture"));
+        assertEquals("Pat Robertson", scrubText(MARKERS, "Pat RobertsonFeatured image via Stephen Chernin/Getty"));
     }
 
     @Test
-    void findsMarkersOnlyWhereNoLetterPrecedesThem() {
+    void findsMarkersOnlyWhereAWordStarts() {
         Article article = Article.of("a", "", "A quick flick here, unclick here, and Clickhere stay.");
         assertSame(article, MARKERS.apply(article));
     }

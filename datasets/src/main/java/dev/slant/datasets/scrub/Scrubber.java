@@ -60,6 +60,7 @@ public final class Scrubber implements UnaryOperator<Article> {
 
     /**
      * Learns boilerplate from training articles (never give it test articles) as {@link ScrubSettings} describes.
+     * Counting takes memory in proportion to the training text: about 200 MB for the 225 MB of article-bias.
      *
      * @param training the training articles, read once
      * @param settings the settings

@@ -45,17 +45,12 @@ public final class ScrubBenchmark {
 
         List<Article> all = corpus.stream().map(ArticleBiasFile.Labelled::article).toList();
         List<Article> trainArticles = all.stream().filter(a -> train.contains(a.id())).toList();
-        Runtime rt = Runtime.getRuntime();
-        System.gc();
-        long used0 = rt.totalMemory() - rt.freeMemory();
         t0 = System.nanoTime();
         Scrubber scrubber = Scrubber.fit(trainArticles, ScrubSettings.DEFAULTS);
         double fitSeconds = (System.nanoTime() - t0) / 1e9;
-        long used1 = rt.totalMemory() - rt.freeMemory();
         ScrubRules rules = scrubber.rules();
-        System.out.printf("fit on %d " + split + "-train articles in %.1f s (heap grew ~%d MB): %d phrases, %d line openers%n",
-                trainArticles.size(), fitSeconds, (used1 - used0) >> 20, rules.phrases().size(),
-                rules.lineOpeners().size());
+        System.out.printf("fit on %d " + split + "-train articles in %.1f s: %d phrases, %d line openers%n",
+                trainArticles.size(), fitSeconds, rules.phrases().size(), rules.lineOpeners().size());
         rules.phrases().stream().limit(40).forEach(p -> System.out.println("  phrase: " + clip(p)));
         rules.lineOpeners().forEach(p -> System.out.println("  opener: " + clip(p)));
 

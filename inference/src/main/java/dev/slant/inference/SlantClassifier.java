@@ -1,0 +1,222 @@
+package dev.slant.inference;
+
+import dev.slant.datasets.Article;
+import dev.slant.inference.bundle.BundleException;
+import dev.slant.inference.bundle.BundleReader;
+import dev.slant.inference.bundle.LoadedBundle;
+import dev.slant.inference.bundle.Manifest;
+import dev.slant.inference.features.FeatureVector;
+import dev.slant.inference.features.Featurizer;
+import dev.slant.inference.score.LinearScorer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Slant as a library: a classifier loaded from a bundle that predicts every target of an article.
+ *
+ * <pre>{@code
+ * SlantClassifier slant = SlantClassifier.load(Path.of("models/slant.slant"));
+ * Prediction p = slant.classify(article);
+ * TargetPrediction stance = p.target("stance");   // label, probability, every label's probability
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe: one instance serves any number of threads. It keeps the featurizer and one
+ * {@link LinearScorer} per target, not the Tribuo models (read those with {@link BundleReader#readModel}).
+ * An article none of whose features a target's model knows gets an explicit abstention for that target
+ * ({@link TargetPrediction#abstained()}), never an exception.
+ */
+public final class SlantClassifier {
+    /** Articles a worker of {@link #classifyAll(List, int)} takes at a time. */
+    public static final int BATCH = 64;
+
+    private final Manifest manifest;
+    private final Featurizer featurizer;
+    private final Map<String, LinearScorer> scorers;
+
+    private SlantClassifier(LoadedBundle bundle) {
+        this.manifest = bundle.manifest();
+        this.featurizer = bundle.featurizer();
+        this.scorers = bundle.scorers();
+    }
+
+    /**
+     * Loads a bundle, checking all of it ({@link BundleReader#read}).
+     *
+     * @param bundle the bundle file
+     * @return the classifier
+     * @throws BundleException naming the file and the problem if it is missing, not a bundle, of a newer format,
+     *                         truncated, corrupt or inconsistent
+     */
+    public static SlantClassifier load(Path bundle) throws BundleException {
+        return new SlantClassifier(BundleReader.read(bundle));
+    }
+
+    /**
+     * @param bundle a bundle already read
+     * @return the classifier
+     */
+    public static SlantClassifier of(LoadedBundle bundle) {
+        return new SlantClassifier(Objects.requireNonNull(bundle, "bundle"));
+    }
+
+    /** @return the bundle's manifest: how and on what the models were trained, with their metrics */
+    public Manifest manifest() {
+        return manifest;
+    }
+
+    /** @return the targets, in the order of every prediction */
+    public List<String> targets() {
+        return manifest.targetNames();
+    }
+
+    /**
+     * @param target a target
+     * @return its labels, in the order of its probabilities
+     * @throws IllegalArgumentException if there is no such target
+     */
+    public List<String> labels(String target) {
+        return manifest.target(target).labels();
+    }
+
+    /** @return the featurizer the models were trained with (evaluation featurizes through it too) */
+    public Featurizer featurizer() {
+        return featurizer;
+    }
+
+    /**
+     * Predicts every target of an article.
+     *
+     * @param article the article
+     * @return one prediction per target, abstaining where the model knows none of its features
+     */
+    public Prediction classify(Article article) {
+        return classifyFeatures(article.id(), featurizer.featurize(article));
+    }
+
+    /**
+     * Predicts every target from features made by {@link #featurizer()}.
+     *
+     * @param articleId the article's id
+     * @param features  its feature vector
+     * @return one prediction per target
+     * @throws IllegalArgumentException if a feature lies outside the featurizer's buckets
+     */
+    public Prediction classifyFeatures(String articleId, FeatureVector features) {
+        List<TargetPrediction> out = new ArrayList<>(scorers.size());
+        for (Map.Entry<String, LinearScorer> e : scorers.entrySet()) {
+            out.add(predict(e.getKey(), e.getValue(), features));
+        }
+        return new Prediction(articleId, out);
+    }
+
+    private static TargetPrediction predict(String target, LinearScorer scorer, FeatureVector features) {
+        List<String> labels = scorer.labels();
+        double[] decision = new double[labels.size()];
+        int known = scorer.decisionValues(features, decision);
+        if (known == 0) {
+            return TargetPrediction.abstain(target, features.size());
+        }
+        double[] p = scorer.probabilities(decision);
+        int best = 0;
+        Map<String, Double> byLabel = new LinkedHashMap<>();
+        for (int k = 0; k < p.length; k++) {
+            byLabel.put(labels.get(k), p[k]);
+            if (p[k] > p[best]) {
+                best = k;
+            }
+        }
+        return new TargetPrediction(target, labels.get(best), p[best], byLabel, known, features.size());
+    }
+
+    /**
+     * Predicts many articles on {@link Runtime#availableProcessors()} threads.
+     *
+     * @param articles the articles
+     * @return their predictions, in input order
+     * @throws CancellationException if the calling thread is interrupted (its interrupt flag is set again)
+     */
+    public List<Prediction> classifyAll(List<Article> articles) {
+        return classifyAll(articles, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * Predicts many articles on several threads, keeping input order. Workers take {@link #BATCH} articles at a
+     * time; the threads live for this call only. An article without known features abstains and does not stop
+     * the others.
+     *
+     * @param articles the articles
+     * @param threads  worker threads, 1 or more (1 runs in the calling thread)
+     * @return their predictions, in input order
+     * @throws IllegalArgumentException if threads is below 1
+     * @throws CancellationException    if the calling thread is interrupted (its interrupt flag is set again)
+     */
+    public List<Prediction> classifyAll(List<Article> articles, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        List<Article> input = List.copyOf(articles);
+        Prediction[] out = new Prediction[input.size()];
+        int workers = Math.min(threads, Math.max(1, (input.size() + BATCH - 1) / BATCH));
+        if (workers == 1) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = classify(input.get(i));
+            }
+            return List.of(out);
+        }
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+            Thread t = new Thread(r, "slant-classify-" + threadNumber.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> futures = new ArrayList<>(workers);
+            for (int w = 0; w < workers; w++) {
+                futures.add(pool.submit(() -> {
+                    for (int start = next.getAndAdd(BATCH); start < out.length; start = next.getAndAdd(BATCH)) {
+                        int end = Math.min(out.length, start + BATCH);
+                        for (int i = start; i < end; i++) {
+                            out[i] = classify(input.get(i));
+                        }
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            CancellationException c = new CancellationException("interrupted while classifying " + out.length + " articles");
+            c.initCause(e);
+            throw c;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return Arrays.asList(out).stream().toList();
+    }
+
+    @Override
+    public String toString() {
+        return "SlantClassifier" + targets();
+    }
+}

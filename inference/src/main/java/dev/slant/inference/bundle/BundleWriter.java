@@ -1,0 +1,207 @@
+package dev.slant.inference.bundle;
+
+import com.oracle.labs.mlrg.olcut.config.json.JsonProvenanceSerialization;
+import com.oracle.labs.mlrg.olcut.provenance.ObjectProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.PrimitiveProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
+import com.oracle.labs.mlrg.olcut.util.Pair;
+import dev.slant.datasets.cli.SlantVersion;
+import dev.slant.inference.features.Featurizer;
+import dev.slant.inference.score.LinearScorer;
+import dev.slant.inference.score.TribuoLinearScorers;
+import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+import org.tribuo.protos.core.ModelProto;
+import org.tribuo.provenance.TrainerProvenance;
+
+/**
+ * Writes a bundle. Before anything is written, every model is checked to be one the fast scorer reads
+ * (so a bundle that could not be loaded is never written). The file is written to a temporary file in the
+ * same folder and renamed over the target only once complete: a failed write leaves no file behind. Entries
+ * come in a fixed order with a fixed time ({@link BundleFormat#ENTRY_TIME}), so the same content gives the same
+ * bytes, except for the manifest's {@code created} time, which comes from the writer's clock.
+ */
+public final class BundleWriter {
+    /** Provenance keys that say nothing about how a model was trained. */
+    private static final java.util.Set<String> IGNORED = java.util.Set.of(ObjectProvenance.CLASS_NAME, "host-short-name");
+
+    private final Clock clock;
+
+    /** A writer stamping bundles with the current time. */
+    public BundleWriter() {
+        this(Clock.systemUTC());
+    }
+
+    /**
+     * @param clock the clock of the manifest's {@code created} time (a fixed clock makes whole files repeatable)
+     */
+    public BundleWriter(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Writes a bundle.
+     *
+     * @param file     the bundle file, normally ending in {@link BundleFormat#EXTENSION}; replaced if it exists
+     * @param contents what to write
+     * @return the manifest written
+     * @throws BundleException naming the file, if a model cannot be scored by {@link LinearScorer} or the file
+     *                         cannot be written (nothing is left behind then)
+     */
+    public Manifest write(Path file, BundleContents contents) throws BundleException {
+        Featurizer featurizer = contents.featurizer();
+        int buckets = featurizer.settings().buckets();
+        Map<String, ModelProto> protos = new LinkedHashMap<>();
+        List<ManifestTarget> targets = new ArrayList<>();
+        for (Map.Entry<String, Model<Label>> e : contents.models().entrySet()) {
+            ModelProto proto = e.getValue().serialize();
+            LinearScorer scorer;
+            try {
+                scorer = TribuoLinearScorers.fromProto(proto, buckets);
+            } catch (IllegalArgumentException ex) {
+                throw new BundleException(file, "cannot write: model of target " + e.getKey() + ": " + ex.getMessage(), ex);
+            }
+            TrainerProvenance trainer = e.getValue().getProvenance().getTrainerProvenance();
+            targets.add(new ManifestTarget(e.getKey(), scorer.labels(), proto.getClassName(), trainer.getClassName(), settings(trainer)));
+            protos.put(e.getKey(), proto);
+        }
+
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+            Manifest manifest;
+            try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+                Map<String, String> sha = new TreeMap<>();
+                sha.put(BundleFormat.MODEL_CARD, entry(zip, BundleFormat.MODEL_CARD,
+                        out -> out.write(contents.modelCard().getBytes(StandardCharsets.UTF_8))));
+                sha.put(BundleFormat.SCRUBBER, entry(zip, BundleFormat.SCRUBBER,
+                        out -> out.write(BundleJson.write(BundleContents.scrubRules(featurizer)))));
+                if (featurizer.settings().idf()) {
+                    sha.put(BundleFormat.IDF, entry(zip, BundleFormat.IDF, out -> out.write(IdfCodec.encode(featurizer.idf()))));
+                }
+                for (Map.Entry<String, ModelProto> e : protos.entrySet()) {
+                    String name = BundleFormat.modelEntry(e.getKey());
+                    sha.put(name, entry(zip, name, e.getValue()::writeTo));
+                }
+                for (Map.Entry<String, Model<Label>> e : contents.models().entrySet()) {
+                    String name = BundleFormat.provenanceEntry(e.getKey());
+                    String json = new JsonProvenanceSerialization(true)
+                            .serializeToString(ProvenanceUtil.marshalProvenance(e.getValue().getProvenance()));
+                    sha.put(name, entry(zip, name, out -> out.write((json + "\n").getBytes(StandardCharsets.UTF_8))));
+                }
+                manifest = new Manifest(BundleFormat.FORMAT_VERSION, SlantVersion.version(),
+                        clock.instant().truncatedTo(ChronoUnit.MILLIS).toString(), targets, featurizer.settings(),
+                        contents.seed(), contents.trainingDataSha256(), contents.rowsUsed(), contents.rowsRejected(),
+                        contents.metrics(), sha);
+                Manifest written = manifest;
+                entry(zip, BundleFormat.MANIFEST, out -> out.write(BundleJson.write(written)));
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            tmp = null;
+            return manifest;
+        } catch (IOException | RuntimeException e) {
+            throw new BundleException(file, "cannot write bundle: " + e, e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException e) {
+                    // The write has failed already and that error is what the caller gets.
+                }
+            }
+        }
+    }
+
+    /** A trainer's configured parameters, each as a short string. */
+    private static Map<String, String> settings(TrainerProvenance trainer) {
+        Map<String, String> m = new TreeMap<>();
+        for (Pair<String, Provenance> p : trainer) {
+            if (!IGNORED.contains(p.getA())) {
+                m.put(p.getA(), describe(p.getB()));
+            }
+        }
+        return m;
+    }
+
+    /** A value as text; a nested object as {@code SimpleClassName(key=value, ...)}. */
+    private static String describe(Provenance v) {
+        if (v instanceof PrimitiveProvenance<?> pp) {
+            return String.valueOf(pp.getValue());
+        }
+        if (v instanceof ObjectProvenance op) {
+            StringBuilder sb = new StringBuilder(op.getClassName().substring(op.getClassName().lastIndexOf('.') + 1)).append('(');
+            String sep = "";
+            for (Pair<String, Provenance> p : op) {
+                if (!IGNORED.contains(p.getA())) {
+                    sb.append(sep).append(p.getA()).append('=').append(describe(p.getB()));
+                    sep = ", ";
+                }
+            }
+            return sb.append(')').toString();
+        }
+        return v.toString();
+    }
+
+    @FunctionalInterface
+    private interface EntryBody {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Writes one entry and returns its SHA-256. */
+    private static String entry(ZipOutputStream zip, String name, EntryBody body) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTimeLocal(BundleFormat.ENTRY_TIME);
+        zip.putNextEntry(entry);
+        MessageDigest digest = sha256();
+        OutputStream unclosable = new FilterOutputStream(zip) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                flush();
+            }
+        };
+        try (DigestOutputStream out = new DigestOutputStream(unclosable, digest)) {
+            body.writeTo(out);
+        }
+        zip.closeEntry();
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** @return a SHA-256 digest */
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.slant.inference.bundle;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * One target of a bundle as its manifest records it.
+ *
+ * @param name            the target ("stance", "topic", ...), a {@link BundleFormat#TARGET_NAME}
+ * @param labels          its labels in the model's output order (Tribuo's output ids 0, 1, ...), distinct, two or more
+ * @param modelType       the Tribuo model class
+ * @param trainer         the Tribuo trainer class that made the model
+ * @param trainerSettings the trainer's configured parameters as Tribuo's provenance records them, by name
+ */
+public record ManifestTarget(String name, List<String> labels, String modelType, String trainer,
+        Map<String, String> trainerSettings) {
+
+    /**
+     * Validates and copies.
+     *
+     * @throws IllegalArgumentException naming the field that is wrong
+     */
+    public ManifestTarget {
+        if (name == null || !BundleFormat.TARGET_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("target name '" + name + "' must match " + BundleFormat.TARGET_NAME.pattern());
+        }
+        if (labels == null || labels.size() < 2) {
+            throw new IllegalArgumentException("target '" + name + "' needs at least 2 labels, got " + labels);
+        }
+        labels = List.copyOf(labels);
+        if (new HashSet<>(labels).size() != labels.size() || labels.stream().anyMatch(String::isBlank)) {
+            throw new IllegalArgumentException("target '" + name + "' has blank or repeated labels: " + labels);
+        }
+        requireText(modelType, "modelType", name);
+        requireText(trainer, "trainer", name);
+        trainerSettings = java.util.Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNullElse(trainerSettings, Map.of())));
+    }
+
+    private static void requireText(String value, String field, String target) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("target '" + target + "' has no " + field);
+        }
+    }
+}

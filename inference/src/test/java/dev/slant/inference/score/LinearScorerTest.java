@@ -1,0 +1,229 @@
+package dev.slant.inference.score;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.ByteString;
+import dev.slant.datasets.Article;
+import dev.slant.datasets.LabelledArticle;
+import dev.slant.inference.Synthetic;
+import dev.slant.inference.TinyTrainers;
+import dev.slant.inference.features.FeatureVector;
+import dev.slant.inference.features.Featurizer;
+import dev.slant.inference.model.FeatureNames;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tribuo.Model;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.common.liblinear.protos.LibLinearModelProto;
+import org.tribuo.protos.core.ModelProto;
+
+class LinearScorerTest {
+    private static final double TOLERANCE = 1e-6;
+    private static Featurizer featurizer;
+    private static List<Article> unseen;
+    private static final Map<String, Model<Label>> MODELS = new HashMap<>();
+
+    @BeforeAll
+    static void train() {
+        List<LabelledArticle> training = Synthetic.articles(300, 1);
+        featurizer = Synthetic.featurizer(training);
+        unseen = new ArrayList<>();
+        for (LabelledArticle a : Synthetic.articles(80, 2)) {
+            unseen.add(a.article());
+        }
+        unseen.add(Article.of("unknown-words", "qqqq zzzz", "nothing the model has ever seen here"));
+        unseen.add(Article.of("empty", "", ""));
+        for (String trainer : TinyTrainers.all().keySet()) {
+            for (String target : Synthetic.TARGETS.keySet()) {
+                MODELS.put(trainer + "/" + target, Synthetic.train(TinyTrainers.all().get(trainer), featurizer, training, target));
+            }
+        }
+    }
+
+    static Stream<Arguments> models() {
+        List<Arguments> args = new ArrayList<>();
+        for (String trainer : TinyTrainers.all().keySet()) {
+            for (String target : Synthetic.TARGETS.keySet()) {
+                args.add(Arguments.of(trainer, target));
+            }
+        }
+        return args.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("models")
+    void scoresEqualTribuosPredictions(String trainer, String target) {
+        Model<Label> model = MODELS.get(trainer + "/" + target);
+        LinearScorer scorer = TribuoLinearScorers.fromModel(model, Synthetic.SETTINGS.buckets());
+        List<String> labels = scorer.labels();
+        int compared = 0;
+        List<String> abstained = new ArrayList<>();
+        for (Article a : unseen) {
+            FeatureVector v = featurizer.featurize(a);
+            double[] decision = new double[labels.size()];
+            int known = scorer.decisionValues(v, decision);
+            var example = FeatureNames.example(LabelFactory.UNKNOWN_LABEL, v);
+            if (known == 0) {
+                abstained.add(a.id());
+                assertThrows(IllegalArgumentException.class, () -> model.predict(example), "Tribuo refuses a vector it knows nothing of");
+                continue;
+            }
+            Prediction<Label> p = model.predict(example);
+            assertEquals(p.getNumActiveFeatures(), known, a.id() + ": known features");
+            double[] ours = scorer.link().tribuoScores(decision);
+            Map<String, Label> theirs = p.getOutputScores();
+            assertEquals(labels.size(), theirs.size());
+            for (int k = 0; k < labels.size(); k++) {
+                assertEquals(theirs.get(labels.get(k)).getScore(), ours[k], TOLERANCE, a.id() + " " + labels.get(k));
+            }
+            assertEquals(p.getOutput().getLabel(), labels.get(argmax(ours)), a.id() + ": predicted label");
+            compared++;
+        }
+        assertTrue(abstained.contains("empty"), "an empty article has no feature the model knows");
+        assertEquals(unseen.size(), compared + abstained.size());
+        assertTrue(compared >= 80, "every synthetic article shares features with training");
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("models")
+    void probabilitiesAreTribuosOrASoftmaxOfTheMargins(String trainer, String target) {
+        Model<Label> model = MODELS.get(trainer + "/" + target);
+        LinearScorer scorer = TribuoLinearScorers.fromModel(model, Synthetic.SETTINGS.buckets());
+        assertEquals(model.generatesProbabilities(), scorer.link().tribuoScoresAreProbabilities());
+        FeatureVector v = featurizer.featurize(unseen.get(0));
+        double[] decision = new double[scorer.labels().size()];
+        scorer.decisionValues(v, decision);
+        double[] p = scorer.probabilities(decision);
+        double sum = 0;
+        for (double x : p) {
+            assertTrue(x > 0 && x < 1);
+            sum += x;
+        }
+        assertEquals(1.0, sum, 1e-12);
+        if (!model.generatesProbabilities()) {
+            double max = Math.max(Math.max(decision[0], decision[1]), decision[decision.length - 1]);
+            for (double d : decision) {
+                max = Math.max(max, d);
+            }
+            double z = 0;
+            for (double d : decision) {
+                z += Math.exp(d - max);
+            }
+            for (int k = 0; k < decision.length; k++) {
+                assertEquals(Math.exp(decision[k] - max) / z, p[k], 1e-15);
+            }
+        }
+    }
+
+    @Test
+    void linksFollowTheModelType() {
+        assertEquals(ProbabilityLink.ONE_VS_REST_LOGISTIC, scorer("liblinear-lr/stance").link());
+        assertEquals(ProbabilityLink.SOFTMAX_OF_MARGINS, scorer("liblinear-svm/stance").link());
+        assertEquals(ProbabilityLink.SOFTMAX, scorer("sgd-lr/stance").link());
+        assertEquals(ProbabilityLink.SOFTMAX_OF_MARGINS, scorer("sgd-hinge/stance").link());
+        assertEquals(ProbabilityLink.SOFTMAX, scorer("naive-bayes/stance").link());
+    }
+
+    @Test
+    void onlyBucketsTheModelKnowsHaveRows() {
+        Model<Label> model = MODELS.get("liblinear-lr/topic");
+        LinearScorer scorer = scorer("liblinear-lr/topic");
+        assertEquals(model.getFeatureIDMap().size(), scorer.knownBuckets());
+        int known = 0;
+        for (int b = 0; b < scorer.buckets(); b++) {
+            boolean inModel = model.getFeatureIDMap().get(FeatureNames.of(b)) != null;
+            assertEquals(inModel, scorer.knows(b), "bucket " + b);
+            known += inModel ? 1 : 0;
+        }
+        assertEquals(scorer.knownBuckets(), known);
+        assertTrue(known < scorer.buckets());
+        assertEquals(16 + 4L * 4096 + 16 + 8L * known * 4 + 16 + 8 * 4, scorer.arrayBytes());
+    }
+
+    @Test
+    void labelsComeInTribuosOutputIdOrder() {
+        Model<Label> model = MODELS.get("sgd-lr/topic");
+        List<String> expected = new ArrayList<>();
+        for (int id = 0; id < model.getOutputIDInfo().size(); id++) {
+            expected.add(model.getOutputIDInfo().getOutput(id).getLabel());
+        }
+        assertEquals(expected, scorer("sgd-lr/topic").labels());
+    }
+
+    @Test
+    void heapOfA108LabelModelOver2To20Buckets() {
+        assertEquals(16 + 4L * (1 << 20) + 16 + 8L * (1 << 20) * 108 + 16 + 8 * 108, LinearScorer.arrayBytes(1 << 20, 1 << 20, 108));
+    }
+
+    @Test
+    void unsupportedModelTypeIsNamed() {
+        ModelProto proto = ModelProto.newBuilder().setClassName("org.tribuo.classification.dtree.TreeModel").setVersion(0).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TribuoLinearScorers.fromProto(proto, 16));
+        assertEquals("unsupported model type org.tribuo.classification.dtree.TreeModel; supported: " + TribuoLinearScorers.SUPPORTED, e.getMessage());
+    }
+
+    @Test
+    void bucketsOutsideTheFeaturizerAreRejected() {
+        Model<Label> model = MODELS.get("naive-bayes/stance");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TribuoLinearScorers.fromModel(model, 16));
+        assertTrue(e.getMessage().contains("is outside the featurizer's 16 buckets"), e.getMessage());
+    }
+
+    @Test
+    void libLinearBytesAreReadThroughAnAllowList() throws Exception {
+        ModelProto real = MODELS.get("liblinear-lr/stance").serialize();
+        LibLinearModelProto inner = real.getSerializedData().unpack(LibLinearModelProto.class);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(new java.util.ArrayList<>(List.of("not a model")));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        LibLinearModelProto forged = inner.toBuilder().setModels(0, ByteString.copyFrom(bytes.toByteArray())).build();
+        ModelProto proto = real.toBuilder().setSerializedData(Any.pack(forged)).build();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TribuoLinearScorers.fromProto(proto, Synthetic.SETTINGS.buckets()));
+        assertTrue(e.getMessage().startsWith(TribuoLinearScorers.LIBLINEAR + ": unreadable LibLinear model: java.io.InvalidClassException: filter status: REJECTED"), e.getMessage());
+    }
+
+    @Test
+    void decisionValuesNeedOneSlotPerLabel() {
+        LinearScorer scorer = scorer("sgd-lr/stance");
+        assertThrows(IllegalArgumentException.class, () -> scorer.decisionValues(FeatureVector.EMPTY, new double[2]));
+        double[] out = new double[3];
+        assertEquals(0, scorer.decisionValues(FeatureVector.EMPTY, out));
+        assertFalse(out[0] == 0 && out[1] == 0 && out[2] == 0, "an empty vector scores the biases");
+        assertArrayEquals(out, out.clone());
+    }
+
+    private static LinearScorer scorer(String key) {
+        return TribuoLinearScorers.fromModel(MODELS.get(key), Synthetic.SETTINGS.buckets());
+    }
+
+    private static int argmax(double[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

@@ -139,9 +139,9 @@ public final class TrainingRun {
                 TargetEvaluation validEval = valid.size() == 0 ? null
                         : TargetEvaluation.of(target.name(), labels, target.ordinal(), majority,
                                 OutcomeScorer.score(scorer, fitted, table, valid, ids));
-                double score = validEval == null ? 0 : validEval.overall().macroF1();
+                double score = validEval == null ? 0 : validEval.model().macroF1();
                 rows.add(new GridRow(target.name(), describe(fs), ts.describe(), score,
-                        validEval == null ? Double.NaN : validEval.overall().accuracy(), secs, false));
+                        validEval == null ? Double.NaN : validEval.model().accuracy(), secs, false));
                 if (bestFit == null || score > bestScore) {
                     bestScore = score;
                     bestFit = new TargetFit(target, labels, ts, model, scorer, majority, train.size(), validEval, null);

@@ -65,7 +65,7 @@ class BundleTest {
         List<LabelledArticle> training = Synthetic.articles(300, 1);
         Featurizer fitted = Synthetic.featurizer(training);
         // Scrubbing on, with rules, so that scrubber.json round-trips something.
-        featurizer = Featurizer.fitted(fitted.settings(), fitted.idf(), Scrubber.of(new ScrubRules(true, false, List.of("Click here"))));
+        featurizer = Featurizer.fitted(fitted.settings(), fitted.idf(), Scrubber.of(new ScrubRules(true, List.of("Reuters"), false, List.of("Click here"), List.of("Media playback is unsupported on your device"), List.of())));
         models = new LinkedHashMap<>();
         models.put("stance", Synthetic.train(TinyTrainers.all().get("liblinear-lr"), featurizer, training, "stance"));
         models.put("topic", Synthetic.train(TinyTrainers.all().get("sgd-lr"), featurizer, training, "topic"));

@@ -18,7 +18,7 @@ import java.util.Set;
  *
  * <p>Then, among the openers that qualify: an opener is dropped when a longer qualifying opener that extends it
  * occurs in at least {@link #EXTENSION_SHARE} of its articles (the longer one says more), then an opener is dropped
- * when a shorter kept one starts it (so "Media caption" is learned, not also "Media caption The"), and an opener is
+ * when a shorter kept one starts it (so "... device Media caption" is learned, not also "... Media caption The"), and an opener is
  * dropped when a learned phrase extends it and occurs in at least {@link #EXTENSION_SHARE} of its articles. Phrases and
  * openers are ordered by the number of training articles they occur in (most first), then by text, and cut to
  * {@link ScrubSettings#maxPhrases()} each: the same training articles in any order give the same rules.
@@ -163,9 +163,11 @@ final class BoilerplateLearner implements SegmentScanner.Listener {
                 qualifies |= counts.get(key(g, c.kind, c.hash)) >= share * groupSizes[g];
             }
             if (qualifies) {
+                int articles = 0;
                 for (int g = 0; g < groupIds.size(); g++) {
-                    c.articles += counts.get(key(g, c.kind, c.hash));
+                    articles += counts.get(key(g, c.kind, c.hash));
                 }
+                c.articles = articles;
                 (c.kind == PHRASE ? phrases : openers).add(c);
             }
         }

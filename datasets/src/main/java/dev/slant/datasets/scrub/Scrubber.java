@@ -55,7 +55,7 @@ public final class Scrubber implements UnaryOperator<Article> {
      * @throws NullPointerException if rules is null
      */
     public static Scrubber of(ScrubRules rules) {
-        return rules.equals(ScrubRules.NONE) ? NONE : new Scrubber(rules);
+        return Objects.requireNonNull(rules, "rules").equals(ScrubRules.NONE) ? NONE : new Scrubber(rules);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.slant.datasets.LabelledArticle;
 import dev.slant.datasets.Target;
 import dev.slant.datasets.scrub.ScrubSettings;
 import dev.slant.datasets.scrub.Scrubber;
+import dev.slant.datasets.split.Outlets;
 import dev.slant.datasets.split.Part;
 import dev.slant.datasets.split.Split;
 import dev.slant.inference.features.Featurizer;
@@ -119,7 +120,12 @@ public final class TrainingRun {
         }
         progress.phase("featurizing " + all.length + " articles (" + describe(fs) + ")");
         FeatureTable table = FeatureTable.compute(Featurizer.unfitted(fs, scrubber), used, all, threads, progress::step);
-        Featurizer fitted = table.featurizer().fit(table.rows(parts.get(Part.TRAIN)));
+        int[] trainRows = parts.get(Part.TRAIN);
+        List<String> outlets = new ArrayList<>(trainRows.length);
+        for (int r : trainRows) {
+            outlets.add(Outlets.of(articles.get(r).article()));
+        }
+        Featurizer fitted = table.featurizer().fit(table.rows(trainRows), outlets);
         Map<String, TargetFit> fits = new LinkedHashMap<>();
         double mainScore = Double.NEGATIVE_INFINITY;
         for (Target target : targets) {

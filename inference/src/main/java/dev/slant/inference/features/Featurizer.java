@@ -2,6 +2,7 @@ package dev.slant.inference.features;
 
 import dev.slant.datasets.Article;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -73,8 +74,41 @@ public final class Featurizer {
      */
     public Featurizer fit(Iterable<FeatureVector> trainingTermCounts) {
         double[] fittedIdf = settings.idf()
-                ? InverseDocumentFrequency.fit(trainingTermCounts, settings.buckets(), settings.minDf()) : null;
+                ? InverseDocumentFrequency.fit(trainingTermCounts, null, settings.buckets(), settings.minDf(),
+                        settings.minOutlets()) : null;
         return new Featurizer(settings, fittedIdf, scrubber);
+    }
+
+    /**
+     * Fits idf on training documents' term counts, knowing each document's outlet, so that n-grams of fewer than
+     * {@link FeaturizerSettings#minOutlets()} outlets are dropped.
+     *
+     * @param trainingTermCounts the training documents' {@link #termCounts}
+     * @param outlets            each document's outlet key, same order
+     * @return the fitted featurizer
+     * @throws IllegalArgumentException if the lists differ in length
+     */
+    public Featurizer fit(List<FeatureVector> trainingTermCounts, List<String> outlets) {
+        if (trainingTermCounts.size() != outlets.size()) {
+            throw new IllegalArgumentException(trainingTermCounts.size() + " documents but " + outlets.size() + " outlets");
+        }
+        if (!settings.idf()) {
+            return new Featurizer(settings, null, scrubber);
+        }
+        // Documents grouped by outlet, so that each outlet is counted once per bucket.
+        Integer[] order = new Integer[outlets.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, java.util.Comparator.comparing(outlets::get));
+        List<FeatureVector> docs = new java.util.ArrayList<>(order.length);
+        List<String> groups = new java.util.ArrayList<>(order.length);
+        for (int i : order) {
+            docs.add(trainingTermCounts.get(i));
+            groups.add(outlets.get(i));
+        }
+        return new Featurizer(settings, InverseDocumentFrequency.fit(docs, groups, settings.buckets(), settings.minDf(),
+                settings.minOutlets()), scrubber);
     }
 
     /** @return the settings */

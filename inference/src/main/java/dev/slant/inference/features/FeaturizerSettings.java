@@ -16,6 +16,9 @@ package dev.slant.inference.features;
  * @param sublinearTf  use 1 + ln(tf) instead of tf
  * @param idf          weight by inverse document frequency fitted on the training data
  * @param minDf        buckets seen in fewer training documents are dropped (needs idf; 1 keeps all)
+ * @param minOutlets   buckets seen in the training articles of fewer distinct outlets are dropped (needs idf;
+ *                     1 keeps all): an n-gram that only one outlet writes is a fingerprint of that outlet, not of
+ *                     stance or topic. Articles without outlet metadata count as outlets of their own.
  * @param l2           scale each vector to unit length
  * @param scrub        remove outlet fingerprints before tokenizing
  */
@@ -32,15 +35,22 @@ public record FeaturizerSettings(
         boolean sublinearTf,
         boolean idf,
         int minDf,
+        int minOutlets,
         boolean l2,
         boolean scrub) {
 
     /** The hash scheme this code implements. */
     public static final String HASH_SCHEME = "fnv1a32-fmix32-chain-v1";
 
-    /** The defaults: word 1-2 grams, title apart, 2^20 buckets, sublinear tf-idf with min_df 2, L2, scrubbed. */
+    /** The default minimum number of outlets an n-gram must appear in. */
+    public static final int DEFAULT_MIN_OUTLETS = 10;
+
+    /**
+     * The defaults: word 1-2 grams, title apart, 2^20 buckets, sublinear tf-idf with min_df 2, n-grams of at
+     * least {@value #DEFAULT_MIN_OUTLETS} outlets, L2, scrubbed.
+     */
     public static final FeaturizerSettings DEFAULTS = new FeaturizerSettings(
-            HASH_SCHEME, 1, 2, 0, 0, TitleMode.SEPARATE, 1 << 20, 2, true, true, true, 2, true, true);
+            HASH_SCHEME, 1, 2, 0, 0, TitleMode.SEPARATE, 1 << 20, 2, true, true, true, 2, DEFAULT_MIN_OUTLETS, true, true);
 
     /**
      * Validates.
@@ -70,6 +80,12 @@ public record FeaturizerSettings(
         if (minDf < 1) {
             throw new IllegalArgumentException("minDf must be at least 1, got " + minDf);
         }
+        if (minOutlets < 1) {
+            throw new IllegalArgumentException("minOutlets must be at least 1, got " + minOutlets);
+        }
+        if (minOutlets > 1 && !idf) {
+            throw new IllegalArgumentException("minOutlets > 1 needs idf (outlet counts are fitted with it)");
+        }
         if (minDf > 1 && !idf) {
             throw new IllegalArgumentException("minDf > 1 needs idf (document frequencies are fitted with it)");
         }
@@ -87,7 +103,7 @@ public record FeaturizerSettings(
      */
     public FeaturizerSettings withWordNgrams(int min, int max) {
         return new FeaturizerSettings(hashScheme, min, max, charMinN, charMaxN, titleMode, buckets, minTokenLength,
-                dropNumbers, sublinearTf, idf, minDf, l2, scrub);
+                dropNumbers, sublinearTf, idf, minDf, minOutlets, l2, scrub);
     }
 
     /**
@@ -96,7 +112,16 @@ public record FeaturizerSettings(
      */
     public FeaturizerSettings withBuckets(int n) {
         return new FeaturizerSettings(hashScheme, wordMinN, wordMaxN, charMinN, charMaxN, titleMode, n, minTokenLength,
-                dropNumbers, sublinearTf, idf, minDf, l2, scrub);
+                dropNumbers, sublinearTf, idf, minDf, minOutlets, l2, scrub);
+    }
+
+    /**
+     * @param n minimum number of outlets per n-gram (1 keeps all)
+     * @return these settings with that minimum
+     */
+    public FeaturizerSettings withMinOutlets(int n) {
+        return new FeaturizerSettings(hashScheme, wordMinN, wordMaxN, charMinN, charMaxN, titleMode, buckets, minTokenLength,
+                dropNumbers, sublinearTf, idf, minDf, n, l2, scrub);
     }
 
     /**
@@ -105,7 +130,7 @@ public record FeaturizerSettings(
      */
     public FeaturizerSettings withScrub(boolean on) {
         return new FeaturizerSettings(hashScheme, wordMinN, wordMaxN, charMinN, charMaxN, titleMode, buckets, minTokenLength,
-                dropNumbers, sublinearTf, idf, minDf, l2, on);
+                dropNumbers, sublinearTf, idf, minDf, minOutlets, l2, on);
     }
 
     /**
@@ -115,7 +140,7 @@ public record FeaturizerSettings(
      */
     public FeaturizerSettings withCharNgrams(int min, int max) {
         return new FeaturizerSettings(hashScheme, wordMinN, wordMaxN, min, max, titleMode, buckets, minTokenLength,
-                dropNumbers, sublinearTf, idf, minDf, l2, scrub);
+                dropNumbers, sublinearTf, idf, minDf, minOutlets, l2, scrub);
     }
 
     /**
@@ -124,6 +149,6 @@ public record FeaturizerSettings(
      */
     public FeaturizerSettings withTitleMode(TitleMode mode) {
         return new FeaturizerSettings(hashScheme, wordMinN, wordMaxN, charMinN, charMaxN, mode, buckets, minTokenLength,
-                dropNumbers, sublinearTf, idf, minDf, l2, scrub);
+                dropNumbers, sublinearTf, idf, minDf, minOutlets, l2, scrub);
     }
 }

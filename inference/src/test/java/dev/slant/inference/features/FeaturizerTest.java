@@ -1,0 +1,98 @@
+package dev.slant.inference.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.slant.datasets.Article;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+class FeaturizerTest {
+    private static final FeaturizerSettings RAW = FeaturizerSettings.DEFAULTS.withScrub(false).withMinOutlets(1)
+            .withBuckets(1 << 16).withTitleMode(TitleMode.IGNORE);
+
+    private static int bucket(String... tokens) {
+        int g = FeatureHash.token(tokens[0]);
+        for (int i = 1; i < tokens.length; i++) {
+            g = FeatureHash.chain(g, FeatureHash.token(tokens[i]));
+        }
+        return FeatureHash.bucket(g, RAW.buckets());
+    }
+
+    private static double count(FeatureVector v, int bucket) {
+        for (int i = 0; i < v.size(); i++) {
+            if (v.indices()[i] == bucket) {
+                return v.values()[i];
+            }
+        }
+        return 0;
+    }
+
+    @Test
+    void countsLowercasedWordsAndBigramsDroppingNumbersAndShortTokens() {
+        Featurizer f = Featurizer.unfitted(RAW, UnaryOperator.identity());
+        FeatureVector v = f.termCounts(Article.of("a", "", "Tax cuts, TAX cuts! In 2019 a bill."));
+        assertEquals(2.0, count(v, bucket("tax")));
+        assertEquals(2.0, count(v, bucket("tax", "cuts")));
+        assertEquals(1.0, count(v, bucket("cuts", "tax")));
+        assertEquals(0.0, count(v, bucket("2019")));
+        assertEquals(0.0, count(v, bucket("a")));
+        // "in" then "bill": the dropped number and the one-letter token do not break the bigram chain.
+        assertEquals(1.0, count(v, bucket("in", "bill")));
+    }
+
+    @Test
+    void aSeparateTitleNeverSharesBucketsWithTheBody() {
+        FeaturizerSettings s = RAW.withTitleMode(TitleMode.SEPARATE);
+        FeatureVector v = Featurizer.unfitted(s, UnaryOperator.identity()).termCounts(Article.of("a", "senate", "senate"));
+        assertEquals(2, v.size());
+        assertEquals(1.0, count(v, bucket("senate")));
+    }
+
+    @Test
+    void weighingIsSublinearTfIdfThenUnitLength() {
+        Featurizer unfitted = Featurizer.unfitted(RAW.withWordNgrams(1, 1), UnaryOperator.identity());
+        List<FeatureVector> train = List.of(
+                unfitted.termCounts(Article.of("1", "", "vote vote vote senate")),
+                unfitted.termCounts(Article.of("2", "", "senate house")),
+                unfitted.termCounts(Article.of("3", "", "vote senate")));
+        Featurizer f = unfitted.fit(train);
+        FeatureVector v = f.featurize(Article.of("x", "", "vote vote vote senate house"));
+        // df: vote 2, senate 3, house 1 (dropped by minDf 2). idf = ln((1+3)/(1+df)) + 1.
+        double vote = (1 + Math.log(3)) * (Math.log(4.0 / 3) + 1);
+        double senate = Math.log(4.0 / 4) + 1;
+        double norm = Math.sqrt(vote * vote + senate * senate);
+        assertEquals(2, v.size());
+        assertEquals(vote / norm, count(v, bucket("vote")), 1e-12);
+        assertEquals(senate / norm, count(v, bucket("senate")), 1e-12);
+    }
+
+    @Test
+    void ngramsOfTooFewOutletsAreDropped() {
+        Featurizer unfitted = Featurizer.unfitted(RAW.withWordNgrams(1, 1).withMinOutlets(2), UnaryOperator.identity());
+        List<FeatureVector> train = new ArrayList<>();
+        List<String> outlets = new ArrayList<>();
+        // "reprint" appears 3 times, all in outlet A; "senate" in A and B (interleaved, to check grouping).
+        String[][] docs = {{"A", "reprint senate"}, {"B", "senate"}, {"A", "reprint"}, {"A", "reprint senate"}};
+        for (String[] d : docs) {
+            train.add(unfitted.termCounts(Article.of(d[0] + train.size(), "", d[1])));
+            outlets.add(d[0]);
+        }
+        Featurizer f = unfitted.fit(train, outlets);
+        FeatureVector v = f.featurize(Article.of("x", "", "reprint senate"));
+        assertEquals(1, v.size());
+        assertEquals(1.0, count(v, bucket("senate")), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> unfitted.fit(train, outlets.subList(0, 3)));
+    }
+
+    @Test
+    void settingsNameWhatIsOutOfRange() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RAW.withWordNgrams(2, 1));
+        assertTrue(e.getMessage().contains("word n-gram range"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> RAW.withMinOutlets(0));
+        assertEquals("minOutlets must be at least 1, got 0", e.getMessage());
+    }
+}

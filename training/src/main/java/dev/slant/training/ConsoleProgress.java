@@ -14,6 +14,7 @@ public final class ConsoleProgress implements Progress, AutoCloseable {
     private final boolean terminal;
     private ProgressBar bar;
     private long started;
+    private final long created = System.nanoTime();
 
     /**
      * @param err      where messages go
@@ -43,7 +44,7 @@ public final class ConsoleProgress implements Progress, AutoCloseable {
             bar = new ProgressBarBuilder().setTaskName(description).setStyle(ProgressBarStyle.ASCII)
                     .setInitialMax(-1).continuousUpdate().build();
         } else {
-            err.println("slant: " + description);
+            err.printf("slant: [%6.1f s] %s%n", (System.nanoTime() - created) / 1e9, description);
             err.flush();
         }
     }

@@ -64,6 +64,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--select", description = "Try a small grid (n-gram range, buckets, C) on the valid part and keep the best.")
     boolean select;
 
+    @Option(names = "--balance", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Weigh classes inversely to their frequency (default: on).")
+    boolean balance;
+
     @Option(names = "--no-scrub", description = "Do not scrub outlet fingerprints (to measure what they are worth).")
     boolean noScrub;
 
@@ -105,7 +109,7 @@ public final class TrainCommand implements Callable<Integer> {
         } else {
             targets.forEach(t -> chosen.add(corpus.target(t)));
         }
-        TrainerSettings ts = TrainerSettings.DEFAULTS.withSeed(seed);
+        TrainerSettings ts = TrainerSettings.DEFAULTS.withSeed(seed).withBalanced(balance);
         if (trainer != null) {
             ts = ts.withKind(TrainerKind.parse(trainer));
         }
@@ -159,14 +163,15 @@ public final class TrainCommand implements Callable<Integer> {
             out.print(PlainTextReport.render(List.of(o.outletCv())));
         }
         for (TargetFit f : o.result().targets().values()) {
+            if (f.valid() != null) {
+                out.println();
+                out.printf("### %s, split %s, valid part (%s): %s%n", f.target().name(), o.result().split(),
+                        f.trainer().describe(), BundleAssembler.headline(f.valid()));
+            }
             if (f.test() != null) {
                 out.println();
                 out.printf("### %s, split %s, test part (%s)%n", f.target().name(), o.result().split(), f.trainer().describe());
                 out.print(PlainTextReport.render(List.of(f.test())));
-            } else if (f.valid() != null) {
-                out.println();
-                out.printf("### %s, split %s, valid part (%s)%n", f.target().name(), o.result().split(), f.trainer().describe());
-                out.print(PlainTextReport.render(List.of(f.valid())));
             }
         }
         out.println();

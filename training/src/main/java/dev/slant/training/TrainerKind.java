@@ -8,6 +8,11 @@ public enum TrainerKind {
     LOGISTIC("logistic"),
     /** L2-regularized linear SVM with squared hinge loss (LibLinear, dual). Probabilities are a softmax of margins. */
     SVM("svm"),
+    /**
+     * Multinomial logistic regression trained by stochastic gradient descent (Tribuo SGD, AdaGrad, a few
+     * epochs): one model for all labels, so many-label targets such as topic train far faster than one-vs-rest.
+     */
+    SGD_LOGISTIC("sgd-logistic"),
     /** Multinomial naive Bayes with additive smoothing. */
     NAIVE_BAYES("naive-bayes");
 
@@ -33,7 +38,7 @@ public enum TrainerKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown trainer '" + name + "' (logistic, svm, naive-bayes)");
+        throw new IllegalArgumentException("unknown trainer '" + name + "' (logistic, svm, sgd-logistic, naive-bayes)");
     }
 
     @Override

@@ -9,12 +9,16 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
 import org.tribuo.classification.liblinear.LinearClassificationType;
 import org.tribuo.classification.mnb.MultinomialNaiveBayesTrainer;
+import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
+import org.tribuo.classification.sgd.objectives.LogMulticlass;
+import org.tribuo.math.optimisers.AdaGrad;
 
 /**
  * One trainer's settings, validated in one place.
  *
  * @param kind          the classifier family
- * @param cost          LibLinear's C (inverse regularization), or naive Bayes' smoothing alpha
+ * @param cost          LibLinear's C (inverse regularization), SGD's initial AdaGrad learning rate, or naive Bayes'
+ *                      smoothing alpha
  * @param balanced      weigh classes inversely to their frequency (LibLinear only)
  * @param maxIterations LibLinear's iteration cap
  * @param tolerance     LibLinear's stopping tolerance
@@ -23,6 +27,10 @@ import org.tribuo.classification.mnb.MultinomialNaiveBayesTrainer;
 public record TrainerSettings(TrainerKind kind, double cost, boolean balanced, int maxIterations, double tolerance,
                               long seed) {
 
+    /** Epochs of the SGD trainer. */
+    public static final int SGD_EPOCHS = 5;
+    /** The default initial learning rate of the SGD trainer. */
+    public static final double SGD_LEARNING_RATE = 1.0;
     /** The default smoothing of naive Bayes. */
     public static final double NAIVE_BAYES_ALPHA = 0.1;
     /** The default trainer: a class-balanced linear SVM, C = 0.3. */
@@ -33,7 +41,7 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean balanced, i
     public TrainerSettings {
         Objects.requireNonNull(kind, "kind");
         if (!(cost > 0) || Double.isInfinite(cost)) {
-            throw new IllegalArgumentException("cost (C, or alpha for naive Bayes) must be positive and finite, got " + cost);
+            throw new IllegalArgumentException("cost (C, rate, or alpha) must be positive and finite, got " + cost);
         }
         if (maxIterations < 1) {
             throw new IllegalArgumentException("maxIterations must be at least 1, got " + maxIterations);
@@ -85,6 +93,8 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean balanced, i
         switch (kind) {
             case NAIVE_BAYES:
                 return new MultinomialNaiveBayesTrainer(cost);
+            case SGD_LOGISTIC:
+                return new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(cost, 0.1), SGD_EPOCHS, -1, 1, seed);
             case LOGISTIC:
             case SVM:
                 LinearClassificationType.LinearType type = kind == TrainerKind.LOGISTIC
@@ -112,6 +122,12 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean balanced, i
 
     /** @return a short description for grids and manifests, e.g. "svm C=0.3 balanced" */
     public String describe() {
-        return kind + (kind == TrainerKind.NAIVE_BAYES ? " alpha=" : " C=") + cost + (balanced && kind != TrainerKind.NAIVE_BAYES ? " balanced" : "");
+        String param = switch (kind) {
+            case NAIVE_BAYES -> " alpha=";
+            case SGD_LOGISTIC -> " rate=";
+            default -> " C=";
+        };
+        boolean weighs = kind == TrainerKind.LOGISTIC || kind == TrainerKind.SVM;
+        return kind + param + cost + (balanced && weighs ? " balanced" : "");
     }
 }

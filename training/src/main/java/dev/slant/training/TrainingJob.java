@@ -82,16 +82,40 @@ public final class TrainingJob {
         return new TrainingOutcome(corpus, request, result, cv, groups, drops, (System.nanoTime() - t0) / 1e9);
     }
 
+    /**
+     * Trains and tests every fold, as many at once as there are threads (each fold holds its own feature table,
+     * so memory grows with the folds run together).
+     */
     private CrossValidation crossValidate(List<Split> folds, dev.slant.datasets.Target target, TrainerSettings trainer,
                                           SelectionGrid grid, Set<String> dropped) throws InterruptedException {
         TrainingRun foldRun = new TrainingRun(corpus.articles(), List.of(target), request.scrub(), trainer, grid,
-                request.threads(), progress);
-        List<TargetEvaluation> tested = new ArrayList<>();
-        for (Split fold : folds) {
-            progress.phase("outlet cross-validation, " + fold.name() + " of " + folds.size());
-            tested.add(foldRun.run(withoutTraining(fold, dropped)).targets().get(target.name()).test());
+                1, Progress.NONE);
+        int parallel = Math.min(request.threads(), folds.size());
+        progress.phase("outlet cross-validation: " + folds.size() + " folds, " + parallel + " at a time");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallel, r -> {
+            Thread t = new Thread(r, "outlet-fold");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<TargetEvaluation>> futures = new ArrayList<>();
+            for (Split fold : folds) {
+                futures.add(pool.submit(() -> foldRun.run(withoutTraining(fold, dropped)).targets().get(target.name()).test()));
+            }
+            List<TargetEvaluation> tested = new ArrayList<>();
+            for (var f : futures) {
+                tested.add(f.get());
+                progress.step(tested.size());
+            }
+            return CrossValidation.of(tested);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("an outlet fold failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
-        return CrossValidation.of(tested);
     }
 
     private static Split allTrain(List<LabelledArticle> articles, String name) {

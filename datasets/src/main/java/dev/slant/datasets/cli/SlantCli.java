@@ -16,6 +16,11 @@ import picocli.CommandLine.Command;
         subcommandsRepeatable = false)
 public final class SlantCli implements Runnable {
 
+    /** Libraries whose INFO logging would drown the progress lines (held here so the settings stay in force). */
+    private static final java.util.List<java.util.logging.Logger> QUIET = java.util.List.of(
+            java.util.logging.Logger.getLogger("org.tribuo"),
+            java.util.logging.Logger.getLogger("com.oracle.labs.mlrg.olcut"));
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -95,6 +100,7 @@ public final class SlantCli implements Runnable {
      * @param args the arguments
      */
     public static void main(String[] args) {
+        QUIET.forEach(l -> l.setLevel(java.util.logging.Level.WARNING));
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true);
         System.exit(run(out, err, args));

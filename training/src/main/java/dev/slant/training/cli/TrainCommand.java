@@ -55,7 +55,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Targets to train, the main one first (default: the corpus's single-label targets).")
     List<String> targets;
 
-    @Option(names = "--trainer", paramLabel = "KIND", description = "svm, logistic or naive-bayes (default: svm).")
+    @Option(names = "--trainer", paramLabel = "KIND", description = "svm, logistic, sgd-logistic or naive-bayes (default: svm).")
     String trainer;
 
     @Option(names = "--cost", paramLabel = "C", description = "Regularization cost C (alpha for naive Bayes).")
@@ -67,6 +67,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--balance", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Weigh classes inversely to their frequency (default: on).")
     boolean balance;
+
+    @Option(names = "--min-outlets", paramLabel = "N",
+            description = "Drop n-grams seen in fewer training outlets (default: " + FeaturizerSettings.DEFAULT_MIN_OUTLETS + "; 1 keeps all).")
+    Integer minOutlets;
 
     @Option(names = "--no-scrub", description = "Do not scrub outlet fingerprints (to measure what they are worth).")
     boolean noScrub;
@@ -117,8 +121,13 @@ public final class TrainCommand implements Callable<Integer> {
             ts = ts.withCost(cost);
         } else if (ts.kind() == TrainerKind.NAIVE_BAYES) {
             ts = ts.withCost(TrainerSettings.NAIVE_BAYES_ALPHA);
+        } else if (ts.kind() == TrainerKind.SGD_LOGISTIC) {
+            ts = ts.withCost(TrainerSettings.SGD_LEARNING_RATE);
         }
         FeaturizerSettings fs = FeaturizerSettings.DEFAULTS.withScrub(!noScrub);
+        if (minOutlets != null) {
+            fs = fs.withMinOutlets(minOutlets);
+        }
         SelectionGrid grid = select ? SelectionGrid.around(fs) : SelectionGrid.single(fs, ts.cost());
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         TrainingRequest request = new TrainingRequest(chosen, splitName, ts, grid, ScrubSettings.DEFAULTS, outletCv,

@@ -9,6 +9,7 @@ import com.oracle.labs.mlrg.olcut.util.Pair;
 import dev.slant.datasets.cli.SlantVersion;
 import dev.slant.inference.features.Featurizer;
 import dev.slant.inference.score.LinearScorer;
+import dev.slant.inference.score.ScorerCodec;
 import dev.slant.inference.score.TribuoLinearScorers;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
@@ -75,6 +76,7 @@ public final class BundleWriter {
         Featurizer featurizer = contents.featurizer();
         int buckets = featurizer.settings().buckets();
         Map<String, ModelProto> protos = new LinkedHashMap<>();
+        Map<String, LinearScorer> scorers = new LinkedHashMap<>();
         List<ManifestTarget> targets = new ArrayList<>();
         for (Map.Entry<String, Model<Label>> e : contents.models().entrySet()) {
             ModelProto proto = e.getValue().serialize();
@@ -85,8 +87,10 @@ public final class BundleWriter {
                 throw new BundleException(file, "cannot write: model of target " + e.getKey() + ": " + ex.getMessage(), ex);
             }
             TrainerProvenance trainer = e.getValue().getProvenance().getTrainerProvenance();
-            targets.add(new ManifestTarget(e.getKey(), scorer.labels(), proto.getClassName(), trainer.getClassName(), settings(trainer)));
+            targets.add(new ManifestTarget(e.getKey(), scorer.labels(), proto.getClassName(), trainer.getClassName(),
+                    settings(trainer), contents.precision()));
             protos.put(e.getKey(), proto);
+            scorers.put(e.getKey(), scorer.withPrecision(contents.precision()));
         }
 
         Path dir = file.toAbsolutePath().getParent();
@@ -108,6 +112,10 @@ public final class BundleWriter {
                     String name = BundleFormat.modelEntry(e.getKey());
                     sha.put(name, entry(zip, name, e.getValue()::writeTo));
                 }
+                for (Map.Entry<String, LinearScorer> e : scorers.entrySet()) {
+                    String name = BundleFormat.scorerEntry(e.getKey());
+                    sha.put(name, entry(zip, name, out -> ScorerCodec.write(e.getValue(), out)));
+                }
                 for (Map.Entry<String, Model<Label>> e : contents.models().entrySet()) {
                     String name = BundleFormat.provenanceEntry(e.getKey());
                     String json = new JsonProvenanceSerialization(true)
@@ -121,6 +129,7 @@ public final class BundleWriter {
                 Manifest written = manifest;
                 entry(zip, BundleFormat.MANIFEST, out -> out.write(BundleJson.write(written)));
             }
+            readableByAll(tmp);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             tmp = null;
             return manifest;
@@ -134,6 +143,13 @@ public final class BundleWriter {
                     // The write has failed already and that error is what the caller gets.
                 }
             }
+        }
+    }
+
+    /** Temporary files are created owner-only; a bundle is an ordinary file, readable by all (rw-r--r--). */
+    private static void readableByAll(Path tmp) throws IOException {
+        if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

@@ -118,6 +118,9 @@ public record Manifest(
             names.add(BundleFormat.modelEntry(t.name()));
         }
         for (ManifestTarget t : targets) {
+            names.add(BundleFormat.scorerEntry(t.name()));
+        }
+        for (ManifestTarget t : targets) {
             names.add(BundleFormat.provenanceEntry(t.name()));
         }
         return names;

@@ -116,8 +116,6 @@ public record Manifest(
         }
         for (ManifestTarget t : targets) {
             names.add(BundleFormat.modelEntry(t.name()));
-        }
-        for (ManifestTarget t : targets) {
             names.add(BundleFormat.scorerEntry(t.name()));
         }
         for (ManifestTarget t : targets) {

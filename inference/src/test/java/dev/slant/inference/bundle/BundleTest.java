@@ -185,8 +185,8 @@ class BundleTest {
                 assertEquals(BundleFormat.ENTRY_TIME, e.getTimeLocal(), e.getName());
             });
         }
-        assertEquals(List.of("MODEL_CARD.md", "scrubber.json", "featurizer/idf.bin", "models/stance.pb", "models/topic.pb",
-                "models/veracity.pb", "scorers/stance.bin", "scorers/topic.bin", "scorers/veracity.bin", "provenance/stance.json", "provenance/topic.json", "provenance/veracity.json", "manifest.json"), names);
+        assertEquals(List.of("MODEL_CARD.md", "scrubber.json", "featurizer/idf.bin", "models/stance.pb", "scorers/stance.bin",
+                "models/topic.pb", "scorers/topic.bin", "models/veracity.pb", "scorers/veracity.bin", "provenance/stance.json", "provenance/topic.json", "provenance/veracity.json", "manifest.json"), names);
     }
 
     @Test

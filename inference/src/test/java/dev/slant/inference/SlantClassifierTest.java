@@ -43,7 +43,7 @@ class SlantClassifierTest {
         models.put("veracity", Synthetic.train(TinyTrainers.all().get("liblinear-lr"), featurizer, training, "veracity"));
         Path file = dir.resolve("slant.slant");
         new BundleWriter().write(file, new BundleContents(featurizer, models, 1L, "0".repeat(64), 300, 0,
-                JsonNodeFactory.instance.objectNode(), "card"));
+                JsonNodeFactory.instance.objectNode(), "card", BundleContents.DEFAULT_PRECISION));
         slant = SlantClassifier.load(file);
         unseen = new ArrayList<>();
         for (LabelledArticle a : Synthetic.articles(200, 3)) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slant.datasets.scrub.ScrubRules;
 import dev.slant.datasets.scrub.Scrubber;
 import dev.slant.inference.features.Featurizer;
+import dev.slant.inference.score.WeightPrecision;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.tribuo.classification.Label;
  * @param rowsRejected       training rows rejected
  * @param metrics            metrics on validation and test, any JSON object
  * @param modelCard          the model card, Markdown
+ * @param precision          how the fast scorers store their weights ({@link #DEFAULT_PRECISION} unless heap is short)
  */
 public record BundleContents(
         Featurizer featurizer,
@@ -32,7 +34,11 @@ public record BundleContents(
         long rowsUsed,
         long rowsRejected,
         ObjectNode metrics,
-        String modelCard) {
+        String modelCard,
+        WeightPrecision precision) {
+
+    /** Double weights: scores equal Tribuo's. {@link WeightPrecision#FLOAT} halves the heap of scoring. */
+    public static final WeightPrecision DEFAULT_PRECISION = WeightPrecision.DOUBLE;
 
     /**
      * Validates and copies (the models themselves are Tribuo's immutable models).
@@ -61,6 +67,7 @@ public record BundleContents(
         Objects.requireNonNull(trainingDataSha256, "trainingDataSha256");
         metrics = Objects.requireNonNull(metrics, "metrics").deepCopy();
         Objects.requireNonNull(modelCard, "modelCard");
+        Objects.requireNonNull(precision, "precision");
     }
 
     /** @return a copy of the metrics */

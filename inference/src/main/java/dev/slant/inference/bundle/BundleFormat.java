@@ -37,6 +37,14 @@ public final class BundleFormat {
 
     /**
      * @param target a target name
+     * @return the entry of its fast scorer's arrays ({@link dev.slant.inference.score.ScorerCodec}), which loading reads
+     */
+    public static String scorerEntry(String target) {
+        return "scorers/" + target + ".bin";
+    }
+
+    /**
+     * @param target a target name
      * @return the entry of its Tribuo provenance (JSON)
      */
     public static String provenanceEntry(String target) {

@@ -9,13 +9,16 @@ import dev.slant.datasets.scrub.Scrubber;
 import dev.slant.inference.features.Featurizer;
 import dev.slant.inference.features.FeaturizerSettings;
 import dev.slant.inference.score.LinearScorer;
-import dev.slant.inference.score.TribuoLinearScorers;
+import dev.slant.inference.score.ScorerCodec;
+import dev.slant.inference.score.TribuoModelHeader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.Enumeration;
 import java.util.HexFormat;
@@ -32,8 +35,9 @@ import org.tribuo.protos.core.ModelProto;
 /**
  * Reads a bundle and checks all of it before use: the format version (a newer major version is refused with
  * both versions named), the manifest, that the zip holds exactly the manifest's entries, every entry's
- * SHA-256, the featurizer's settings and fitted values, that each model is one the fast scorer reads, and that
- * each model's labels equal the manifest's. Every problem is a {@link BundleException} naming the file and what
+ * SHA-256, the featurizer's settings and fitted values, that each Tribuo model's class and labels equal the
+ * manifest's, and each fast scorer's. Loading never builds the Tribuo models: it reads their class and labels
+ * from the protobuf stream and the scorers from their own entries, so its heap is about the scorers' arrays. Every problem is a {@link BundleException} naming the file and what
  * is wrong with it.
  */
 public final class BundleReader {
@@ -44,8 +48,7 @@ public final class BundleReader {
     }
 
     /**
-     * Reads and checks a whole bundle, building one {@link LinearScorer} per target. Models are read one at a
-     * time and only their scorers are kept.
+     * Reads and checks a whole bundle, building one {@link LinearScorer} per target.
      *
      * @param file the bundle file
      * @return the bundle
@@ -105,7 +108,7 @@ public final class BundleReader {
                 throw new BundleException(file, "no target '" + target + "'; the bundle has " + manifest.targetNames());
             }
             String name = BundleFormat.modelEntry(target);
-            ModelProto proto = ModelProto.parseFrom(verified(file, zip, manifest, name));
+            ModelProto proto = verifiedProto(file, zip, manifest, name);
             Model<?> model = Model.deserialize(proto);
             if (!model.validate(Label.class)) {
                 throw new BundleException(file, name + " is not a classification model");
@@ -113,8 +116,6 @@ public final class BundleReader {
             @SuppressWarnings("unchecked") // checked by validate
             Model<Label> labelModel = (Model<Label>) model;
             return labelModel;
-        } catch (InvalidProtocolBufferException e) {
-            throw new BundleException(file, BundleFormat.modelEntry(target) + " is not a Tribuo model protobuf: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new BundleException(file, "cannot read: " + e, e);
         } catch (RuntimeException e) {
@@ -246,27 +247,112 @@ public final class BundleReader {
         return Featurizer.fitted(settings, idf, Scrubber.of(rules));
     }
 
+    /**
+     * A target's scorer: the Tribuo model entry is hashed as a stream and only its class and labels are read
+     * ({@link TribuoModelHeader}); the scorer is read from its own entry. Neither is used unless its SHA-256 matches.
+     */
     private static LinearScorer scorer(Path file, ZipFile zip, Manifest manifest, ManifestTarget target) throws BundleException {
-        String name = BundleFormat.modelEntry(target.name());
-        ModelProto proto;
-        try {
-            proto = ModelProto.parseFrom(verified(file, zip, manifest, name));
-        } catch (InvalidProtocolBufferException e) {
-            throw new BundleException(file, name + " is not a Tribuo model protobuf: " + e.getMessage(), e);
+        String modelName = BundleFormat.modelEntry(target.name());
+        TribuoModelHeader header = streamed(file, zip, manifest, modelName, in -> {
+            try {
+                return TribuoModelHeader.read(in);
+            } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
+                throw new BundleException(file, modelName + " is not a Tribuo classification model protobuf: " + e.getMessage(), e);
+            }
+        });
+        if (!header.className().equals(target.modelType())) {
+            throw new BundleException(file, modelName + " holds a " + header.className() + ", the manifest says " + target.modelType());
         }
-        if (!proto.getClassName().equals(target.modelType())) {
-            throw new BundleException(file, name + " holds a " + proto.getClassName() + ", the manifest says " + target.modelType());
+        if (!header.labels().equals(target.labels())) {
+            throw new BundleException(file, modelName + " has labels " + header.labels() + ", the manifest says " + target.labels());
         }
-        LinearScorer scorer;
-        try {
-            scorer = TribuoLinearScorers.fromProto(proto, manifest.featurizer().buckets());
-        } catch (IllegalArgumentException e) {
-            throw new BundleException(file, name + ": " + e.getMessage(), e);
-        }
-        if (!scorer.labels().equals(target.labels())) {
-            throw new BundleException(file, name + " has labels " + scorer.labels() + ", the manifest says " + target.labels());
+        String scorerName = BundleFormat.scorerEntry(target.name());
+        LinearScorer scorer = streamed(file, zip, manifest, scorerName, in -> {
+            try {
+                return ScorerCodec.read(in, manifest.featurizer().buckets());
+            } catch (IllegalArgumentException e) {
+                throw new BundleException(file, scorerName + " is invalid: " + e.getMessage(), e);
+            }
+        });
+        if (!scorer.labels().equals(target.labels()) || !scorer.modelType().equals(target.modelType())
+                || scorer.precision() != target.precision()) {
+            throw new BundleException(file, scorerName + " is a " + scorer + " with labels " + scorer.labels()
+                    + ", the manifest says " + target.modelType() + ", " + target.precision() + ", labels " + target.labels());
         }
         return scorer;
+    }
+
+    @FunctionalInterface
+    private interface StreamReader<T> {
+        T read(InputStream in) throws IOException, BundleException;
+    }
+
+    /**
+     * Reads an entry as a stream, hashing every byte (the rest is drained after the reader is done); the result
+     * is returned only if the SHA-256 matches. A reader's own error about the content counts only when the
+     * bytes are intact: otherwise the corruption is reported.
+     */
+    private static <T> T streamed(Path file, ZipFile zip, Manifest manifest, String name, StreamReader<T> reader) throws BundleException {
+        ZipEntry entry = zip.getEntry(name);
+        if (entry == null) {
+            throw new BundleException(file, "entry " + name + " is missing (the manifest lists it)");
+        }
+        MessageDigest digest = BundleWriter.sha256();
+        T result;
+        try (DigestInputStream in = new HashingSkips(zip.getInputStream(entry), digest)) {
+            try {
+                result = reader.read(in);
+            } catch (BundleException | IOException e) {
+                in.transferTo(OutputStream.nullOutputStream());
+                checkDigest(file, manifest, name, digest);
+                throw e;
+            }
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new BundleException(file, "entry " + name + " cannot be read (corrupt or truncated): " + e.getMessage(), e);
+        }
+        checkDigest(file, manifest, name, digest);
+        return result;
+    }
+
+    /** A whole Tribuo model entry, parsed from the zip stream while hashing it. */
+    private static ModelProto verifiedProto(Path file, ZipFile zip, Manifest manifest, String name) throws BundleException {
+        return streamed(file, zip, manifest, name, in -> {
+            try {
+                return ModelProto.parseFrom(in);
+            } catch (InvalidProtocolBufferException e) {
+                throw new BundleException(file, name + " is not a Tribuo model protobuf: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** A digesting stream whose {@code skip} reads (and so hashes) the bytes it skips, as protobuf skips fields. */
+    private static final class HashingSkips extends DigestInputStream {
+        HashingSkips(InputStream in, MessageDigest digest) {
+            super(new java.io.BufferedInputStream(in, 1 << 16), digest);
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] buf = new byte[8192];
+            long left = n;
+            while (left > 0) {
+                int r = read(buf, 0, (int) Math.min(buf.length, left));
+                if (r < 0) {
+                    break;
+                }
+                left -= r;
+            }
+            return n - left;
+        }
+    }
+
+    private static void checkDigest(Path file, Manifest manifest, String name, MessageDigest digest) throws BundleException {
+        String actual = HexFormat.of().formatHex(digest.digest());
+        String expected = manifest.entries().get(name);
+        if (!actual.equals(expected)) {
+            throw new BundleException(file, "entry " + name + " is corrupt: its SHA-256 is " + actual + ", the manifest says " + expected);
+        }
     }
 
     /** An entry's bytes, after checking them against the manifest's SHA-256. */
@@ -277,11 +363,8 @@ public final class BundleReader {
         }
         byte[] data = bytes(file, zip, entry);
         MessageDigest digest = BundleWriter.sha256();
-        String actual = HexFormat.of().formatHex(digest.digest(data));
-        String expected = manifest.entries().get(name);
-        if (!actual.equals(expected)) {
-            throw new BundleException(file, "entry " + name + " is corrupt: its SHA-256 is " + actual + ", the manifest says " + expected);
-        }
+        digest.update(data);
+        checkDigest(file, manifest, name, digest);
         return data;
     }
 

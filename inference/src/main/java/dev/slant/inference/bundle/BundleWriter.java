@@ -9,6 +9,7 @@ import com.oracle.labs.mlrg.olcut.util.Pair;
 import dev.slant.datasets.cli.SlantVersion;
 import dev.slant.inference.features.Featurizer;
 import dev.slant.inference.score.LinearScorer;
+import dev.slant.inference.score.ScorerCodec;
 import dev.slant.inference.score.TribuoLinearScorers;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
@@ -25,7 +26,6 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,8 +38,8 @@ import org.tribuo.protos.core.ModelProto;
 import org.tribuo.provenance.TrainerProvenance;
 
 /**
- * Writes a bundle. Before anything is written, every model is checked to be one the fast scorer reads
- * (so a bundle that could not be loaded is never written). The file is written to a temporary file in the
+ * Writes a bundle. Every model is turned into its fast scorer while writing, one target at a time; a model the
+ * scorer cannot read fails the write (so a bundle that could not be loaded is never written). The file is written to a temporary file in the
  * same folder and renamed over the target only once complete: a failed write leaves no file behind. Entries
  * come in a fixed order with a fixed time ({@link BundleFormat#ENTRY_TIME}), so the same content gives the same
  * bytes, except for the manifest's {@code created} time, which comes from the writer's clock.
@@ -73,22 +73,7 @@ public final class BundleWriter {
      */
     public Manifest write(Path file, BundleContents contents) throws BundleException {
         Featurizer featurizer = contents.featurizer();
-        int buckets = featurizer.settings().buckets();
-        Map<String, ModelProto> protos = new LinkedHashMap<>();
         List<ManifestTarget> targets = new ArrayList<>();
-        for (Map.Entry<String, Model<Label>> e : contents.models().entrySet()) {
-            ModelProto proto = e.getValue().serialize();
-            LinearScorer scorer;
-            try {
-                scorer = TribuoLinearScorers.fromProto(proto, buckets);
-            } catch (IllegalArgumentException ex) {
-                throw new BundleException(file, "cannot write: model of target " + e.getKey() + ": " + ex.getMessage(), ex);
-            }
-            TrainerProvenance trainer = e.getValue().getProvenance().getTrainerProvenance();
-            targets.add(new ManifestTarget(e.getKey(), scorer.labels(), proto.getClassName(), trainer.getClassName(), settings(trainer)));
-            protos.put(e.getKey(), proto);
-        }
-
         Path dir = file.toAbsolutePath().getParent();
         Path tmp = null;
         try {
@@ -104,9 +89,23 @@ public final class BundleWriter {
                 if (featurizer.settings().idf()) {
                     sha.put(BundleFormat.IDF, entry(zip, BundleFormat.IDF, out -> out.write(IdfCodec.encode(featurizer.idf()))));
                 }
-                for (Map.Entry<String, ModelProto> e : protos.entrySet()) {
-                    String name = BundleFormat.modelEntry(e.getKey());
-                    sha.put(name, entry(zip, name, e.getValue()::writeTo));
+                // One target at a time, so that only one model's protobuf and scorer are in memory at once.
+                for (Map.Entry<String, Model<Label>> e : contents.models().entrySet()) {
+                    ModelProto proto = e.getValue().serialize();
+                    LinearScorer scorer;
+                    try {
+                        scorer = TribuoLinearScorers.fromProto(proto, featurizer.settings().buckets())
+                                .withPrecision(contents.precision());
+                    } catch (IllegalArgumentException ex) {
+                        throw new BundleException(file, "cannot write: model of target " + e.getKey() + ": " + ex.getMessage(), ex);
+                    }
+                    TrainerProvenance trainer = e.getValue().getProvenance().getTrainerProvenance();
+                    targets.add(new ManifestTarget(e.getKey(), scorer.labels(), proto.getClassName(), trainer.getClassName(),
+                            settings(trainer), contents.precision()));
+                    String modelName = BundleFormat.modelEntry(e.getKey());
+                    sha.put(modelName, entry(zip, modelName, proto::writeTo));
+                    String scorerName = BundleFormat.scorerEntry(e.getKey());
+                    sha.put(scorerName, entry(zip, scorerName, out -> ScorerCodec.write(scorer, out)));
                 }
                 for (Map.Entry<String, Model<Label>> e : contents.models().entrySet()) {
                     String name = BundleFormat.provenanceEntry(e.getKey());
@@ -121,6 +120,7 @@ public final class BundleWriter {
                 Manifest written = manifest;
                 entry(zip, BundleFormat.MANIFEST, out -> out.write(BundleJson.write(written)));
             }
+            readableByAll(tmp);
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             tmp = null;
             return manifest;
@@ -134,6 +134,13 @@ public final class BundleWriter {
                     // The write has failed already and that error is what the caller gets.
                 }
             }
+        }
+    }
+
+    /** Temporary files are created owner-only; a bundle is an ordinary file, readable by all (rw-r--r--). */
+    private static void readableByAll(Path tmp) throws IOException {
+        if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

@@ -116,6 +116,7 @@ public record Manifest(
         }
         for (ManifestTarget t : targets) {
             names.add(BundleFormat.modelEntry(t.name()));
+            names.add(BundleFormat.scorerEntry(t.name()));
         }
         for (ManifestTarget t : targets) {
             names.add(BundleFormat.provenanceEntry(t.name()));

@@ -1,5 +1,6 @@
 package dev.slant.inference.bundle;
 
+import dev.slant.inference.score.WeightPrecision;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,10 @@ import java.util.TreeMap;
  * @param modelType       the Tribuo model class
  * @param trainer         the Tribuo trainer class that made the model
  * @param trainerSettings the trainer's configured parameters as Tribuo's provenance records them, by name
+ * @param precision       how the target's fast scorer stores its weights
  */
 public record ManifestTarget(String name, List<String> labels, String modelType, String trainer,
-        Map<String, String> trainerSettings) {
+        Map<String, String> trainerSettings, WeightPrecision precision) {
 
     /**
      * Validates and copies.
@@ -36,6 +38,7 @@ public record ManifestTarget(String name, List<String> labels, String modelType,
         }
         requireText(modelType, "modelType", name);
         requireText(trainer, "trainer", name);
+        Objects.requireNonNull(precision, "precision of target " + name);
         trainerSettings = java.util.Collections.unmodifiableMap(new TreeMap<>(Objects.requireNonNullElse(trainerSettings, Map.of())));
     }
 

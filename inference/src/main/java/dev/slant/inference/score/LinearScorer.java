@@ -21,6 +21,7 @@ public final class LinearScorer {
     private final List<String> labels;
     private final int[] rowOfBucket;
     private final double[] weights;
+    private final float[] floatWeights;
     private final double[] bias;
     private final ProbabilityLink link;
     private final int rows;
@@ -28,20 +29,26 @@ public final class LinearScorer {
     /**
      * Takes the arrays without copying them (they are built for this scorer and never handed out).
      *
-     * @param modelType   the Tribuo model class the weights come from, for messages
-     * @param labels      labels in column order, distinct
-     * @param rowOfBucket row per bucket, {@link #UNKNOWN} for buckets the model does not know
-     * @param weights     rows x labels, row-major
-     * @param bias        one per label
-     * @param link        how decision values become probabilities
-     * @throws IllegalArgumentException if the sizes disagree or a row index is out of range
+     * @param modelType    the Tribuo model class the weights come from, for messages
+     * @param labels       labels in column order, distinct
+     * @param rowOfBucket  row per bucket, {@link #UNKNOWN} for buckets the model does not know
+     * @param weights      rows x labels, row-major, or null when {@code floatWeights} are given
+     * @param floatWeights rows x labels, row-major, or null when {@code weights} are given
+     * @param bias         one per label
+     * @param link         how decision values become probabilities
+     * @throws IllegalArgumentException if the sizes disagree, both or neither weight arrays are given, or a row
+     *                                  index is out of range
      */
-    LinearScorer(String modelType, List<String> labels, int[] rowOfBucket, double[] weights, double[] bias,
-            ProbabilityLink link) {
+    LinearScorer(String modelType, List<String> labels, int[] rowOfBucket, double[] weights, float[] floatWeights,
+            double[] bias, ProbabilityLink link) {
         this.modelType = Objects.requireNonNull(modelType, "modelType");
         this.labels = List.copyOf(labels);
         this.rowOfBucket = Objects.requireNonNull(rowOfBucket, "rowOfBucket");
-        this.weights = Objects.requireNonNull(weights, "weights");
+        if ((weights == null) == (floatWeights == null)) {
+            throw new IllegalArgumentException(modelType + ": give either double or float weights");
+        }
+        this.weights = weights;
+        this.floatWeights = floatWeights;
         this.bias = Objects.requireNonNull(bias, "bias");
         this.link = Objects.requireNonNull(link, "link");
         int n = this.labels.size();
@@ -54,16 +61,46 @@ public final class LinearScorer {
         if (bias.length != n) {
             throw new IllegalArgumentException(modelType + ": " + bias.length + " biases for " + n + " labels");
         }
-        if (weights.length % n != 0) {
-            throw new IllegalArgumentException(modelType + ": " + weights.length + " weights are not rows of " + n + " labels");
+        int length = weights != null ? weights.length : floatWeights.length;
+        if (length % n != 0) {
+            throw new IllegalArgumentException(modelType + ": " + length + " weights are not rows of " + n + " labels");
         }
-        this.rows = weights.length / n;
+        this.rows = length / n;
         for (int b = 0; b < rowOfBucket.length; b++) {
             int r = rowOfBucket[b];
             if (r != UNKNOWN && (r < 0 || r >= rows)) {
                 throw new IllegalArgumentException(modelType + ": bucket " + b + " points at row " + r + " of " + rows);
             }
         }
+    }
+
+    /**
+     * This scorer with its weights stored at another precision.
+     *
+     * @param precision the precision
+     * @return this scorer if it has that precision already, else a converted copy
+     */
+    public LinearScorer withPrecision(WeightPrecision precision) {
+        if (precision == precision()) {
+            return this;
+        }
+        if (precision == WeightPrecision.FLOAT) {
+            float[] f = new float[weights.length];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = (float) weights[i];
+            }
+            return new LinearScorer(modelType, labels, rowOfBucket, null, f, bias, link);
+        }
+        double[] d = new double[floatWeights.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = floatWeights[i];
+        }
+        return new LinearScorer(modelType, labels, rowOfBucket, d, null, bias, link);
+    }
+
+    /** @return how the weights are stored */
+    public WeightPrecision precision() {
+        return weights != null ? WeightPrecision.DOUBLE : WeightPrecision.FLOAT;
     }
 
     /** @return the labels, in the order of every array this scorer takes or returns */
@@ -102,7 +139,7 @@ public final class LinearScorer {
 
     /** @return the bytes of this scorer's arrays (headers included), for sizing heaps */
     public long arrayBytes() {
-        return arrayBytes(rowOfBucket.length, rows, labels.size());
+        return arrayBytes(rowOfBucket.length, rows, labels.size(), precision());
     }
 
     /**
@@ -110,11 +147,12 @@ public final class LinearScorer {
      *
      * @param buckets the featurizer's buckets
      * @param rows    buckets the model knows
-     * @param labels  labels
+     * @param labels    labels
+     * @param precision how weights are stored
      * @return bytes of {@code rowOfBucket}, weights and biases, with 16-byte array headers
      */
-    public static long arrayBytes(int buckets, long rows, int labels) {
-        return 16 + 4L * buckets + 16 + 8L * rows * labels + 16 + 8L * labels;
+    public static long arrayBytes(int buckets, long rows, int labels, WeightPrecision precision) {
+        return 16 + 4L * buckets + 16 + precision.bytes() * rows * labels + 16 + 8L * labels;
     }
 
     /**
@@ -147,8 +185,14 @@ public final class LinearScorer {
             known++;
             double x = val[i];
             int base = r * n;
-            for (int k = 0; k < n; k++) {
-                out[k] += weights[base + k] * x;
+            if (weights != null) {
+                for (int k = 0; k < n; k++) {
+                    out[k] += weights[base + k] * x;
+                }
+            } else {
+                for (int k = 0; k < n; k++) {
+                    out[k] += floatWeights[base + k] * x;
+                }
             }
         }
         for (int k = 0; k < n; k++) {
@@ -165,9 +209,29 @@ public final class LinearScorer {
         return link.probabilities(decisionValues);
     }
 
+    /** @return the row of each bucket, the array itself (for {@link ScorerCodec} only) */
+    int[] rowOfBucket() {
+        return rowOfBucket;
+    }
+
+    /** @return the double weights, the array itself, or null (for {@link ScorerCodec} only) */
+    double[] doubleWeights() {
+        return weights;
+    }
+
+    /** @return the float weights, the array itself, or null (for {@link ScorerCodec} only) */
+    float[] floatWeights() {
+        return floatWeights;
+    }
+
+    /** @return the biases, the array itself (for {@link ScorerCodec} only) */
+    double[] bias() {
+        return bias;
+    }
+
     @Override
     public String toString() {
         return "LinearScorer[" + modelType + ", " + labels.size() + " labels, " + rows + " of " + rowOfBucket.length
-                + " buckets known, " + link + "]";
+                + " buckets known, " + precision() + ", " + link + "]";
     }
 }

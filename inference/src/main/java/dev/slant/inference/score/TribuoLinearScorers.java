@@ -142,7 +142,7 @@ public final class TribuoLinearScorers {
             bias[column] = libLinearCoefficient(m, features + 1, c, readable);
         }
         ProbabilityLink link = m.isProbabilityModel() ? ProbabilityLink.ONE_VS_REST_LOGISTIC : ProbabilityLink.SOFTMAX_OF_MARGINS;
-        return new LinearScorer(LIBLINEAR + "(" + solver + ")", d.labels, d.rowOfBucket(), weights, bias, link);
+        return new LinearScorer(LIBLINEAR, d.labels, d.rowOfBucket(), weights, null, bias, link);
     }
 
     /** The weight LibLinear's predictValues applies to feature index {@code index} (from 1) for class {@code c}. */
@@ -199,7 +199,7 @@ public final class TribuoLinearScorers {
             }
             bias[k] = w.get(k, features);
         }
-        return new LinearScorer(LINEAR_SGD, d.labels, d.rowOfBucket(), weights, bias, link);
+        return new LinearScorer(LINEAR_SGD, d.labels, d.rowOfBucket(), weights, null, bias, link);
     }
 
     private static LinearScorer naiveBayes(MultinomialNaiveBayesProto proto, int buckets) {
@@ -226,7 +226,7 @@ public final class TribuoLinearScorers {
                 weights[vt.index * nLabels + k] = vt.value;
             }
         }
-        return new LinearScorer(NAIVE_BAYES, d.labels, d.rowOfBucket(), weights, new double[nLabels], ProbabilityLink.SOFTMAX);
+        return new LinearScorer(NAIVE_BAYES, d.labels, d.rowOfBucket(), weights, null, new double[nLabels], ProbabilityLink.SOFTMAX);
     }
 
     /** A model's labels by output id and the bucket of each feature id. */

@@ -21,6 +21,7 @@ import dev.slant.inference.features.Featurizer;
 import dev.slant.inference.model.FeatureNames;
 import dev.slant.inference.score.LinearScorer;
 import dev.slant.inference.score.TribuoLinearScorers;
+import dev.slant.inference.score.WeightPrecision;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,7 +82,8 @@ class BundleTest {
         ObjectNode metrics = JsonNodeFactory.instance.objectNode();
         metrics.putObject("validation").put("macroF1", 0.75).put("accuracy", 0.8);
         metrics.putObject("test").put("macroF1", 0.7);
-        return new BundleContents(featurizer, m, 7L, DATA_SHA, 300, 2, metrics, "# Tiny model\n\nFor tests only.\n");
+        return new BundleContents(featurizer, m, 7L, DATA_SHA, 300, 2, metrics, "# Tiny model\n\nFor tests only.\n",
+                BundleContents.DEFAULT_PRECISION);
     }
 
     Path written() throws BundleException {
@@ -111,7 +113,8 @@ class BundleTest {
         assertEquals(2, m.rowsRejected());
         assertEquals(0.75, m.metrics().get("validation").get("macroF1").asDouble());
         assertEquals(List.of("MODEL_CARD.md", "featurizer/idf.bin", "models/stance.pb", "models/topic.pb", "models/veracity.pb",
-                "provenance/stance.json", "provenance/topic.json", "provenance/veracity.json", "scrubber.json"),
+                "provenance/stance.json", "provenance/topic.json", "provenance/veracity.json", "scorers/stance.bin",
+                "scorers/topic.bin", "scorers/veracity.bin", "scrubber.json"),
                 new ArrayList<>(m.entries().keySet()));
         assertEquals("# Tiny model\n\nFor tests only.\n", b.modelCard());
         assertTrue(b.provenance().get("topic").contains("org.tribuo.classification.sgd.linear.LogisticRegressionTrainer"));
@@ -182,8 +185,8 @@ class BundleTest {
                 assertEquals(BundleFormat.ENTRY_TIME, e.getTimeLocal(), e.getName());
             });
         }
-        assertEquals(List.of("MODEL_CARD.md", "scrubber.json", "featurizer/idf.bin", "models/stance.pb", "models/topic.pb",
-                "models/veracity.pb", "provenance/stance.json", "provenance/topic.json", "provenance/veracity.json", "manifest.json"), names);
+        assertEquals(List.of("MODEL_CARD.md", "scrubber.json", "featurizer/idf.bin", "models/stance.pb", "scorers/stance.bin",
+                "models/topic.pb", "scorers/topic.bin", "models/veracity.pb", "scorers/veracity.bin", "provenance/stance.json", "provenance/topic.json", "provenance/veracity.json", "manifest.json"), names);
     }
 
     @Test
@@ -320,11 +323,51 @@ class BundleTest {
             labels.set(0, labels.get(1));
             labels.set(1, JsonNodeFactory.instance.textNode(first));
         });
-        List<String> labels = models.get("stance").getOutputIDInfo().getDomain().stream().map(Label::getLabel).toList();
+        List<String> labels = new ArrayList<>();
+        for (int id = 0; id < 3; id++) {
+            labels.add(models.get("stance").getOutputIDInfo().getOutput(id).getLabel());
+        }
+        List<String> swapped = List.of(labels.get(1), labels.get(0), labels.get(2));
         BundleException e = assertThrows(BundleException.class, () -> BundleReader.read(file));
-        assertTrue(e.getMessage().startsWith(file + ": models/stance.pb has labels ["), e.getMessage());
-        assertTrue(e.getMessage().contains(", the manifest says ["), e.getMessage());
-        assertEquals(3, labels.size());
+        assertEquals(file + ": models/stance.pb has labels " + labels + ", the manifest says " + swapped, e.getMessage());
+    }
+
+    @Test
+    void aScorerThatDisagreesWithTheManifestIsRefused() throws Exception {
+        Path file = written();
+        byte[] topic = entries(file).get("scorers/topic.bin");
+        rewrite(file, entries -> entries.put("scorers/stance.bin", topic));
+        editManifest(file, m -> ((ObjectNode) m.get("entries")).put("scorers/stance.bin", sha(topic)));
+        BundleException e = assertThrows(BundleException.class, () -> BundleReader.read(file));
+        assertTrue(e.getMessage().startsWith(file + ": scorers/stance.bin is a LinearScorer[" + TribuoLinearScorers.LINEAR_SGD + ", 4 labels"), e.getMessage());
+    }
+
+    @Test
+    void floatPrecisionHalvesTheWeightsAndKeepsScoresClose() throws Exception {
+        Path file = dir.resolve("float.slant");
+        BundleContents c = contents(models);
+        new BundleWriter(CLOCK).write(file, new BundleContents(c.featurizer(), c.models(), c.seed(), c.trainingDataSha256(),
+                c.rowsUsed(), c.rowsRejected(), c.metrics(), c.modelCard(), WeightPrecision.FLOAT));
+        LoadedBundle b = BundleReader.read(file);
+        assertEquals(WeightPrecision.FLOAT, b.manifest().target("topic").precision());
+        for (Map.Entry<String, Model<Label>> e : models.entrySet()) {
+            LinearScorer exact = TribuoLinearScorers.fromModel(e.getValue(), featurizer.settings().buckets());
+            LinearScorer compact = b.scorers().get(e.getKey());
+            assertEquals(WeightPrecision.FLOAT, compact.precision());
+            long n = exact.labels().size();
+            assertEquals(exact.arrayBytes() - 4 * exact.knownBuckets() * n, compact.arrayBytes());
+            for (Article a : unseen) {
+                FeatureVector v = featurizer.featurize(a);
+                double[] x = new double[(int) n];
+                double[] y = new double[(int) n];
+                exact.decisionValues(v, x);
+                compact.decisionValues(v, y);
+                for (int k = 0; k < n; k++) {
+                    // The documented bound: 2^-24 times the sum of |w x| (bounded here by |x| summed, weights < 1e3).
+                    assertEquals(x[k], y[k], 1e-5, e.getKey() + " " + a.id());
+                }
+            }
+        }
     }
 
     @Test

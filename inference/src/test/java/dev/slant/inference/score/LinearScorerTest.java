@@ -170,7 +170,8 @@ class LinearScorerTest {
 
     @Test
     void heapOfA108LabelModelOver2To20Buckets() {
-        assertEquals(16 + 4L * (1 << 20) + 16 + 8L * (1 << 20) * 108 + 16 + 8 * 108, LinearScorer.arrayBytes(1 << 20, 1 << 20, 108));
+        assertEquals(16 + 4L * (1 << 20) + 16 + 8L * (1 << 20) * 108 + 16 + 8 * 108, LinearScorer.arrayBytes(1 << 20, 1 << 20, 108, WeightPrecision.DOUBLE));
+        assertEquals(16 + 4L * (1 << 20) + 16 + 4L * (1 << 20) * 108 + 16 + 8 * 108, LinearScorer.arrayBytes(1 << 20, 1 << 20, 108, WeightPrecision.FLOAT));
     }
 
     @Test

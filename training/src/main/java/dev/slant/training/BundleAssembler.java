@@ -31,7 +31,7 @@ public final class BundleAssembler {
         r.targets().forEach((name, fit) -> models.put(name, fit.model()));
         long rejected = outcome.corpus().report().rejectedTotal() + outcome.drops().count();
         return new BundleContents(r.featurizer(), models, outcome.request().seed(), outcome.corpus().sha256(),
-                r.trainSize(), rejected, metrics(outcome), ModelCard.render(outcome));
+                r.trainSize(), rejected, metrics(outcome), ModelCard.render(outcome), BundleContents.DEFAULT_PRECISION);
     }
 
     /** The metrics object of the manifest: per target the valid and test reports, and the outlet CV. */

@@ -132,13 +132,12 @@ public final class BundleBenchmark {
     static void score(Path root, Path file) throws Exception {
         Runtime rt = Runtime.getRuntime();
         long t0 = System.nanoTime();
-        SlantClassifier slant = SlantClassifier.load(file);
-        System.out.printf("loaded in %.1f s, max heap %d MiB%n", (System.nanoTime() - t0) / 1e9, rt.maxMemory() >> 20);
         var bundle = dev.slant.inference.bundle.BundleReader.read(file);
+        SlantClassifier slant = SlantClassifier.of(bundle);
+        System.out.printf("loaded in %.1f s, max heap %d MiB%n", (System.nanoTime() - t0) / 1e9, rt.maxMemory() >> 20);
         for (Map.Entry<String, LinearScorer> e : bundle.scorers().entrySet()) {
             System.out.printf("  %s: %s, arrays %,d bytes%n", e.getKey(), e.getValue(), e.getValue().arrayBytes());
         }
-        bundle = null;
         List<Row> test = read(root, "test");
         List<Article> articles = test.stream().map(Row::article).toList();
         for (int round = 0; round < 3; round++) {

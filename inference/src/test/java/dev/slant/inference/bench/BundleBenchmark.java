@@ -77,7 +77,7 @@ public final class BundleBenchmark {
         List<Row> rows = new ArrayList<>();
         try (Reader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(
                 Files.newInputStream(root.resolve("article-bias/articles.csv.gz"))), StandardCharsets.UTF_8))) {
-            for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
+            for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
                 if (ids.contains(rec.get("ID"))) {
                     rows.add(new Row(new Article(rec.get("ID"), rec.get("title"), rec.get("content_original"), Map.of()),
                             rec.get("bias_text"), rec.get("topic")));

@@ -10,17 +10,13 @@ import dev.slant.inference.features.Featurizer;
 import dev.slant.inference.score.LinearScorer;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Slant as a library: a classifier loaded from a bundle that predicts every target of an article.
@@ -153,7 +149,7 @@ public final class SlantClassifier {
     /**
      * Predicts many articles on several threads, keeping input order. Workers take {@link #BATCH} articles at a
      * time; the threads live for this call only. An article without known features abstains and does not stop
-     * the others.
+     * the others. If a worker fails, the others stop and its error is thrown here.
      *
      * @param articles the articles
      * @param threads  worker threads, 1 or more (1 runs in the calling thread)
@@ -175,44 +171,47 @@ public final class SlantClassifier {
             return List.of(out);
         }
         AtomicInteger next = new AtomicInteger();
-        AtomicInteger threadNumber = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "slant-classify-" + threadNumber.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>(workers);
-            for (int w = 0; w < workers; w++) {
-                futures.add(pool.submit(() -> {
-                    for (int start = next.getAndAdd(BATCH); start < out.length; start = next.getAndAdd(BATCH)) {
-                        int end = Math.min(out.length, start + BATCH);
-                        for (int i = start; i < end; i++) {
-                            out[i] = classify(input.get(i));
-                        }
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable work = () -> {
+            try {
+                for (int start = next.getAndAdd(BATCH); start < out.length && failure.get() == null; start = next.getAndAdd(BATCH)) {
+                    int end = Math.min(out.length, start + BATCH);
+                    for (int i = start; i < end; i++) {
+                        out[i] = classify(input.get(i));
                     }
-                }));
+                }
+            } catch (Throwable t) {
+                failure.compareAndSet(null, t);
             }
-            for (Future<?> f : futures) {
-                f.get();
+        };
+        Thread[] pool = new Thread[workers];
+        for (int w = 0; w < workers; w++) {
+            pool[w] = new Thread(work, "slant-classify-" + (w + 1));
+            pool[w].setDaemon(true);
+            pool[w].start();
+        }
+        try {
+            for (Thread t : pool) {
+                t.join();
             }
         } catch (InterruptedException e) {
+            failure.compareAndSet(null, e);
             Thread.currentThread().interrupt();
             CancellationException c = new CancellationException("interrupted while classifying " + out.length + " articles");
             c.initCause(e);
             throw c;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
-        return Arrays.asList(out).stream().toList();
+        Throwable t = failure.get();
+        if (t instanceof RuntimeException r) {
+            throw r;
+        }
+        if (t instanceof Error err) {
+            throw err;
+        }
+        if (t != null) {
+            throw new IllegalStateException("classifying failed", t);
+        }
+        return List.of(out);
     }
 
     @Override

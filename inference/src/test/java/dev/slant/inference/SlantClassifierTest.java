@@ -10,6 +10,8 @@ import dev.slant.datasets.Article;
 import dev.slant.datasets.LabelledArticle;
 import dev.slant.inference.bundle.BundleContents;
 import dev.slant.inference.bundle.BundleException;
+import dev.slant.inference.bundle.BundleReader;
+import dev.slant.inference.bundle.LoadedBundle;
 import dev.slant.inference.bundle.BundleWriter;
 import dev.slant.inference.features.FeatureVector;
 import dev.slant.inference.features.Featurizer;
@@ -31,6 +33,7 @@ class SlantClassifierTest {
     static Featurizer featurizer;
     static Map<String, Model<Label>> models;
     static SlantClassifier slant;
+    static LoadedBundle bundle;
     static List<Article> unseen;
 
     @BeforeAll
@@ -45,6 +48,7 @@ class SlantClassifierTest {
         new BundleWriter().write(file, new BundleContents(featurizer, models, 1L, "0".repeat(64), 300, 0,
                 JsonNodeFactory.instance.objectNode(), "card", BundleContents.DEFAULT_PRECISION));
         slant = SlantClassifier.load(file);
+        bundle = BundleReader.read(file);
         unseen = new ArrayList<>();
         for (LabelledArticle a : Synthetic.articles(200, 3)) {
             unseen.add(a.article());
@@ -133,6 +137,23 @@ class SlantClassifierTest {
         assertEquals(expected, slant.classifyAll(batch));
         assertEquals(List.of(), slant.classifyAll(List.of(), 4));
         assertThrows(IllegalArgumentException.class, () -> slant.classifyAll(batch, 0));
+    }
+
+    @Test
+    void aFailingWorkerStopsTheBatchWithItsError() {
+        Featurizer f = bundle.featurizer();
+        Featurizer failing = Featurizer.fitted(f.settings(), f.idf(), a -> {
+            if (a.id().equals("boom")) {
+                throw new IllegalStateException("scrubber failed on boom");
+            }
+            return a;
+        });
+        SlantClassifier broken = SlantClassifier.of(new LoadedBundle(bundle.file(), bundle.manifest(), failing,
+                bundle.scorers(), bundle.modelCard(), bundle.provenance()));
+        List<Article> batch = new ArrayList<>(unseen);
+        batch.add(150, Article.of("boom", "t", "x"));
+        assertEquals("scrubber failed on boom",
+                assertThrows(IllegalStateException.class, () -> broken.classifyAll(batch, 3)).getMessage());
     }
 
     @Test

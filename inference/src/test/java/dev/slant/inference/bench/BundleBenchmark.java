@@ -77,7 +77,7 @@ public final class BundleBenchmark {
         List<Row> rows = new ArrayList<>();
         try (Reader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(
                 Files.newInputStream(root.resolve("article-bias/articles.csv.gz"))), StandardCharsets.UTF_8))) {
-            for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
+            for (CSVRecord rec : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
                 if (ids.contains(rec.get("ID"))) {
                     rows.add(new Row(new Article(rec.get("ID"), rec.get("title"), rec.get("content_original"), Map.of()),
                             rec.get("bias_text"), rec.get("topic")));
@@ -132,13 +132,12 @@ public final class BundleBenchmark {
     static void score(Path root, Path file) throws Exception {
         Runtime rt = Runtime.getRuntime();
         long t0 = System.nanoTime();
-        SlantClassifier slant = SlantClassifier.load(file);
-        System.out.printf("loaded in %.1f s, max heap %d MiB%n", (System.nanoTime() - t0) / 1e9, rt.maxMemory() >> 20);
         var bundle = dev.slant.inference.bundle.BundleReader.read(file);
+        SlantClassifier slant = SlantClassifier.of(bundle);
+        System.out.printf("loaded in %.1f s, max heap %d MiB%n", (System.nanoTime() - t0) / 1e9, rt.maxMemory() >> 20);
         for (Map.Entry<String, LinearScorer> e : bundle.scorers().entrySet()) {
             System.out.printf("  %s: %s, arrays %,d bytes%n", e.getKey(), e.getValue(), e.getValue().arrayBytes());
         }
-        bundle = null;
         List<Row> test = read(root, "test");
         List<Article> articles = test.stream().map(Row::article).toList();
         for (int round = 0; round < 3; round++) {

@@ -68,6 +68,23 @@ public final class CorpusOptions {
         }
     }
 
+    /**
+     * Reads the whole corpus these options name, following the bad-record options (a rejects file is kept only
+     * when the read succeeds).
+     *
+     * @param corpus the corpus, from {@link #corpus()}
+     * @return the loaded corpus
+     * @throws java.io.IOException if a file cannot be read or the rejects file written
+     * @throws dev.slant.datasets.io.BadRecordException on a bad record with {@code --strict}
+     */
+    public dev.slant.datasets.corpus.LoadedCorpus load(Corpus corpus) throws java.io.IOException {
+        try (BadRecordOptions.Opened read = badRecords.open()) {
+            dev.slant.datasets.corpus.LoadedCorpus loaded = dev.slant.datasets.corpus.LoadedCorpus.load(corpus, read.options());
+            read.commit();
+            return loaded;
+        }
+    }
+
     /** @return the bad-record options */
     public BadRecordOptions badRecords() {
         return badRecords;

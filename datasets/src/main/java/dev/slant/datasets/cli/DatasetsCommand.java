@@ -63,11 +63,7 @@ public final class DatasetsCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             Corpus corpus = source.corpus();
-            LoadedCorpus loaded;
-            try (BadRecordOptions.Opened read = source.badRecords().open()) {
-                loaded = LoadedCorpus.load(corpus, read.options());
-                read.commit();
-            }
+            LoadedCorpus loaded = source.load(corpus);
             out.printf("corpus %s%n", corpus.name());
             out.printf("read %,d records: %,d accepted, %,d rejected, in %.1f s (%.1f MB of text, %.1f MB/s)%n",
                     loaded.report().records(), loaded.report().accepted(), loaded.report().rejectedTotal(),
@@ -160,11 +156,7 @@ public final class DatasetsCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Corpus corpus = source.corpus();
-            LoadedCorpus loaded;
-            try (BadRecordOptions.Opened read = source.badRecords().open()) {
-                loaded = LoadedCorpus.load(corpus, read.options());
-                read.commit();
-            }
+            LoadedCorpus loaded = source.load(corpus);
             List<LabelledArticle> chosen = loaded.articles();
             if (split != null) {
                 if (SplitChoice.OUTLET_CV.equals(split)) {

@@ -22,7 +22,7 @@ import java.util.Map;
  * {@code data/splits/}); both give the same articles. Targets: {@code stance} (left, center, right; ordinal) and
  * {@code topic}. Metadata: outlet ({@code source}), host ({@code source_url}), URL, date and authors.
  */
-public final class ArticleBiasCorpus implements Corpus {
+public final class ArticleBiasCorpus extends FolderCorpus {
     /** The corpus's name. */
     public static final String NAME = "article-bias";
     /** The stance target: the outlet's AllSides rating. */
@@ -41,21 +41,9 @@ public final class ArticleBiasCorpus implements Corpus {
             .metadata(Article.DATE, "date").metadata("authors", "authors")
             .build();
 
-    private final Path dir;
-
     /** @param dir the corpus's folder */
     public ArticleBiasCorpus(Path dir) {
-        this.dir = dir;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<Target> targets() {
-        return List.of(STANCE, TOPIC);
+        super(dir, NAME, List.of(STANCE, TOPIC));
     }
 
     @Override

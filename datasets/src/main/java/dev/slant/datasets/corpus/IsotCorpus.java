@@ -21,7 +21,7 @@ import java.util.Map;
  * {@code title, text, subject, date}. Target {@code veracity} (true, fake) comes from the file; {@code topic}
  * from {@code subject}. Ids are "true-N" and "fake-N", N the record number in its file. No published split.
  */
-public final class IsotCorpus implements Corpus {
+public final class IsotCorpus extends FolderCorpus {
     /** The corpus's name. */
     public static final String NAME = "isot";
     /** The veracity target. */
@@ -35,21 +35,9 @@ public final class IsotCorpus implements Corpus {
             .metadata(Article.DATE, "date")
             .build();
 
-    private final Path dir;
-
     /** @param dir the corpus's folder */
     public IsotCorpus(Path dir) {
-        this.dir = dir;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<Target> targets() {
-        return List.of(VERACITY, TOPIC);
+        super(dir, NAME, List.of(VERACITY, TOPIC));
     }
 
     @Override

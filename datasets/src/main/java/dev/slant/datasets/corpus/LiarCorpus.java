@@ -26,7 +26,7 @@ import java.util.Map;
  * {@code subjects} (comma-separated, several per statement). The five credit-history counts include the
  * statement's own label, so they are never read. The published split is the three files.
  */
-public final class LiarCorpus implements Corpus {
+public final class LiarCorpus extends FolderCorpus {
     /** The corpus's name. */
     public static final String NAME = "liar";
     /** The truth target, least to most true. */
@@ -52,21 +52,9 @@ public final class LiarCorpus implements Corpus {
             .metadata("context", "context")
             .build();
 
-    private final Path dir;
-
     /** @param dir the corpus's folder */
     public LiarCorpus(Path dir) {
-        this.dir = dir;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<Target> targets() {
-        return List.of(TRUTH, PARTY, SUBJECTS);
+        super(dir, NAME, List.of(TRUTH, PARTY, SUBJECTS));
     }
 
     @Override

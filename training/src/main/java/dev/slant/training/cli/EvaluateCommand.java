@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.slant.datasets.LabelledArticle;
 import dev.slant.datasets.Target;
 import dev.slant.datasets.cli.BadInputException;
-import dev.slant.datasets.cli.BadRecordOptions;
 import dev.slant.datasets.cli.CorpusOptions;
 import dev.slant.datasets.cli.ExitCodes;
 import dev.slant.datasets.cli.SlantVersion;
@@ -78,11 +77,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     + "evaluate takes one split and prints the bundle's stored outlet cross-validation");
         }
         Corpus corpus = source.corpus();
-        LoadedCorpus loaded;
-        try (BadRecordOptions.Opened read = source.badRecords().open()) {
-            loaded = LoadedCorpus.load(corpus, read.options());
-            read.commit();
-        }
+        LoadedCorpus loaded = source.load(corpus);
         Split s = SplitChoice.make(splitName, loaded.articles(), corpus.publishedSplits(), id -> id,
                 corpus.targets().get(0).name(), seed, SplitChoice.DEFAULT_FOLDS).get(0);
         Part p = Part.parse(part);

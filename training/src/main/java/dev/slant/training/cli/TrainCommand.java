@@ -1,7 +1,6 @@
 package dev.slant.training.cli;
 
 import dev.slant.datasets.Target;
-import dev.slant.datasets.cli.BadRecordOptions;
 import dev.slant.datasets.cli.CorpusOptions;
 import dev.slant.datasets.cli.ExitCodes;
 import dev.slant.datasets.cli.SlantVersion;
@@ -135,11 +134,7 @@ public final class TrainCommand implements Callable<Integer> {
 
         Progress progress = ConsoleProgress.forConsole(stderr, quiet);
         progress.phase("reading " + corpus.name());
-        LoadedCorpus loaded;
-        try (BadRecordOptions.Opened read = source.badRecords().open()) {
-            loaded = LoadedCorpus.load(corpus, read.options());
-            read.commit();
-        }
+        LoadedCorpus loaded = source.load(corpus);
         TrainingOutcome outcome;
         try {
             outcome = new TrainingJob(loaded, request, progress).run();

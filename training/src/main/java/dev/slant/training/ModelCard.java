@@ -30,7 +30,8 @@ public final class ModelCard {
                 .append(" articles of groups with conflicting labels kept out of training\n");
         sb.append("- Featurizer: ").append(TrainingRun.describe(r.featurizer().settings())).append('\n');
         r.targets().values().forEach(f -> sb.append("- ").append(f.target().name()).append(": ").append(f.trainer().describe())
-                .append(", trained on ").append(f.trainRows()).append(" articles\n"));
+                .append(", trained on ").append(f.trainRows()).append(" articles (").append(f.featureless())
+                .append(" left out with no feature kept)\n"));
         sb.append("\n## Figures\n\n");
         sb.append("| evaluation | model | majority baseline |\n| --- | --- | --- |\n");
         CrossValidation cv = o.outletCv();

@@ -24,10 +24,11 @@ public final class ModelFitter {
      * @param table       the term counts
      * @param rows        the training rows and their labels
      * @param description what the data is, for Tribuo's provenance (corpus, split, part)
-     * @return the model
-     * @throws IllegalArgumentException if there are fewer than two distinct labels
+     * @return the model, and how many training articles had no feature left (they are left out of training:
+     *         every n-gram they hold was dropped, for example by the outlet filter)
+     * @throws IllegalArgumentException if there are fewer than two distinct labels, or no article has a feature
      */
-    public static Model<Label> train(TrainerSettings settings, Featurizer featurizer, FeatureTable table,
+    public static Fitted train(TrainerSettings settings, Featurizer featurizer, FeatureTable table,
                                      TargetRows rows, String description) {
         if (rows.labels().stream().distinct().count() < 2) {
             throw new IllegalArgumentException("target '" + rows.target() + "' needs at least two labels in its training data, found "
@@ -36,9 +37,29 @@ public final class ModelFitter {
         MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance(description, LABELS), LABELS);
         int[] r = rows.rows();
         List<String> labels = rows.labels();
+        int featureless = 0;
         for (int i = 0; i < r.length; i++) {
-            data.add(FeatureNames.example(new Label(labels.get(i)), featurizer.weigh(table.counts(r[i]))));
+            var v = featurizer.weigh(table.counts(r[i]));
+            if (v.size() == 0) {
+                featureless++;
+                continue;
+            }
+            data.add(FeatureNames.example(new Label(labels.get(i)), v));
         }
-        return settings.build(labels).train(data);
+        if (data.size() == 0) {
+            throw new IllegalArgumentException("no training article of target '" + rows.target() + "' has a feature left ("
+                    + r.length + " articles); the featurizer dropped every n-gram: lower --min-outlets (now "
+                    + featurizer.settings().minOutlets() + ") or min_df for small training data");
+        }
+        return new Fitted(settings.build(labels).train(data), featureless);
+    }
+
+    /**
+     * A trained model.
+     *
+     * @param model       the model
+     * @param featureless training articles left out because no feature of theirs was kept
+     */
+    public record Fitted(Model<Label> model, int featureless) {
     }
 }

@@ -19,11 +19,12 @@ import org.tribuo.classification.Label;
  * @param scorer    the fast scorer made from it
  * @param majority  the majority baseline of the training labels
  * @param trainRows how many articles it was trained on
+ * @param featureless training articles left out because the featurizer kept none of their n-grams
  * @param valid     evaluation on the valid part, or null when there is none
  * @param test      evaluation on the test part, or null when there is none
  */
 public record TargetFit(Target target, List<String> labels, TrainerSettings trainer, Model<Label> model,
-                        LinearScorer scorer, MajorityBaseline majority, int trainRows, TargetEvaluation valid,
+                        LinearScorer scorer, MajorityBaseline majority, int trainRows, int featureless, TargetEvaluation valid,
                         TargetEvaluation test) {
     /** Validates. @throws NullPointerException if a required part is null */
     public TargetFit {

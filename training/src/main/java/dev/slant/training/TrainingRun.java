@@ -139,7 +139,8 @@ public final class TrainingRun {
                 TrainerSettings ts = trainer.withCost(cost);
                 progress.phase("training " + target.name() + " (" + ts.describe() + ") on " + train.size() + " articles");
                 long t0 = System.nanoTime();
-                Model<Label> model = ModelFitter.train(ts, fitted, table, train, splitName + "/train");
+                ModelFitter.Fitted trained = ModelFitter.train(ts, fitted, table, train, splitName + "/train");
+                Model<Label> model = trained.model();
                 double secs = (System.nanoTime() - t0) / 1e9;
                 LinearScorer scorer = TribuoLinearScorers.fromModel(model, fs.buckets());
                 TargetEvaluation validEval = valid.size() == 0 ? null
@@ -150,7 +151,8 @@ public final class TrainingRun {
                         validEval == null ? Double.NaN : validEval.model().accuracy(), secs, false));
                 if (bestFit == null || score > bestScore) {
                     bestScore = score;
-                    bestFit = new TargetFit(target, labels, ts, model, scorer, majority, train.size(), validEval, null);
+                    bestFit = new TargetFit(target, labels, ts, model, scorer, majority, train.size() - trained.featureless(),
+                            trained.featureless(), validEval, null);
                 }
             }
             fits.put(target.name(), bestFit);
@@ -170,7 +172,7 @@ public final class TrainingRun {
         TargetEvaluation testEval = TargetEvaluation.of(fit.target().name(), fit.labels(), fit.target().ordinal(),
                 fit.majority(), outcomes);
         return new TargetFit(fit.target(), fit.labels(), fit.trainer(), fit.model(), fit.scorer(), fit.majority(),
-                fit.trainRows(), fit.valid(), testEval);
+                fit.trainRows(), fit.featureless(), fit.valid(), testEval);
     }
 
     /** The labels of a target: its declared order, else every label seen in training, sorted. */

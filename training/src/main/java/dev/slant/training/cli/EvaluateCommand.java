@@ -131,10 +131,9 @@ public final class EvaluateCommand implements Callable<Integer> {
                 outcomes.add(OutcomeScorer.outcome(scorer, v, a.id(), gold.get(), buf));
             }
         }
-        List<String> labels = scorer.labels();
-        if (!target.labels().isEmpty() && target.labels().containsAll(labels)) {
-            labels = target.labels();
-        }
+        // The same label order as training used: the target's declared order, else sorted.
+        List<String> labels = !target.labels().isEmpty() && target.labels().containsAll(scorer.labels())
+                ? target.labels() : List.copyOf(new java.util.TreeSet<>(scorer.labels()));
         return TargetEvaluation.of(target.name(), labels, target.ordinal(),
                 MajorityBaseline.fromTrainingLabels(labels, trainLabels), outcomes);
     }

@@ -160,6 +160,12 @@ public final class TrainCommand implements Callable<Integer> {
                         r.target(), r.featurizer(), r.trainer(), r.validMacroF1(), r.validAccuracy(), r.seconds());
             }
         }
+        for (TargetFit f : o.result().targets().values()) {
+            if (f.featureless() > 0) {
+                out.printf("%s: %,d training articles left out, none of their n-grams kept by the featurizer%n",
+                        f.target().name(), f.featureless());
+            }
+        }
         if (o.outletCv() != null) {
             out.println();
             out.printf("### %s on outlets never seen in training: outlet-disjoint %d-fold cross-validation (leakage-controlled)%n",

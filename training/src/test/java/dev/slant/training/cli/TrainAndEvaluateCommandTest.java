@@ -1,0 +1,99 @@
+package dev.slant.training.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.slant.datasets.cli.ExitCodes;
+import dev.slant.datasets.cli.SlantCli;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrainAndEvaluateCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SlantCli.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** 240 articles of 12 outlets; each outlet leans one way and writes that side's words more often. */
+    private Path corpus() throws IOException {
+        String[][] cues = {{"climate", "justice", "workers"}, {"bipartisan", "compromise", "moderate"}, {"tax", "border", "freedom"}};
+        String[] stances = {"left", "center", "right"};
+        String[] neutral = {"the", "senate", "vote", "bill", "said", "state", "policy", "house"};
+        Random random = new Random(5);
+        List<String> lines = new ArrayList<>(List.of("id,title,text,stance,host"));
+        for (int i = 0; i < 240; i++) {
+            int outlet = i % 12;
+            int stance = outlet % 3;
+            StringBuilder text = new StringBuilder();
+            for (int w = 0; w < 40; w++) {
+                text.append(random.nextDouble() < 0.3 ? cues[stance][random.nextInt(3)] : neutral[random.nextInt(neutral.length)]).append(' ');
+            }
+            lines.add("n" + i + ",Title " + i + "," + text.toString().strip() + "," + stances[stance] + ",www.outlet" + outlet + ".com");
+        }
+        Path csv = dir.resolve("news.csv");
+        Files.write(csv, lines, StandardCharsets.UTF_8);
+        return csv;
+    }
+
+    @Test
+    void trainWritesABundleThatEvaluateReadsBackWithTheSameFigures() throws IOException {
+        Path csv = corpus();
+        Path model = dir.resolve("models").resolve("m.slant");
+        String[] data = {"--input", csv.toString(), "--id-column", "id", "--title-column", "title", "--label", "stance=stance",
+                "--meta", "host=host"};
+        List<String> train = new ArrayList<>(List.of("train", "--split", "stratified", "--folds", "3", "--min-outlets", "2", "--quiet", "--out", model.toString()));
+        train.addAll(List.of(data));
+        Run t = run(train.toArray(String[]::new));
+        assertEquals(ExitCodes.OK, t.code, t.err);
+        assertTrue(Files.isRegularFile(model));
+        assertTrue(t.out.contains("outlet-disjoint 3-fold cross-validation"), t.out);
+        assertTrue(t.out.contains("### stance, split stratified, test part"), t.out);
+        assertEquals("", t.err, "--quiet prints nothing on stderr");
+
+        List<String> eval = new ArrayList<>(List.of("evaluate", "--model", model.toString(), "--split", "stratified",
+                "--report", dir.resolve("report").toString()));
+        eval.addAll(List.of(data));
+        Run e = run(eval.toArray(String[]::new));
+        assertEquals(ExitCodes.OK, e.code, e.err);
+        assertTrue(e.out.contains("outlet-disjoint 3-fold CV, measured at training"), e.out);
+        // The test block that train printed is exactly what evaluate prints for the same split and part.
+        String block = t.out.substring(t.out.indexOf("== stance ("), t.out.indexOf("* ECE", t.out.indexOf("== stance (")));
+        assertTrue(e.out.contains(block), e.out);
+        assertTrue(Files.isRegularFile(dir.resolve("report").resolve("report.md")));
+    }
+
+    @Test
+    void aForeignModelFileIsBadInputNamingTheFile() throws IOException {
+        Path bogus = dir.resolve("bogus.slant");
+        Files.writeString(bogus, "not a zip");
+        Run e = run("evaluate", "--model", bogus.toString(), "--input", corpus().toString(), "--label", "stance=stance");
+        assertEquals(ExitCodes.DATA, e.code, e.err);
+        assertTrue(e.err.contains(bogus.toString()), e.err);
+    }
+
+    @Test
+    void theOutputPathIsCheckedBeforeTraining() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("a-folder.slant"));
+        Run t = run("train", "--input", corpus().toString(), "--label", "stance=stance", "--split", "stratified",
+                "--quiet", "--out", folder.toString());
+        assertEquals(ExitCodes.FAILURE, t.code, t.err);
+        assertTrue(t.err.contains("cannot write the bundle to " + folder + ": it is a folder"), t.err);
+    }
+}

@@ -13,6 +13,8 @@ import dev.slant.datasets.io.ArticleLayout;
 import dev.slant.datasets.io.ArticleWriter;
 import dev.slant.datasets.io.ArticleWriters;
 import dev.slant.datasets.io.RecordProblem;
+import dev.slant.datasets.scrub.ScrubSummary;
+import dev.slant.datasets.scrub.Scrubber;
 import dev.slant.datasets.split.Part;
 import dev.slant.datasets.split.Split;
 import dev.slant.datasets.split.SplitChoice;
@@ -150,6 +152,10 @@ public final class DatasetsCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "" + SplitChoice.DEFAULT_SEED, description = "Seed of a split made here (default: ${DEFAULT-VALUE}).")
         long seed;
 
+        @Option(names = "--scrub", description = "Scrub outlet fingerprints, with rules fitted on the split's train part "
+                + "only (on every article without --split), and list on stderr what was removed.")
+        boolean scrub;
+
         @Option(names = "--output", required = true, paramLabel = "FILE", description = "The output file (.csv, .tsv, .jsonl, optionally .gz).")
         Path output;
 
@@ -158,6 +164,7 @@ public final class DatasetsCommand implements Runnable {
             Corpus corpus = source.corpus();
             LoadedCorpus loaded = source.load(corpus);
             List<LabelledArticle> chosen = loaded.articles();
+            List<LabelledArticle> fitOn = loaded.articles();
             if (split != null) {
                 if (SplitChoice.OUTLET_CV.equals(split)) {
                     throw new IllegalArgumentException("export takes one split, not the folds of " + SplitChoice.OUTLET_CV);
@@ -166,6 +173,10 @@ public final class DatasetsCommand implements Runnable {
                         corpus.targets().get(0).name(), seed, SplitChoice.DEFAULT_FOLDS).get(0);
                 Part p = Part.parse(part);
                 chosen = loaded.articles().stream().filter(a -> s.partOf(a.id()).orElse(null) == p).toList();
+                fitOn = loaded.articles().stream().filter(a -> s.partOf(a.id()).orElse(null) == Part.TRAIN).toList();
+            }
+            if (scrub) {
+                chosen = scrubbed(chosen, fitOn, spec.commandLine().getErr());
             }
             ArticleLayout layout = new ArticleLayout(metadataKeys(chosen), corpus.targets().stream().map(Target::name).toList());
             try (ArticleWriter w = ArticleWriters.open(output, layout)) {
@@ -177,6 +188,18 @@ public final class DatasetsCommand implements Runnable {
             spec.commandLine().getErr().printf("slant: wrote %,d articles to %s (%,d records read, %,d rejected)%n",
                     chosen.size(), output, loaded.report().records(), loaded.report().rejectedTotal());
             return ExitCodes.OK;
+        }
+
+        private static List<LabelledArticle> scrubbed(List<LabelledArticle> articles, List<LabelledArticle> fitOn, PrintWriter err) {
+            Scrubber scrubber = Scrubber.fit(fitOn.stream().map(LabelledArticle::article).toList());
+            ScrubSummary summary = scrubber.summarize(articles.stream().map(LabelledArticle::article).toList());
+            err.printf("slant: scrubbing, rules fitted on %,d articles, changed %,d of %,d articles (%,d of %,d characters removed)%n",
+                    fitOn.size(), summary.articlesChanged(), summary.articles(), summary.charsBefore() - summary.charsAfter(),
+                    summary.charsBefore());
+            summary.articlesByRule().forEach((rule, n) -> err.printf("  %-14s %,8d articles%n", rule, n));
+            summary.articlesByEntry().stream().limit(SHOWN_LABELS)
+                    .forEach(e -> err.printf("  %,8d  %s: %s%n", e.articles(), e.rule(), e.entry()));
+            return articles.stream().map(a -> new LabelledArticle(scrubber.apply(a.article()), a.labels())).toList();
         }
 
         private static List<String> metadataKeys(List<LabelledArticle> articles) {

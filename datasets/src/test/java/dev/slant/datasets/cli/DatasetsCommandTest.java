@@ -78,6 +78,25 @@ class DatasetsCommandTest {
     }
 
     @Test
+    void exportScrubsFingerprintsAndListsWhatItRemoved() throws IOException {
+        Path csv = dir.resolve("wire.csv");
+        Files.writeString(csv, String.join("\n",
+                "id,body,leaning",
+                "w1,\"WASHINGTON (Reuters) - The senate passed the bill.\",center",
+                "w2,\"The house voted again.\",left",
+                ""), StandardCharsets.UTF_8);
+        Path out = dir.resolve("scrubbed.csv");
+        Run r = run("datasets", "export", "--input", csv.toString(), "--id-column", "id", "--text-column", "body",
+                "--label", "stance=leaning", "--scrub", "--output", out.toString());
+        assertEquals(0, r.code, r.err);
+        String written = Files.readString(out);
+        assertFalse(written.contains("Reuters"), written);
+        assertTrue(written.contains("The senate passed the bill."), written);
+        assertTrue(r.err.contains("changed 1 of 2 articles"), r.err);
+        assertTrue(r.err.contains("DATELINE"), r.err);
+    }
+
+    @Test
     void aMissingCorpusIsBadInputNamingTheFolder() {
         Run r = run("datasets", "stats", "--corpus", "liar", "--data", dir.resolve("nowhere").toString());
         assertEquals(ExitCodes.DATA, r.code);

@@ -13,7 +13,6 @@ public final class ConsoleProgress implements Progress, AutoCloseable {
     private final PrintWriter err;
     private final boolean terminal;
     private ProgressBar bar;
-    private long started;
     private final long created = System.nanoTime();
 
     /**
@@ -39,7 +38,6 @@ public final class ConsoleProgress implements Progress, AutoCloseable {
     @Override
     public synchronized void phase(String description) {
         finishBar();
-        started = System.nanoTime();
         if (terminal) {
             bar = new ProgressBarBuilder().setTaskName(description).setStyle(ProgressBarStyle.ASCII)
                     .setInitialMax(-1).continuousUpdate().build();
@@ -66,10 +64,5 @@ public final class ConsoleProgress implements Progress, AutoCloseable {
     @Override
     public synchronized void close() {
         finishBar();
-    }
-
-    /** @return seconds since the current phase began */
-    public double phaseSeconds() {
-        return (System.nanoTime() - started) / 1e9;
     }
 }

@@ -2,14 +2,12 @@ package dev.slant.training;
 
 import dev.slant.datasets.LabelledArticle;
 import dev.slant.datasets.corpus.LoadedCorpus;
-import dev.slant.datasets.dedup.DedupSettings;
 import dev.slant.datasets.dedup.Deduplicator;
 import dev.slant.datasets.dedup.DropPolicy;
 import dev.slant.datasets.dedup.DuplicateGroups;
 import dev.slant.datasets.split.Part;
 import dev.slant.datasets.split.Split;
 import dev.slant.datasets.split.SplitChoice;
-import dev.slant.datasets.text.TextNormalizer;
 import dev.slant.training.eval.CrossValidation;
 import dev.slant.training.eval.TargetEvaluation;
 import java.io.IOException;
@@ -53,7 +51,7 @@ public final class TrainingJob {
         long t0 = System.nanoTime();
         List<LabelledArticle> articles = corpus.articles();
         progress.phase("finding duplicates among " + articles.size() + " articles");
-        DuplicateGroups groups = new Deduplicator(DedupSettings.DEFAULT, a -> TextNormalizer.normalize(a.text())).find(articles);
+        DuplicateGroups groups = Deduplicator.onNormalizedText().find(articles);
         String main = request.targets().get(0).name();
         DropPolicy.Drops drops = DropPolicy.dropConflictingOn(main).apply(groups);
         Set<String> dropped = drops.all();

@@ -18,7 +18,6 @@ import dev.slant.datasets.scrub.Scrubber;
 import dev.slant.datasets.split.Part;
 import dev.slant.datasets.split.Split;
 import dev.slant.datasets.split.SplitChoice;
-import dev.slant.datasets.text.TextNormalizer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,8 +81,7 @@ public final class DatasetsCommand implements Runnable {
                         sizes.get(Part.TRAIN), sizes.get(Part.VALID), sizes.get(Part.TEST));
             }
             long t0 = System.nanoTime();
-            DuplicateGroups groups = new Deduplicator(DedupSettings.DEFAULT, a -> TextNormalizer.normalize(a.text()))
-                    .find(loaded.articles());
+            DuplicateGroups groups = Deduplicator.onNormalizedText().find(loaded.articles());
             printDuplicates(out, corpus, groups, (System.nanoTime() - t0) / 1e9);
             return ExitCodes.OK;
         }
@@ -169,7 +167,8 @@ public final class DatasetsCommand implements Runnable {
                 if (SplitChoice.OUTLET_CV.equals(split)) {
                     throw new IllegalArgumentException("export takes one split, not the folds of " + SplitChoice.OUTLET_CV);
                 }
-                Split s = SplitChoice.make(split, loaded.articles(), corpus.publishedSplits(), id -> id,
+                DuplicateGroups groups = Deduplicator.onNormalizedText().find(loaded.articles());
+                Split s = SplitChoice.make(split, loaded.articles(), corpus.publishedSplits(), groups::groupKey,
                         corpus.targets().get(0).name(), seed, SplitChoice.DEFAULT_FOLDS).get(0);
                 Part p = Part.parse(part);
                 chosen = loaded.articles().stream().filter(a -> s.partOf(a.id()).orElse(null) == p).toList();

@@ -53,6 +53,17 @@ public final class Deduplicator {
         return new Deduplicator(DedupSettings.DEFAULT, TextKeys.BODY_LOWERCASE_COLLAPSED);
     }
 
+    /**
+     * The deduplicator every command uses, so that a split made by {@code train}, {@code evaluate} and
+     * {@code export} keeps the same copies together: {@link DedupSettings#DEFAULT} on the normalized view of the
+     * body (exact duplicates are articles with the same normalized text).
+     *
+     * @return the deduplicator
+     */
+    public static Deduplicator onNormalizedText() {
+        return new Deduplicator(DedupSettings.DEFAULT, a -> dev.slant.datasets.text.TextNormalizer.normalize(a.text()));
+    }
+
     /** @return the settings */
     public DedupSettings settings() {
         return settings;

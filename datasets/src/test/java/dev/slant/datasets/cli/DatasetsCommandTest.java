@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,16 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DatasetsCommandTest {
     @TempDir
     Path dir;
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SlantCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private Path fixture() throws IOException {
         Path csv = dir.resolve("news.csv");
@@ -43,14 +31,14 @@ class DatasetsCommandTest {
     @Test
     void statsCountsRejectsLabelsAndConflictingDuplicates() throws IOException {
         Path rejects = dir.resolve("rejects.csv");
-        Run r = run("datasets", "stats", "--input", fixture().toString(), "--id-column", "id", "--title-column", "headline",
+        CliRun r = CliRun.of("datasets", "stats", "--input", fixture().toString(), "--id-column", "id", "--title-column", "headline",
                 "--text-column", "body", "--label", "stance=leaning", "--rejects", rejects.toString());
-        assertEquals(0, r.code, r.err);
-        assertTrue(r.out.contains("read 4 records: 3 accepted, 1 rejected"), r.out);
-        assertTrue(r.out.contains("  rejected, empty text: 1"), r.out);
-        assertTrue(r.out.contains("target stance: 2 labels"), r.out);
-        assertTrue(r.out.contains("duplicates (same normalized text): 1 groups, 1 extra copies"), r.out);
-        assertTrue(r.out.contains("with conflicting stance labels: 1 exact, 0 near"), r.out);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("read 4 records: 3 accepted, 1 rejected"), r.out());
+        assertTrue(r.out().contains("  rejected, empty text: 1"), r.out());
+        assertTrue(r.out().contains("target stance: 2 labels"), r.out());
+        assertTrue(r.out().contains("duplicates (same normalized text): 1 groups, 1 extra copies"), r.out());
+        assertTrue(r.out().contains("with conflicting stance labels: 1 exact, 0 near"), r.out());
         List<String> rejected = Files.readAllLines(rejects);
         assertEquals(2, rejected.size(), rejected.toString());
         assertTrue(rejected.get(1).endsWith("news.csv,3,5,body,EMPTY_TEXT,,\"a3,Three,,left\""), rejected.get(1));
@@ -58,23 +46,23 @@ class DatasetsCommandTest {
 
     @Test
     void strictStopsAtTheBadRecordWithExitCode65() throws IOException {
-        Run r = run("datasets", "stats", "--input", fixture().toString(), "--id-column", "id", "--text-column", "body",
+        CliRun r = CliRun.of("datasets", "stats", "--input", fixture().toString(), "--id-column", "id", "--text-column", "body",
                 "--label", "stance=leaning", "--strict");
-        assertEquals(ExitCodes.DATA, r.code);
-        assertTrue(r.err.contains("news.csv: record 3 (line 5), column 'body': empty text"), r.err);
-        assertEquals("", r.out);
+        assertEquals(ExitCodes.DATA, r.code());
+        assertTrue(r.err().contains("news.csv: record 3 (line 5), column 'body': empty text"), r.err());
+        assertEquals("", r.out());
     }
 
     @Test
     void exportWritesTheAcceptedArticlesWhole() throws IOException {
         Path out = dir.resolve("out.jsonl");
-        Run r = run("datasets", "export", "--input", fixture().toString(), "--id-column", "id", "--text-column", "body",
+        CliRun r = CliRun.of("datasets", "export", "--input", fixture().toString(), "--id-column", "id", "--text-column", "body",
                 "--label", "stance=leaning", "--output", out.toString());
-        assertEquals(0, r.code, r.err);
+        assertEquals(0, r.code(), r.err());
         List<String> lines = Files.readAllLines(out);
         assertEquals(3, lines.size());
         assertTrue(lines.get(1).contains("\"id\":\"a2\""), lines.get(1));
-        assertTrue(r.err.contains("wrote 3 articles"), r.err);
+        assertTrue(r.err().contains("wrote 3 articles"), r.err());
     }
 
     @Test
@@ -86,21 +74,21 @@ class DatasetsCommandTest {
                 "w2,\"The house voted again.\",left",
                 ""), StandardCharsets.UTF_8);
         Path out = dir.resolve("scrubbed.csv");
-        Run r = run("datasets", "export", "--input", csv.toString(), "--id-column", "id", "--text-column", "body",
+        CliRun r = CliRun.of("datasets", "export", "--input", csv.toString(), "--id-column", "id", "--text-column", "body",
                 "--label", "stance=leaning", "--scrub", "--output", out.toString());
-        assertEquals(0, r.code, r.err);
+        assertEquals(0, r.code(), r.err());
         String written = Files.readString(out);
         assertFalse(written.contains("Reuters"), written);
         assertTrue(written.contains("The senate passed the bill."), written);
-        assertTrue(r.err.contains("changed 1 of 2 articles"), r.err);
-        assertTrue(r.err.contains("DATELINE"), r.err);
+        assertTrue(r.err().contains("changed 1 of 2 articles"), r.err());
+        assertTrue(r.err().contains("DATELINE"), r.err());
     }
 
     @Test
     void aMissingCorpusIsBadInputNamingTheFolder() {
-        Run r = run("datasets", "stats", "--corpus", "liar", "--data", dir.resolve("nowhere").toString());
-        assertEquals(ExitCodes.DATA, r.code);
-        assertTrue(r.err.contains("corpus 'liar' not found under the data root"), r.err);
-        assertFalse(r.err.contains("SLANT_DEBUG"), r.err);
+        CliRun r = CliRun.of("datasets", "stats", "--corpus", "liar", "--data", dir.resolve("nowhere").toString());
+        assertEquals(ExitCodes.DATA, r.code());
+        assertTrue(r.err().contains("corpus 'liar' not found under the data root"), r.err());
+        assertFalse(r.err().contains("SLANT_DEBUG"), r.err());
     }
 }

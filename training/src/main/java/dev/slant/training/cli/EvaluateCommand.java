@@ -78,8 +78,13 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         Corpus corpus = source.corpus();
         LoadedCorpus loaded = source.load(corpus);
-        Split s = SplitChoice.make(splitName, loaded.articles(), corpus.publishedSplits(), id -> id,
-                corpus.targets().get(0).name(), seed, SplitChoice.DEFAULT_FOLDS).get(0);
+        // The split exactly as training made it: copies kept together, stratified by the bundle's main target.
+        var groups = dev.slant.datasets.dedup.Deduplicator.onNormalizedText().find(loaded.articles());
+        Split s = SplitChoice.make(splitName, loaded.articles(), corpus.publishedSplits(), groups::groupKey,
+                bundle.manifest().targetNames().get(0), seed, SplitChoice.DEFAULT_FOLDS).get(0);
+        // The baseline's training labels are those the model learned from: training leaves these copies out.
+        java.util.Set<String> leftOut = dev.slant.datasets.dedup.DropPolicy
+                .dropConflictingOn(bundle.manifest().targetNames().get(0)).apply(groups).all();
         Part p = Part.parse(part);
 
         JsonNode cv = metrics.path("outletCv");
@@ -98,7 +103,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 spec.commandLine().getErr().printf("slant: corpus %s has no '%s' labels; that target is not evaluated%n", corpus.name(), e.getKey());
                 continue;
             }
-            results.add(evaluate(bundle, e.getValue(), target, loaded.articles(), s, p));
+            results.add(evaluate(bundle, e.getValue(), target, loaded.articles(), s, p, leftOut));
         }
         for (TargetEvaluation r : results) {
             out.printf("### %s, split %s, %s part%n", r.target(), splitName, p.label());
@@ -113,7 +118,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     private static TargetEvaluation evaluate(LoadedBundle bundle, LinearScorer scorer, Target target,
-                                             List<LabelledArticle> articles, Split split, Part part) {
+                                             List<LabelledArticle> articles, Split split, Part part,
+                                             java.util.Set<String> leftOutOfTraining) {
         List<String> trainLabels = new ArrayList<>();
         List<Outcome> outcomes = new ArrayList<>();
         double[] buf = new double[scorer.labels().size()];
@@ -123,7 +129,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             if (in == null || gold.isEmpty()) {
                 continue;
             }
-            if (in == Part.TRAIN) {
+            if (in == Part.TRAIN && !leftOutOfTraining.contains(a.id())) {
                 trainLabels.add(gold.get());
             }
             if (in == part) {

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slant.datasets.cli.ExitCodes;
-import dev.slant.datasets.cli.SlantCli;
+import dev.slant.datasets.cli.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,17 +19,7 @@ class TrainAndEvaluateCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = SlantCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    /** 240 articles of 12 outlets; each outlet leans one way and writes that side's words more often. */
+    /** 240 articles of 12 outlets and 20 copies; each outlet leans one way and writes that side's words more often. */
     private Path corpus() throws IOException {
         String[][] cues = {{"climate", "justice", "workers"}, {"bipartisan", "compromise", "moderate"}, {"tax", "border", "freedom"}};
         String[] stances = {"left", "center", "right"};
@@ -47,6 +35,11 @@ class TrainAndEvaluateCommandTest {
             }
             lines.add("n" + i + ",Title " + i + "," + text.toString().strip() + "," + stances[stance] + ",www.outlet" + outlet + ".com");
         }
+        // Copies of 20 articles under new ids: evaluate must make the same split as train, copies kept together.
+        for (int i = 0; i < 20; i++) {
+            String original = lines.get(1 + i * 7);
+            lines.add("d" + i + original.substring(original.indexOf(',')));
+        }
         Path csv = dir.resolve("news.csv");
         Files.write(csv, lines, StandardCharsets.UTF_8);
         return csv;
@@ -60,22 +53,22 @@ class TrainAndEvaluateCommandTest {
                 "--meta", "host=host"};
         List<String> train = new ArrayList<>(List.of("train", "--split", "stratified", "--folds", "3", "--min-outlets", "2", "--quiet", "--out", model.toString()));
         train.addAll(List.of(data));
-        Run t = run(train.toArray(String[]::new));
-        assertEquals(ExitCodes.OK, t.code, t.err);
+        CliRun t = CliRun.of(train.toArray(String[]::new));
+        assertEquals(ExitCodes.OK, t.code(), t.err());
         assertTrue(Files.isRegularFile(model));
-        assertTrue(t.out.contains("outlet-disjoint 3-fold cross-validation"), t.out);
-        assertTrue(t.out.contains("### stance, split stratified, test part"), t.out);
-        assertEquals("", t.err, "--quiet prints nothing on stderr");
+        assertTrue(t.out().contains("outlet-disjoint 3-fold cross-validation"), t.out());
+        assertTrue(t.out().contains("### stance, split stratified, test part"), t.out());
+        assertEquals("", t.err(), "--quiet prints nothing on stderr");
 
         List<String> eval = new ArrayList<>(List.of("evaluate", "--model", model.toString(), "--split", "stratified",
                 "--report", dir.resolve("report").toString()));
         eval.addAll(List.of(data));
-        Run e = run(eval.toArray(String[]::new));
-        assertEquals(ExitCodes.OK, e.code, e.err);
-        assertTrue(e.out.contains("outlet-disjoint 3-fold CV, measured at training"), e.out);
+        CliRun e = CliRun.of(eval.toArray(String[]::new));
+        assertEquals(ExitCodes.OK, e.code(), e.err());
+        assertTrue(e.out().contains("outlet-disjoint 3-fold CV, measured at training"), e.out());
         // The test block that train printed is exactly what evaluate prints for the same split and part.
-        String block = t.out.substring(t.out.indexOf("== stance ("), t.out.indexOf("* ECE", t.out.indexOf("== stance (")));
-        assertTrue(e.out.contains(block), e.out);
+        String block = t.out().substring(t.out().indexOf("== stance ("), t.out().indexOf("* ECE", t.out().indexOf("== stance (")));
+        assertTrue(e.out().contains(block), e.out());
         assertTrue(Files.isRegularFile(dir.resolve("report").resolve("report.md")));
     }
 
@@ -83,17 +76,17 @@ class TrainAndEvaluateCommandTest {
     void aForeignModelFileIsBadInputNamingTheFile() throws IOException {
         Path bogus = dir.resolve("bogus.slant");
         Files.writeString(bogus, "not a zip");
-        Run e = run("evaluate", "--model", bogus.toString(), "--input", corpus().toString(), "--label", "stance=stance");
-        assertEquals(ExitCodes.DATA, e.code, e.err);
-        assertTrue(e.err.contains(bogus.toString()), e.err);
+        CliRun e = CliRun.of("evaluate", "--model", bogus.toString(), "--input", corpus().toString(), "--label", "stance=stance");
+        assertEquals(ExitCodes.DATA, e.code(), e.err());
+        assertTrue(e.err().contains(bogus.toString()), e.err());
     }
 
     @Test
     void theOutputPathIsCheckedBeforeTraining() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("a-folder.slant"));
-        Run t = run("train", "--input", corpus().toString(), "--label", "stance=stance", "--split", "stratified",
+        CliRun t = CliRun.of("train", "--input", corpus().toString(), "--label", "stance=stance", "--split", "stratified",
                 "--quiet", "--out", folder.toString());
-        assertEquals(ExitCodes.FAILURE, t.code, t.err);
-        assertTrue(t.err.contains("cannot write the bundle to " + folder + ": it is a folder"), t.err);
+        assertEquals(ExitCodes.FAILURE, t.code(), t.err());
+        assertTrue(t.err().contains("cannot write the bundle to " + folder + ": it is a folder"), t.err());
     }
 }

@@ -84,12 +84,25 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean balanced, i
     }
 
     /**
-     * The Tribuo trainer.
+     * The Tribuo trainer, on one thread.
      *
      * @param trainingLabels every training article's label, to weigh classes when {@link #balanced()}
      * @return a new trainer
      */
     public Trainer<Label> build(List<String> trainingLabels) {
+        return build(trainingLabels, 1);
+    }
+
+    /**
+     * The Tribuo trainer. LibLinear trainers solve a multi-class model's one-vs-rest problems on {@code threads}
+     * threads ({@link ParallelLibLinearTrainer}); the model does not depend on the threads.
+     *
+     * @param trainingLabels every training article's label, to weigh classes when {@link #balanced()}
+     * @param threads        threads, 1 or more
+     * @return a new trainer
+     * @throws IllegalArgumentException if threads is below 1
+     */
+    public Trainer<Label> build(List<String> trainingLabels, int threads) {
         switch (kind) {
             case NAIVE_BAYES:
                 return new MultinomialNaiveBayesTrainer(cost);
@@ -100,8 +113,8 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean balanced, i
                 LinearClassificationType.LinearType type = kind == TrainerKind.LOGISTIC
                         ? LinearClassificationType.LinearType.L2R_LR
                         : LinearClassificationType.LinearType.L2R_L2LOSS_SVC_DUAL;
-                LibLinearClassificationTrainer t = new LibLinearClassificationTrainer(
-                        new LinearClassificationType(type), cost, maxIterations, tolerance, seed);
+                LibLinearClassificationTrainer t = new ParallelLibLinearTrainer(
+                        new LinearClassificationType(type), cost, maxIterations, tolerance, seed, threads);
                 if (balanced) {
                     t.setLabelWeights(balancedWeights(trainingLabels));
                 }

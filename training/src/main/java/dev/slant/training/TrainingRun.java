@@ -139,7 +139,7 @@ public final class TrainingRun {
                 TrainerSettings ts = trainer.withCost(cost);
                 progress.phase("training " + target.name() + " (" + ts.describe() + ") on " + train.size() + " articles");
                 long t0 = System.nanoTime();
-                ModelFitter.Fitted trained = ModelFitter.train(ts, fitted, table, train, splitName + "/train");
+                ModelFitter.Fitted trained = ModelFitter.train(ts, fitted, table, train, splitName + "/train", threads);
                 Model<Label> model = trained.model();
                 double secs = (System.nanoTime() - t0) / 1e9;
                 LinearScorer scorer = TribuoLinearScorers.fromModel(model, fs.buckets());

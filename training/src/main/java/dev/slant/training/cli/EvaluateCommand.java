@@ -140,9 +140,12 @@ public final class EvaluateCommand implements Callable<Integer> {
                 outcomes.add(OutcomeScorer.outcome(scorer, v, a.id(), gold.get(), buf));
             }
         }
-        // The same label order as training used: the target's declared order, else sorted.
-        List<String> labels = !target.labels().isEmpty() && target.labels().containsAll(scorer.labels())
-                ? target.labels() : List.copyOf(new java.util.TreeSet<>(scorer.labels()));
+        // The same labels as training's evaluation: declared, else those of the training part, the model and the
+        // evaluated articles.
+        java.util.Set<String> known = new java.util.HashSet<>(trainLabels);
+        known.addAll(scorer.labels());
+        List<String> labels = dev.slant.training.eval.EvaluationLabels.of(target.labels(), known,
+                outcomes.stream().map(Outcome::gold).toList());
         return TargetEvaluation.of(target.name(), labels, target.ordinal(),
                 MajorityBaseline.fromTrainingLabels(labels, trainLabels), outcomes);
     }

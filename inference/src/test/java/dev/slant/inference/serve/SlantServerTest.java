@@ -310,6 +310,21 @@ class SlantServerTest {
     }
 
     @Test
+    void errorsJettyRaisesItselfAreJsonToo() throws Exception {
+        try (Socket socket = new Socket(server.uri().getHost(), server.uri().getPort())) {
+            socket.getOutputStream().write(("POST /v1/classify HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: twelve\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(response.startsWith("HTTP/1.1 400 "), response);
+            assertTrue(response.contains("Content-Type: application/json"), response);
+            JsonNode json = JSON.readTree(response.substring(response.indexOf("\r\n\r\n") + 4));
+            assertEquals(400, json.get("status").intValue());
+            assertFalse(json.get("error").textValue().isBlank());
+        }
+    }
+
+    @Test
     void modelAndHealth() throws Exception {
         HttpResponse<String> r = get(server, "/v1/model");
         assertEquals(200, r.statusCode());

@@ -28,7 +28,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * for Jetty's own tasks. Bodies and batches are limited as {@link ApiHandler} says.
  *
  * <p>Stopping is graceful: the server stops accepting, lets requests in flight finish for up to
- * {@link ServeSettings#stopTimeoutMs()}, then closes. {@link #stopOnShutdown()} does that on SIGTERM or Ctrl-C.
+ * {@link ServeSettings#stopTimeoutMs()}, then closes. While it stops, a connection idle for a second (a client
+ * that stalls mid-body) is closed rather than waited for ({@link GracefulHandler}'s default). {@link #stopOnShutdown()} does that on SIGTERM or Ctrl-C.
  */
 public final class SlantServer implements AutoCloseable {
     private static final int ACCEPTORS = 1;

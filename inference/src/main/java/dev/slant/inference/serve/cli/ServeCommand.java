@@ -65,7 +65,7 @@ public final class ServeCommand implements Callable<Integer> {
             settings = new ServeSettings(host, port, threads != null ? threads : Runtime.getRuntime().availableProcessors(),
                     maxBody, maxBatch, maxQueue, maxConnections, ServeSettings.DEFAULT_STOP_TIMEOUT_MS);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         SlantClassifier slant;
         try {

@@ -21,8 +21,8 @@ public record ServeSettings(String host, int port, int threads, long maxBody, in
     public static final String DEFAULT_HOST = "127.0.0.1";
     /** Default port. */
     public static final int DEFAULT_PORT = 8080;
-    /** Default body limit: 1 MiB, room for a batch of long articles. */
-    public static final long DEFAULT_MAX_BODY = 1L << 20;
+    /** Default body limit: 4 MiB, room for a full batch of articles of the usual length (article-bias: 6 KB). */
+    public static final long DEFAULT_MAX_BODY = 4L << 20;
     /** Default batch limit. */
     public static final int DEFAULT_MAX_BATCH = 256;
     /** Default bound of the queue of requests waiting for a worker. */

@@ -54,7 +54,7 @@ public final class PredictionJson {
      * @param explanations     explanations by target (targets without one get none; empty for none at all)
      * @return the object
      * @throws IllegalArgumentException if an explanation is given for a target the prediction lacks or for
-     *                                  another label than the predicted one
+     *                                  another label than the predicted one, or a target is named "id"
      * @throws NullPointerException     if an argument is null
      */
     public static ObjectNode toJson(Prediction p, boolean allProbabilities, Map<String, Explanation> explanations) {
@@ -63,6 +63,9 @@ public final class PredictionJson {
         ObjectNode root = NODES.objectNode();
         root.put("id", p.articleId());
         for (TargetPrediction t : p.targets()) {
+            if (t.target().equals("id")) {
+                throw new IllegalArgumentException("a target named 'id' would collide with the article's id");
+            }
             root.set(t.target(), target(t, allProbabilities, explanations.get(t.target())));
         }
         for (String target : explanations.keySet()) {
@@ -83,7 +86,8 @@ public final class PredictionJson {
         o.put("abstained", t.abstained());
         o.put("knownFeatures", t.knownFeatures());
         o.put("features", t.features());
-        if (allProbabilities && !t.abstained()) {
+        if (allProbabilities) {
+            // Always present when asked for, so every answer has one shape; empty for an abstention.
             ObjectNode probs = o.putObject("probabilities");
             t.probabilities().forEach(probs::put);
         }

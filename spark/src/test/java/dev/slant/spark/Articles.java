@@ -5,7 +5,6 @@ import dev.slant.datasets.LabelledArticle;
 import dev.slant.datasets.corpus.ArticleBiasCorpus;
 import dev.slant.datasets.io.ColumnMapping;
 import dev.slant.inference.Prediction;
-import dev.slant.inference.SlantClassifier;
 import dev.slant.inference.TargetPrediction;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,8 +88,8 @@ final class Articles {
     }
 
     /** Asserts that a scored row says what the classifier says, labels equal and probabilities within 1e-9. */
-    static void assertScored(SlantClassifier classifier, Article article, Row row, boolean labelProbabilities) {
-        Prediction expected = classifier.classify(article);
+    static void assertScored(RealBundle real, Article article, Row row, boolean labelProbabilities) {
+        Prediction expected = real.expected(article);
         assertEquals(article.id(), row.getAs(PredictionColumns.ID));
         for (TargetPrediction t : expected.targets()) {
             String where = article.id() + " " + t.target();

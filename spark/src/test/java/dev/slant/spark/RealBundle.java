@@ -2,6 +2,7 @@ package dev.slant.spark;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slant.datasets.Article;
 import dev.slant.datasets.LabelledArticle;
 import dev.slant.datasets.RealData;
 import dev.slant.datasets.corpus.ArticleBiasCorpus;
@@ -11,6 +12,8 @@ import dev.slant.datasets.scrub.ScrubRules;
 import dev.slant.datasets.scrub.Scrubber;
 import dev.slant.datasets.split.Part;
 import dev.slant.datasets.split.Split;
+import dev.slant.inference.Prediction;
+import dev.slant.inference.SlantClassifier;
 import dev.slant.inference.Synthetic;
 import dev.slant.inference.TinyTrainers;
 import dev.slant.inference.bundle.BundleContents;
@@ -48,10 +51,21 @@ final class RealBundle {
 
     final Path file;
     final List<LabelledArticle> test;
+    final SlantClassifier classifier;
+    private final Map<String, Prediction> expected = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private RealBundle(Path file, List<LabelledArticle> test) {
+    private RealBundle(Path file, List<LabelledArticle> test) throws BundleException {
         this.file = file;
         this.test = test;
+        this.classifier = SlantClassifier.load(file);
+    }
+
+    /**
+     * @param article an article
+     * @return what the library predicts for it, computed once
+     */
+    Prediction expected(Article article) {
+        return expected.computeIfAbsent(article.id(), id -> classifier.classify(article));
     }
 
     /** @return the shared bundle and test articles (a skip when the corpus is absent, a failure in CI) */

@@ -37,7 +37,7 @@ class SlantSparkTest {
         real = RealBundle.get();
         spark = LocalSpark.start();
         slant = SlantSpark.load(spark, real.file);
-        classifier = SlantClassifier.load(real.file);
+        classifier = real.classifier;
         inOrder = Articles.dataset(spark, real.test);
         input = inOrder.repartition(3).cache();
         input.count();
@@ -61,7 +61,7 @@ class SlantSparkTest {
         Map<String, Row> byId = new HashMap<>();
         rows.forEach(r -> assertNull(byId.put(r.getAs("id"), r), "id twice: " + r));
         for (LabelledArticle a : real.test) {
-            Articles.assertScored(classifier, a.article(), byId.get(a.id()), true);
+            Articles.assertScored(real, a.article(), byId.get(a.id()), true);
         }
         assertEquals(List.of("id", "stance", "stance_probability", "stance_p_left", "stance_p_center", "stance_p_right",
                 "topic", "topic_probability"), slant.columns(true).names().subList(0, 8));
@@ -73,7 +73,7 @@ class SlantSparkTest {
         assertTrue(classifier.classify(none).targets().stream().allMatch(TargetPrediction::abstained),
                 "the fixture's row must abstain");
         Row row = slant.score(input, Articles.MAPPING, true).filter("id = '" + Articles.ABSTAINS + "'").first();
-        Articles.assertScored(classifier, none, row, true);
+        Articles.assertScored(real, none, row, true);
         assertNull((Object) row.getAs("stance_p_left"));
     }
 
@@ -110,7 +110,7 @@ class SlantSparkTest {
         long[][] expected = new long[3][3];
         long abstained = 0;
         for (LabelledArticle a : real.test) {
-            Prediction p = classifier.classify(a.article());
+            Prediction p = real.expected(a.article());
             int gold = labels.indexOf(a.labels().get("stance").orElseThrow());
             expected[gold][labels.indexOf(p.target("stance").label())]++;
         }

@@ -165,6 +165,11 @@ public final class SlantSparkJob implements Callable<Integer> {
                 description = "A metadata key and its column (outlet and host feed the scrubber); repeatable.")
         List<String> meta = new ArrayList<>();
 
+        @Option(names = "--partitions", paramLabel = "N",
+                description = "Repartition the input into N partitions before scoring (a gzip file is one partition: "
+                        + "give at least the cluster's cores; default: as Spark reads it).")
+        Integer partitions;
+
         @Option(names = "--strict", description = "Fail at the first bad row, naming it (default: skip bad rows, count them by reason, report the counts).")
         boolean strict;
 
@@ -176,6 +181,17 @@ public final class SlantSparkJob implements Callable<Integer> {
         }
 
         Dataset<Row> read(SparkSession spark) {
+            Dataset<Row> in = readAsIs(spark);
+            if (partitions != null) {
+                if (partitions < 1) {
+                    throw new IllegalArgumentException("--partitions must be at least 1, got " + partitions);
+                }
+                in = in.repartition(partitions);
+            }
+            return in;
+        }
+
+        private Dataset<Row> readAsIs(SparkSession spark) {
             return switch (Format.parse(inputFormat, "--input-format")) {
                 case CSV -> spark.read().option("header", true).option("multiLine", true).option("escape", "\"")
                         .csv(input);

@@ -40,7 +40,7 @@ final class OutputFolder {
             var writer = data.write().mode(SaveMode.ErrorIfExists);
             switch (format) {
                 case CSV -> writer.option("header", true).option("escape", "\"").csv(tmp.toString());
-                case JSON -> writer.json(tmp.toString());
+                case JSON -> writer.option("ignoreNullFields", false).json(tmp.toString());
                 case PARQUET -> writer.parquet(tmp.toString());
             }
             if (!fs.rename(tmp, out)) {

@@ -74,8 +74,9 @@ record RowOutcome(Article article, List<String> gold, RecordProblem.Reason reaso
     }
 
     /**
-     * @param row    the row
-     * @param prefix where the row came from, for example its file
+     * @param row     the row
+     * @param columns the resolved mapping
+     * @param where   where the row came from, for example its file
      * @return the one-line message naming the row, its column and the fault
      */
     String message(Row row, InputColumns columns, String where) {

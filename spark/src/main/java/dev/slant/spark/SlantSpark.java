@@ -98,14 +98,15 @@ public final class SlantSpark implements AutoCloseable {
     /**
      * Scores articles lazily: one prediction row per good input row (bad rows are skipped; see {@link #skipped}).
      *
-     * @param input              the articles
+     * @param all                the articles
      * @param mapping            which columns make an article (an id column is required)
      * @param labelProbabilities whether a probability column per label is added
      * @return {@code id}, then per target {@code <target>}, {@code <target>_probability} and, if asked,
      *         {@code <target>_p_<label>}; an abstaining target has null label and probabilities
      * @throws IllegalArgumentException if a mapped column is missing from the input or the mapping has no id column
      */
-    public Dataset<Row> score(Dataset<Row> input, ColumnMapping mapping, boolean labelProbabilities) {
+    public Dataset<Row> score(Dataset<Row> all, ColumnMapping mapping, boolean labelProbabilities) {
+        Dataset<Row> input = mapped(all, mapping);
         InputColumns columns = InputColumns.resolve(mapping, input.schema());
         PredictionColumns output = columns(labelProbabilities);
         return input.mapPartitions(new PartitionScorer(bundle, sha256, columns, output),
@@ -116,13 +117,14 @@ public final class SlantSpark implements AutoCloseable {
      * Counts the input's rows and those that {@link #score} (or, with labels, {@link #evaluate}) skips, by reason,
      * in a pass of its own over the input (exact, unlike accumulators, which count again when a task is retried).
      *
-     * @param input      the articles
+     * @param all        the articles
      * @param mapping    the column mapping
      * @param withLabels whether the label columns are checked too
      * @return the counts
      * @throws IllegalArgumentException if a mapped column is missing from the input
      */
-    public RowCounts count(Dataset<Row> input, ColumnMapping mapping, boolean withLabels) {
+    public RowCounts count(Dataset<Row> all, ColumnMapping mapping, boolean withLabels) {
+        Dataset<Row> input = mapped(all, mapping);
         InputColumns columns = InputColumns.resolve(mapping, input.schema());
         int reasons = RecordProblem.Reason.values().length;
         FlatMapFunction<Iterator<Row>, long[]> count = rows -> {
@@ -154,13 +156,14 @@ public final class SlantSpark implements AutoCloseable {
      * Finds a bad row, for {@code --strict}: the message names the row's file (where Spark knows it), its id or
      * title, the column and the reason, as the datasets readers name a bad record.
      *
-     * @param input      the articles
+     * @param all        the articles
      * @param mapping    the column mapping
      * @param withLabels whether the label columns are checked too
      * @return the first bad row's message, empty when every row is good
      * @throws IllegalArgumentException if a mapped column is missing from the input
      */
-    public Optional<String> firstBadRow(Dataset<Row> input, ColumnMapping mapping, boolean withLabels) {
+    public Optional<String> firstBadRow(Dataset<Row> all, ColumnMapping mapping, boolean withLabels) {
+        Dataset<Row> input = mapped(all, mapping);
         InputColumns columns = InputColumns.resolve(mapping, input.schema());
         int fileColumn = input.schema().fieldNames().length;
         Dataset<Row> withFile = input.withColumn("__slant_file", functions.input_file_name());
@@ -179,14 +182,15 @@ public final class SlantSpark implements AutoCloseable {
      * Evaluates labelled articles in one pass: classifies every good row and tallies it against its gold labels
      * for each target mapped with a label column.
      *
-     * @param input   labelled articles
+     * @param all     labelled articles
      * @param mapping the column mapping, with a label column for each target to evaluate
      * @return the tallies, with the skipped rows by reason (a gold label the model does not know is skipped as
      *         an unknown label)
      * @throws IllegalArgumentException if a mapped column is missing, no label column is mapped, or a mapped target
      *                                  is not one of the bundle's
      */
-    public EvaluationTally evaluate(Dataset<Row> input, ColumnMapping mapping) {
+    public EvaluationTally evaluate(Dataset<Row> all, ColumnMapping mapping) {
+        Dataset<Row> input = mapped(all, mapping);
         InputColumns columns = InputColumns.resolve(mapping, input.schema());
         if (columns.labelTargets().isEmpty()) {
             throw new IllegalArgumentException("no label column to evaluate: give --label TARGET=COLUMN");
@@ -201,6 +205,17 @@ public final class SlantSpark implements AutoCloseable {
         }
         PartitionEvaluator evaluator = new PartitionEvaluator(bundle, sha256, columns, labels);
         return input.javaRDD().mapPartitions(evaluator).fold(new EvaluationTally(labels), EvaluationTally::merge);
+    }
+
+    /**
+     * @param input   the input
+     * @param mapping the column mapping
+     * @return the input reduced to the mapped columns (Spark then reads no other column where the format allows)
+     * @throws IllegalArgumentException if a mapped column is missing (the message lists the input's columns)
+     */
+    private static Dataset<Row> mapped(Dataset<Row> input, ColumnMapping mapping) {
+        InputColumns.resolve(mapping, input.schema());
+        return input.select(mapping.columns().stream().map(functions::col).toArray(org.apache.spark.sql.Column[]::new));
     }
 
     /** The session this scorer broadcasts in. @return it */

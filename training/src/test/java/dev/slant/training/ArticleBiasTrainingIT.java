@@ -1,6 +1,31 @@
 package dev.slant.training;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slant.datasets.Article;
+import dev.slant.datasets.cli.CliRun;
+import dev.slant.inference.Prediction;
+import dev.slant.inference.SlantClassifier;
+import dev.slant.inference.TargetPrediction;
+import dev.slant.inference.bundle.BundleWriter;
+import dev.slant.inference.serve.ServeSettings;
+import dev.slant.inference.serve.SlantServer;
+import dev.slant.training.eval.Outcome;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.slant.datasets.RealData;
 import dev.slant.datasets.Target;
@@ -22,6 +47,8 @@ import org.junit.jupiter.api.Test;
  */
 class ArticleBiasTrainingIT {
     private static LoadedCorpus corpus;
+    @TempDir
+    static Path dir;
 
     @BeforeAll
     static void load() throws Exception {
@@ -44,6 +71,90 @@ class ArticleBiasTrainingIT {
         System.err.printf("stance: media test macro-F1 %.4f, outlet-disjoint 5-fold CV mean macro-F1 %.4f%n", media, cv);
         assertTrue(media >= 0.59, "media test macro-F1 " + media);
         assertTrue(cv >= 0.42, "outlet-disjoint CV macro-F1 " + cv);
+        sameAnswersEverywhere(o);
+    }
+
+    /**
+     * The 1,300 published media test articles scored through the library, {@code slant score} and
+     * {@code slant serve} give the labels and probabilities that training's test evaluation used.
+     */
+    private static void sameAnswersEverywhere(TrainingOutcome o) throws Exception {
+        Path bundle = dir.resolve("media.slant");
+        new BundleWriter().write(bundle, BundleAssembler.contents(o));
+        SlantClassifier slant = SlantClassifier.load(bundle);
+        Map<String, Outcome> evaluated = new LinkedHashMap<>();
+        o.result().targets().get("stance").test().outcomes().forEach(x -> evaluated.put(x.articleId(), x));
+        Map<String, Article> byId = new LinkedHashMap<>();
+        corpus.articles().forEach(a -> byId.put(a.id(), a.article()));
+        List<Article> test = new ArrayList<>();
+        for (String id : evaluated.keySet()) {
+            test.add(byId.get(id));
+        }
+        assertEquals(1300, test.size());
+
+        // The library.
+        List<Prediction> library = slant.classifyAll(test, 2);
+        for (Prediction p : library) {
+            assertSame(evaluated.get(p.articleId()), p.target("stance"));
+        }
+
+        // slant score, with the corpus's metadata as columns (scrubbing uses the outlet and host).
+        String[] meta = {Article.OUTLET, Article.HOST, Article.URL, Article.DATE};
+        Path in = dir.resolve("test.csv");
+        try (var w = Files.newBufferedWriter(in); CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180)) {
+            List<String> header = new ArrayList<>(List.of("id", "title", "text"));
+            header.addAll(List.of(meta));
+            printer.printRecord(header);
+            for (Article a : test) {
+                List<String> row = new ArrayList<>(List.of(a.id(), a.title(), a.text()));
+                for (String m : meta) {
+                    row.add(a.meta(m).orElse(""));
+                }
+                printer.printRecord(row);
+            }
+        }
+        Path out = dir.resolve("scores.jsonl");
+        List<String> args = new ArrayList<>(List.of("score", "--model", bundle.toString(), "--input", in.toString(),
+                "--id-column", "id", "--title-column", "title", "--output", out.toString(), "--probabilities", "--quiet"));
+        for (String m : meta) {
+            args.addAll(List.of("--meta", m + "=" + m));
+        }
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, run.code(), run.err());
+        ObjectMapper json = new ObjectMapper();
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(1300, lines.size());
+        for (String line : lines) {
+            JsonNode answer = json.readTree(line);
+            assertSame(evaluated.get(answer.get("id").textValue()), answer.get("stance"));
+        }
+
+        // slant serve, the same articles with their metadata.
+        try (SlantServer server = SlantServer.start(slant, ServeSettings.defaults().withAddress("127.0.0.1", 0))) {
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            for (Article a : test) {
+                ObjectNode body = json.createObjectNode().put("id", a.id()).put("title", a.title()).put("text", a.text());
+                ObjectNode m = body.putObject("meta");
+                a.metadata().forEach(m::put);
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(server.uri().resolve("/v1/classify"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, r.statusCode(), r.body());
+                assertSame(evaluated.get(a.id()), json.readTree(r.body()).get("stance"));
+            }
+        }
+    }
+
+    private static void assertSame(Outcome expected, TargetPrediction actual) {
+        assertEquals(expected.predicted(), actual.label(), expected.articleId());
+        expected.probabilities().forEach((label, p) -> assertEquals(p, actual.probabilities().get(label), 1e-9,
+                expected.articleId() + " " + label));
+    }
+
+    private static void assertSame(Outcome expected, JsonNode actual) {
+        assertEquals(expected.predicted(), actual.get("label").textValue(), expected.articleId());
+        expected.probabilities().forEach((label, p) -> assertEquals(p, actual.get("probabilities").get(label).doubleValue(),
+                1e-9, expected.articleId() + " " + label));
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.Set;
  */
 final class ArticleRequests {
     /** The fields an article request may have. */
-    static final Set<String> FIELDS = Set.of("id", "title", "text");
+    static final Set<String> FIELDS = Set.of("id", "title", "text", "meta");
 
     private ArticleRequests() {
     }
@@ -85,7 +85,7 @@ final class ArticleRequests {
         for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
             String name = it.next().getKey();
             if (!FIELDS.contains(name)) {
-                throw new ApiException(400, where + "unknown field '" + name + "'; an article has \"id\", \"title\" and \"text\"");
+                throw new ApiException(400, where + "unknown field '" + name + "'; an article has \"id\", \"title\", \"text\" and \"meta\"");
             }
         }
         String id = optionalString(json, "id", where);
@@ -100,8 +100,32 @@ final class ArticleRequests {
         if (text.isBlank()) {
             throw new ApiException(400, where + "\"text\" is blank");
         }
-        Article article = Article.of(id == null ? ArticleRequest.NO_ID : id, title == null ? "" : title, text);
+        Article article = new Article(id == null ? ArticleRequest.NO_ID : id, title == null ? "" : title, text,
+                meta(json, where));
         return new ArticleRequest(id, article);
+    }
+
+    /**
+     * The optional {@code "meta"} object of string values: what the article's corpus row would carry (outlet, host,
+     * url, ...), which the scrubber uses to remove the outlet's own name and host.
+     */
+    private static Map<String, String> meta(JsonNode json, String where) throws ApiException {
+        JsonNode meta = json.get("meta");
+        if (meta == null || meta.isNull()) {
+            return Map.of();
+        }
+        if (!meta.isObject()) {
+            throw new ApiException(400, where + "\"meta\" must be an object of strings, got " + kind(meta));
+        }
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = meta.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!e.getValue().isTextual()) {
+                throw new ApiException(400, where + "\"meta\".\"" + e.getKey() + "\" must be a string, got " + kind(e.getValue()));
+            }
+            out.put(e.getKey(), e.getValue().textValue());
+        }
+        return out;
     }
 
     private static String optionalString(JsonNode json, String field, String where) throws ApiException {

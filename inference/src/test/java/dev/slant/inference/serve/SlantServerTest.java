@@ -193,6 +193,17 @@ class SlantServerTest {
     }
 
     @Test
+    void metadataReachesTheFeaturizerAsInACorpusRow() throws Exception {
+        Article a = unseen.get(2);
+        Article withMeta = new Article(a.id(), a.title(), a.text(), Map.of(Article.OUTLET, "Outlet News", Article.HOST, "www.outlet.com"));
+        ObjectNode body = articleJson(a);
+        body.putObject("meta").put(Article.OUTLET, "Outlet News").put(Article.HOST, "www.outlet.com");
+        HttpResponse<String> r = post("/v1/classify", body.toString());
+        assertEquals(200, r.statusCode(), r.body());
+        assertAnswer(slant.classify(withMeta), JSON.readTree(r.body()), true);
+    }
+
+    @Test
     void explainGivesTheLibrarysExplanation() throws Exception {
         Article a = unseen.get(1);
         HttpResponse<String> r = post("/v1/classify?explain=4", articleJson(a).toString());
@@ -268,6 +279,8 @@ class SlantServerTest {
         assertError(post("/v1/classify", "{\"text\": \"abc\", \"body\": \"x\"}"), 400, "unknown field 'body'");
         assertError(post("/v1/classify", "[{\"text\": \"abc\"}]"), 400, "expected a JSON object");
         assertError(post("/v1/classify", "\"abc\""), 400, "got a string");
+        assertError(post("/v1/classify", "{\"text\": \"abc\", \"meta\": [\"x\"]}"), 400, "\"meta\" must be an object of strings, got an array");
+        assertError(post("/v1/classify", "{\"text\": \"abc\", \"meta\": {\"host\": 3}}"), 400, "\"meta\".\"host\" must be a string, got a number");
         assertError(post("/v1/classify?verbose=3", "{\"text\": \"abc\"}"), 400, "unknown query parameter 'verbose'");
         assertError(post("/v1/classify?explain=many", "{\"text\": \"abc\"}"), 400, "whole number");
         assertError(post("/v1/classify?explain=-1", "{\"text\": \"abc\"}"), 400, "between 0 and");

@@ -39,6 +39,7 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code tokenize}: the tokenizer alone, over title and body;</li>
  *   <li>{@code scrub}: the bundle's scrubber alone;</li>
  *   <li>{@code termCountsNoScrub}: tokenize, n-grams, hashing and counting (no scrubbing);</li>
+ *   <li>{@code featurizeNoScrub}: the featurizer without scrubbing (term counts weighed);</li>
  *   <li>{@code featurize}: the whole featurizer, scrubbing and weighing included;</li>
  *   <li>{@code scoreEveryTarget}: every target's decision values over a vector featurized at setup;</li>
  *   <li>{@code classify}: the library's {@link SlantClassifier#classify}, everything.</li>
@@ -74,6 +75,7 @@ public class ScoringPathBenchmark {
     private FeatureVector[] vectors;
     private double[][] decisions;
     private int next;
+    private double bytesPerArticle;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
@@ -104,6 +106,7 @@ public class ScoringPathBenchmark {
         for (int k = 0; k < decisions.length; k++) {
             decisions[k] = new double[scorers.get(k).labels().size()];
         }
+        bytesPerArticle = bytes / (double) texts.size();
         System.out.printf("%n%d articles, bytesPerArticle %.0f, targets %s%n", texts.size(), bytes / (double) texts.size(),
                 slant.targets());
     }
@@ -134,6 +137,16 @@ public class ScoringPathBenchmark {
     @Benchmark
     public FeatureVector termCountsNoScrub() {
         return noScrub.termCounts(texts.get(nextIndex()));
+    }
+
+    /** @return the mean UTF-8 bytes of title and body of the articles */
+    double bytesPerArticle() {
+        return bytesPerArticle;
+    }
+
+    @Benchmark
+    public FeatureVector featurizeNoScrub() {
+        return noScrub.featurize(texts.get(nextIndex()));
     }
 
     @Benchmark

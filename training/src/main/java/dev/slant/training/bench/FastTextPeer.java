@@ -22,6 +22,20 @@ public final class FastTextPeer implements Peer {
     /** Test part copies in the file that {@code predict} reads. */
     static final int PREDICT_REPEATS = 5;
     private static final String PREFIX = "__label__";
+    private final List<String> extraOptions;
+
+    /** fastText with its own defaults besides the bigrams and epochs above. */
+    public FastTextPeer() {
+        this(List.of());
+    }
+
+    /**
+     * @param extraOptions more options of {@code fasttext supervised}, e.g. a smaller {@code -bucket} and
+     *                     {@code -dim} for a quick check (the default model is about 800 MB whatever the data)
+     */
+    public FastTextPeer(List<String> extraOptions) {
+        this.extraOptions = List.copyOf(extraOptions);
+    }
 
     @Override
     public String name() {
@@ -52,9 +66,11 @@ public final class FastTextPeer implements Peer {
         write(one, data.test().subList(0, 1), 1, false);
         String fasttext = ExternalCommand.onPath("fasttext").toString();
         Path model = dir.resolve("model");
-        ExternalCommand.Ran trained = ExternalCommand.run(List.of(fasttext, "supervised", "-input", train.toString(),
+        List<String> supervised = new java.util.ArrayList<>(List.of(fasttext, "supervised", "-input", train.toString(),
                 "-output", model.toString(), "-wordNgrams", "2", "-epoch", "10", "-thread", String.valueOf(threads),
-                "-verbose", "0"), dir, dir.resolve("supervised.out"), "fasttext-supervised");
+                "-verbose", "0"));
+        supervised.addAll(extraOptions);
+        ExternalCommand.Ran trained = ExternalCommand.run(supervised, dir, dir.resolve("supervised.out"), "fasttext-supervised");
         Path bin = dir.resolve("model.bin");
         Path predictions = dir.resolve("predictions.txt");
         ExternalCommand.Ran load = ExternalCommand.run(List.of(fasttext, "predict", bin.toString(), one.toString()), dir,

@@ -5,6 +5,8 @@ import dev.slant.inference.bundle.BundleException;
 import dev.slant.inference.bundle.BundleReader;
 import dev.slant.inference.bundle.LoadedBundle;
 import dev.slant.inference.bundle.Manifest;
+import dev.slant.inference.explain.ExplainedPrediction;
+import dev.slant.inference.explain.Explainer;
 import dev.slant.inference.features.FeatureVector;
 import dev.slant.inference.features.Featurizer;
 import dev.slant.inference.score.LinearScorer;
@@ -25,6 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * SlantClassifier slant = SlantClassifier.load(Path.of("models/slant.slant"));
  * Prediction p = slant.classify(article);
  * TargetPrediction stance = p.target("stance");   // label, probability, every label's probability
+ * ExplainedPrediction why = slant.explain(article, 5);   // top 5 n-grams and sentences per label
  * }</pre>
  *
  * <p>Immutable and thread-safe: one instance serves any number of threads. It keeps the featurizer and one
@@ -39,11 +42,13 @@ public final class SlantClassifier {
     private final Manifest manifest;
     private final Featurizer featurizer;
     private final Map<String, LinearScorer> scorers;
+    private final Explainer explainer;
 
     private SlantClassifier(LoadedBundle bundle) {
         this.manifest = bundle.manifest();
         this.featurizer = bundle.featurizer();
         this.scorers = bundle.scorers();
+        this.explainer = new Explainer(featurizer, scorers);
     }
 
     /**
@@ -98,6 +103,26 @@ public final class SlantClassifier {
      */
     public Prediction classify(Article article) {
         return classifyFeatures(article.id(), featurizer.featurize(article));
+    }
+
+    /**
+     * Predicts every target of an article and explains each label: the k n-grams and the k sentences that
+     * contributed most to the label's decision value (see {@link Explainer}).
+     *
+     * @param article the article
+     * @param k       how many n-grams and sentences to keep per target, 1 or more
+     * @return the prediction, equal to {@link #classify}'s, with an explanation per target that did not abstain
+     * @throws IllegalArgumentException if k is below 1
+     * @throws NullPointerException     if article is null
+     */
+    public ExplainedPrediction explain(Article article, int k) {
+        Objects.requireNonNull(article, "article");
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1, got " + k);
+        }
+        FeatureVector features = featurizer.featurize(article);
+        Prediction prediction = classifyFeatures(article.id(), features);
+        return new ExplainedPrediction(prediction, explainer.explain(article, features, prediction, k));
     }
 
     /**

@@ -56,6 +56,8 @@ public final class BundleAssembler {
             ObjectNode c = m.putObject("outletCv");
             c.put("target", cv.target());
             c.put("folds", cv.folds().size());
+            c.put("kind", outcome.cvKind());
+            c.put("namedOutlets", outcome.namedOutlets());
             c.put("macroF1Mean", cv.model().macroF1().mean());
             c.put("macroF1Std", cv.model().macroF1().standardDeviation());
             c.put("accuracyMean", cv.model().accuracy().mean());

@@ -36,8 +36,8 @@ public final class ModelCard {
         sb.append("| evaluation | model | majority baseline |\n| --- | --- | --- |\n");
         CrossValidation cv = o.outletCv();
         if (cv != null) {
-            sb.append("| ").append(cv.target()).append(", outlet-disjoint ").append(cv.folds().size())
-                    .append("-fold CV, macro-F1 mean ± sd (leakage-controlled) | ").append(spread(cv.model().macroF1()))
+            sb.append("| ").append(cv.target()).append(", ").append(o.cvKind()).append(" ").append(cv.folds().size())
+                    .append("-fold CV, macro-F1 mean ± sd").append(o.namedOutlets() > 0 ? " (leakage-controlled)" : "").append(" | ").append(spread(cv.model().macroF1()))
                     .append(" | ").append(spread(cv.baseline().macroF1())).append(" |\n");
         }
         for (TargetFit f : r.targets().values()) {

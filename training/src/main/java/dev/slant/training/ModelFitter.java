@@ -30,6 +30,24 @@ public final class ModelFitter {
      */
     public static Fitted train(TrainerSettings settings, Featurizer featurizer, FeatureTable table,
                                      TargetRows rows, String description) {
+        return train(settings, featurizer, table, rows, description, 1);
+    }
+
+    /**
+     * Trains one model on several threads where the trainer can use them (LibLinear's one-vs-rest problems).
+     *
+     * @param settings    the trainer settings
+     * @param featurizer  the fitted featurizer
+     * @param table       the term counts of the corpus
+     * @param rows        the training rows and their labels
+     * @param description what the data is, for Tribuo's provenance (corpus, split, part)
+     * @param threads     threads, 1 or more
+     * @return the model, and how many training articles had no feature left
+     * @throws IllegalArgumentException if there are fewer than two distinct labels, no article has a feature, or
+     *                                  threads is below 1
+     */
+    public static Fitted train(TrainerSettings settings, Featurizer featurizer, FeatureTable table,
+                               TargetRows rows, String description, int threads) {
         if (rows.labels().stream().distinct().count() < 2) {
             throw new IllegalArgumentException("target '" + rows.target() + "' needs at least two labels in its training data, found "
                     + rows.labels().stream().distinct().toList());
@@ -51,7 +69,7 @@ public final class ModelFitter {
                     + r.length + " articles); the featurizer dropped every n-gram: lower --min-outlets (now "
                     + featurizer.settings().minOutlets() + ") or min_df for small training data");
         }
-        return new Fitted(settings.build(labels).train(data), featureless);
+        return new Fitted(settings.build(labels, threads).train(data), featureless);
     }
 
     /**

@@ -77,7 +77,8 @@ public final class TrainingJob {
                         SelectionGrid.single(result.featurizer().settings(), chosen.trainer().cost()), dropped);
             }
         }
-        return new TrainingOutcome(corpus, request, result, cv, groups, drops, (System.nanoTime() - t0) / 1e9);
+        int named = dev.slant.datasets.split.Outlets.countNamed(articles.stream().map(LabelledArticle::article).toList());
+        return new TrainingOutcome(corpus, request, result, cv, groups, drops, (System.nanoTime() - t0) / 1e9, named);
     }
 
     /**

@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param duplicates the duplicates found
  * @param drops      the ids kept out of training parts, by reason
  * @param seconds    the job's duration
+ * @param namedOutlets distinct outlets the corpus names; 0 when it names none, so that the "outlet-disjoint"
+ *                     folds hold out single articles
  */
 public record TrainingOutcome(LoadedCorpus corpus, TrainingRequest request, RunResult result, CrossValidation outletCv,
-                              DuplicateGroups duplicates, DropPolicy.Drops drops, double seconds) {
+                              DuplicateGroups duplicates, DropPolicy.Drops drops, double seconds, int namedOutlets) {
     /** Validates. @throws NullPointerException if a required part is null */
     public TrainingOutcome {
         Objects.requireNonNull(corpus, "corpus");
@@ -26,5 +28,24 @@ public record TrainingOutcome(LoadedCorpus corpus, TrainingRequest request, RunR
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(duplicates, "duplicates");
         Objects.requireNonNull(drops, "drops");
+        if (namedOutlets < 0) {
+            throw new IllegalArgumentException("namedOutlets is negative: " + namedOutlets);
+        }
+    }
+
+    /**
+     * @return what the cross-validation's folds hold out, for headings: "outlet-disjoint" when the corpus names
+     *         outlets, else a plain article-level cross-validation (nothing outlet-specific is controlled)
+     */
+    public String cvKind() {
+        return cvKind(namedOutlets);
+    }
+
+    /**
+     * @param namedOutlets distinct outlets the corpus names
+     * @return "outlet-disjoint", or "article-level (the corpus names no outlet)" when there are none
+     */
+    public static String cvKind(int namedOutlets) {
+        return namedOutlets > 0 ? "outlet-disjoint" : "article-level (the corpus names no outlet)";
     }
 }

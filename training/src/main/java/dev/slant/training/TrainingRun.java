@@ -12,6 +12,7 @@ import dev.slant.inference.features.Featurizer;
 import dev.slant.inference.features.FeaturizerSettings;
 import dev.slant.inference.score.LinearScorer;
 import dev.slant.inference.score.TribuoLinearScorers;
+import dev.slant.training.eval.EvaluationLabels;
 import dev.slant.training.eval.MajorityBaseline;
 import dev.slant.training.eval.Outcome;
 import dev.slant.training.eval.TargetEvaluation;
@@ -139,13 +140,13 @@ public final class TrainingRun {
                 TrainerSettings ts = trainer.withCost(cost);
                 progress.phase("training " + target.name() + " (" + ts.describe() + ") on " + train.size() + " articles");
                 long t0 = System.nanoTime();
-                ModelFitter.Fitted trained = ModelFitter.train(ts, fitted, table, train, splitName + "/train");
+                ModelFitter.Fitted trained = ModelFitter.train(ts, fitted, table, train, splitName + "/train", threads);
                 Model<Label> model = trained.model();
                 double secs = (System.nanoTime() - t0) / 1e9;
                 LinearScorer scorer = TribuoLinearScorers.fromModel(model, fs.buckets());
                 TargetEvaluation validEval = valid.size() == 0 ? null
-                        : TargetEvaluation.of(target.name(), labels, target.ordinal(), majority,
-                                OutcomeScorer.score(scorer, fitted, table, valid, ids));
+                        : TargetEvaluation.of(target.name(), EvaluationLabels.of(target.labels(), known(labels, scorer), valid.labels()),
+                                target.ordinal(), majority, OutcomeScorer.score(scorer, fitted, table, valid, ids));
                 double score = validEval == null ? 0 : validEval.model().macroF1();
                 rows.add(new GridRow(target.name(), describe(fs), ts.describe(), score,
                         validEval == null ? Double.NaN : validEval.model().accuracy(), secs, false));
@@ -169,10 +170,18 @@ public final class TrainingRun {
             return fit;
         }
         List<Outcome> outcomes = OutcomeScorer.score(fit.scorer(), c.featurizer, c.table, test, ids);
-        TargetEvaluation testEval = TargetEvaluation.of(fit.target().name(), fit.labels(), fit.target().ordinal(),
-                fit.majority(), outcomes);
+        TargetEvaluation testEval = TargetEvaluation.of(fit.target().name(),
+                EvaluationLabels.of(fit.target().labels(), known(fit.labels(), fit.scorer()), test.labels()),
+                fit.target().ordinal(), fit.majority(), outcomes);
         return new TargetFit(fit.target(), fit.labels(), fit.trainer(), fit.model(), fit.scorer(), fit.majority(),
                 fit.trainRows(), fit.featureless(), fit.valid(), testEval);
+    }
+
+    /** The labels of the training part and of the model. */
+    private static java.util.Set<String> known(List<String> trainingLabels, LinearScorer scorer) {
+        java.util.Set<String> known = new java.util.HashSet<>(trainingLabels);
+        known.addAll(scorer.labels());
+        return known;
     }
 
     /** The labels of a target: its declared order, else every label seen in training, sorted. */

@@ -13,6 +13,9 @@ import java.util.Set;
  * without any, the article is its own outlet.
  */
 public final class Outlets {
+    /** Prefix of the outlet key of an article that names no outlet: its own id. */
+    public static final String ID_PREFIX = "id:";
+
     private static final Set<String> GENERIC_SECOND_LEVEL = Set.of("co", "com", "org", "net", "gov", "ac", "edu");
 
     private Outlets() {
@@ -30,7 +33,23 @@ public final class Outlets {
                 return domain;
             }
         }
-        return article.meta(Article.OUTLET).map(name -> "name:" + name.strip()).orElse("id:" + article.id());
+        return article.meta(Article.OUTLET).map(name -> "name:" + name.strip()).orElse(ID_PREFIX + article.id());
+    }
+
+    /**
+     * @param articles articles
+     * @return how many distinct outlets they name (by host, URL or outlet name); 0 when every outlet key falls back
+     *         to the article's id, in which case "outlet-disjoint" splits only hold out articles
+     */
+    public static int countNamed(Iterable<Article> articles) {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (Article a : articles) {
+            String key = of(a);
+            if (!key.startsWith(ID_PREFIX)) {
+                named.add(key);
+            }
+        }
+        return named.size();
     }
 
     /**

@@ -100,6 +100,18 @@ class SplitterTest {
         assertEquals("", Outlets.registeredDomain("  "));
     }
 
+    @Test
+    void countNamedCountsDistinctOutletsAndNotArticlesThatNameNone() {
+        List<Article> named = List.of(
+                new Article("a", "t", "x", Map.of(Article.HOST, "www.cnn.com")),
+                new Article("b", "t", "x", Map.of(Article.HOST, "edition.cnn.com")),
+                new Article("c", "t", "x", Map.of(Article.OUTLET, "Reuters")),
+                new Article("d", "t", "x", Map.of()));
+        assertEquals(2, Outlets.countNamed(named));
+        assertEquals("id:d", Outlets.of(named.get(3)));
+        assertEquals(0, Outlets.countNamed(List.of(named.get(3))));
+    }
+
     private static void assertOutletDisjoint(Split s) {
         Map<String, Part> partOfOutlet = new HashMap<>();
         for (LabelledArticle a : corpus()) {

@@ -250,6 +250,35 @@ public final class LinearScorer {
     }
 
     /**
+     * One weight of the model, as {@link #decisionValues} multiplies it (for explanations: a feature's
+     * contribution to a label's decision value is this weight times the feature's value).
+     *
+     * @param bucket a bucket
+     * @param label  a label's index in {@link #labels()}
+     * @return the weight, 0 for a bucket the model does not know
+     * @throws IndexOutOfBoundsException if the bucket or the label is out of range
+     */
+    public double weight(int bucket, int label) {
+        java.util.Objects.checkIndex(label, labels.size());
+        java.util.Objects.checkIndex(bucket, known.buckets());
+        int r = known.rank(bucket);
+        if (r < 0) {
+            return 0.0;
+        }
+        int i = r * labels.size() + label;
+        return weights != null ? weights[i] : floatWeights[i];
+    }
+
+    /**
+     * @param label a label's index in {@link #labels()}
+     * @return the label's bias, the decision value of a vector the model knows nothing of
+     * @throws IndexOutOfBoundsException if the label is out of range
+     */
+    public double bias(int label) {
+        return bias[java.util.Objects.checkIndex(label, labels.size())];
+    }
+
+    /**
      * @param decisionValues decision values from {@link #decisionValues}
      * @return one probability per label ({@link #link()} says how they are made)
      */

@@ -89,8 +89,11 @@ public final class EvaluateCommand implements Callable<Integer> {
 
         JsonNode cv = metrics.path("outletCv");
         if (!cv.isMissingNode()) {
-            out.printf("### %s on outlets never seen in training (outlet-disjoint %d-fold CV, measured at training): "
-                            + "macro-F1 %.3f ± %.3f, majority baseline %.3f%n%n", cv.path("target").asText(), cv.path("folds").asInt(),
+            boolean outlets = cv.path("namedOutlets").asInt(1) > 0;
+            out.printf("### %s %s (%s %d-fold CV, measured at training): "
+                            + "macro-F1 %.3f ± %.3f, majority baseline %.3f%n%n", cv.path("target").asText(),
+                    outlets ? "on outlets never seen in training" : "on held-out articles, outlets not controlled",
+                    cv.path("kind").asText("outlet-disjoint"), cv.path("folds").asInt(),
                     cv.path("macroF1Mean").asDouble(), cv.path("macroF1Std").asDouble(), cv.path("baselineMacroF1Mean").asDouble());
         } else {
             out.println("### this bundle carries no outlet-disjoint cross-validation: its figures below may reward outlet fingerprints");
@@ -137,9 +140,12 @@ public final class EvaluateCommand implements Callable<Integer> {
                 outcomes.add(OutcomeScorer.outcome(scorer, v, a.id(), gold.get(), buf));
             }
         }
-        // The same label order as training used: the target's declared order, else sorted.
-        List<String> labels = !target.labels().isEmpty() && target.labels().containsAll(scorer.labels())
-                ? target.labels() : List.copyOf(new java.util.TreeSet<>(scorer.labels()));
+        // The same labels as training's evaluation: declared, else those of the training part, the model and the
+        // evaluated articles.
+        java.util.Set<String> known = new java.util.HashSet<>(trainLabels);
+        known.addAll(scorer.labels());
+        List<String> labels = dev.slant.training.eval.EvaluationLabels.of(target.labels(), known,
+                outcomes.stream().map(Outcome::gold).toList());
         return TargetEvaluation.of(target.name(), labels, target.ordinal(),
                 MajorityBaseline.fromTrainingLabels(labels, trainLabels), outcomes);
     }

@@ -168,8 +168,13 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (o.outletCv() != null) {
             out.println();
-            out.printf("### %s on outlets never seen in training: outlet-disjoint %d-fold cross-validation (leakage-controlled)%n",
-                    o.outletCv().target(), o.outletCv().folds().size());
+            if (o.namedOutlets() > 0) {
+                out.printf("### %s on outlets never seen in training: outlet-disjoint %d-fold cross-validation (leakage-controlled)%n",
+                        o.outletCv().target(), o.outletCv().folds().size());
+            } else {
+                out.printf("### %s: %s %d-fold cross-validation; no outlet is held out, so outlet fingerprints are not controlled%n",
+                        o.outletCv().target(), o.cvKind(), o.outletCv().folds().size());
+            }
             out.print(PlainTextReport.render(List.of(o.outletCv())));
         }
         for (TargetFit f : o.result().targets().values()) {

@@ -73,6 +73,23 @@ class TrainAndEvaluateCommandTest {
     }
 
     @Test
+    void withoutOutletsTheCrossValidationSaysItHoldsOutArticlesNotOutlets() throws IOException {
+        Path csv = corpus();
+        Path model = dir.resolve("no-outlets.slant");
+        // No --meta host=host: the corpus names no outlet, so the folds can only hold out articles.
+        CliRun t = CliRun.of("train", "--input", csv.toString(), "--id-column", "id", "--label", "stance=stance",
+                "--split", "stratified", "--folds", "3", "--min-outlets", "2", "--quiet", "--out", model.toString());
+        assertEquals(ExitCodes.OK, t.code(), t.err());
+        assertTrue(t.out().contains("article-level (the corpus names no outlet) 3-fold cross-validation"), t.out());
+        assertTrue(!t.out().contains("on outlets never seen in training"), t.out());
+
+        CliRun e = CliRun.of("evaluate", "--model", model.toString(), "--input", csv.toString(), "--id-column", "id",
+                "--label", "stance=stance", "--split", "stratified");
+        assertEquals(ExitCodes.OK, e.code(), e.err());
+        assertTrue(e.out().contains("on held-out articles, outlets not controlled"), e.out());
+    }
+
+    @Test
     void aForeignModelFileIsBadInputNamingTheFile() throws IOException {
         Path bogus = dir.resolve("bogus.slant");
         Files.writeString(bogus, "not a zip");

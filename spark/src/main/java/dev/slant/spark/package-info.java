@@ -1,0 +1,9 @@
+/**
+ * Slant on Apache Spark: {@link dev.slant.spark.SlantSpark} adds prediction columns to a {@code Dataset<Row>}
+ * and evaluates labelled ones, loading a bundle once per executor JVM from a broadcast copy of its bytes;
+ * {@link dev.slant.spark.SlantSparkJob} is the job for {@code spark-submit} ({@code score} and {@code evaluate}).
+ * Rows are read by the datasets readers' rules (a row without id or with a blank text is skipped and counted by
+ * reason, or names itself under {@code --strict}); {@code evaluate} prints the table of {@code slant evaluate},
+ * computed here from the tallied confusion matrix and calibration bins (this module depends on inference only).
+ */
+package dev.slant.spark;

@@ -1,0 +1,129 @@
+package dev.slant.spark;
+
+import dev.slant.datasets.Article;
+import dev.slant.datasets.LabelledArticle;
+import dev.slant.datasets.io.RecordProblem;
+import dev.slant.inference.Prediction;
+import dev.slant.inference.SlantClassifier;
+import dev.slant.inference.TargetPrediction;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The Spark API in local[2] mode against the library: the same predictions, bad rows skipped and counted. */
+class SlantSparkTest {
+    static SparkSession spark;
+    static RealBundle real;
+    static SlantSpark slant;
+    static SlantClassifier classifier;
+    static Dataset<Row> input;
+    static Dataset<Row> inOrder;
+
+    @BeforeAll
+    static void start() throws Exception {
+        real = RealBundle.get();
+        spark = LocalSpark.start();
+        slant = SlantSpark.load(spark, real.file);
+        classifier = real.classifier;
+        inOrder = Articles.dataset(spark, real.test);
+        input = inOrder.repartition(3).cache();
+        input.count();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (slant != null) {
+            slant.close();
+        }
+        if (spark != null) {
+            spark.stop();
+        }
+    }
+
+    @Test
+    void scoresThePublishedTestArticlesExactlyAsTheLibraryDoes() {
+        assertEquals(1_300, real.test.size());
+        List<Row> rows = slant.score(input, Articles.MAPPING, true).collectAsList();
+        assertEquals(1_300 + 1, rows.size(), "every good row once, bad rows skipped");
+        Map<String, Row> byId = new HashMap<>();
+        rows.forEach(r -> assertNull(byId.put(r.getAs("id"), r), "id twice: " + r));
+        for (LabelledArticle a : real.test) {
+            Articles.assertScored(real, a.article(), byId.get(a.id()), true);
+        }
+        assertEquals(List.of("id", "stance", "stance_probability", "stance_p_left", "stance_p_center", "stance_p_right",
+                "topic", "topic_probability"), slant.columns(true).names().subList(0, 8));
+    }
+
+    @Test
+    void anAbstainingTargetHasNullLabelAndProbability() {
+        Article none = Article.of(Articles.ABSTAINS, "", "!!! ???");
+        assertTrue(classifier.classify(none).targets().stream().allMatch(TargetPrediction::abstained),
+                "the fixture's row must abstain");
+        Row row = slant.score(input, Articles.MAPPING, true).filter("id = '" + Articles.ABSTAINS + "'").first();
+        Articles.assertScored(real, none, row, true);
+        assertNull((Object) row.getAs("stance_p_left"));
+    }
+
+    @Test
+    void badRowsAreSkippedAndCountedByReason() {
+        RowCounts counts = slant.count(input, Articles.MAPPING, false);
+        assertEquals(1_300 + 1 + Articles.BAD, counts.rows());
+        assertEquals(Map.of(RecordProblem.Reason.MALFORMED, 2L, RecordProblem.Reason.EMPTY_TEXT, 2L), counts.skipped());
+        assertEquals("4 skipped: 2 empty text, 2 malformed record", counts.describeSkipped());
+        assertEquals(counts.kept(), slant.score(input, Articles.MAPPING, false).count());
+    }
+
+    @Test
+    void strictNamesTheFirstBadRow() {
+        Optional<String> bad = slant.firstBadRow(inOrder.coalesce(1), Articles.MAPPING, false);
+        assertEquals(Optional.of("input: row without id (title 'A title without id'), column 'ID': malformed record: no id"), bad);
+        Dataset<Row> good = input.filter("ID not in ('no-text', 'blank-text') and ID is not null and trim(ID) != ''");
+        assertFalse(slant.firstBadRow(good, Articles.MAPPING, false).isPresent());
+    }
+
+    @Test
+    void aMissingColumnIsNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> slant.score(input.drop("title"), Articles.MAPPING, false));
+        assertTrue(e.getMessage().startsWith("the input has no column 'title' (the title column); its columns are [ID, "),
+                e.getMessage());
+    }
+
+    @Test
+    void evaluationTalliesWhatTheLibraryPredicts() {
+        EvaluationTally tally = slant.evaluate(input, Articles.mapping(true));
+        TargetTally stance = tally.targets().get("stance");
+        List<String> labels = classifier.labels("stance");
+        long[][] expected = new long[3][3];
+        long abstained = 0;
+        for (LabelledArticle a : real.test) {
+            Prediction p = real.expected(a.article());
+            int gold = labels.indexOf(a.labels().get("stance").orElseThrow());
+            expected[gold][labels.indexOf(p.target("stance").label())]++;
+        }
+        // The abstaining row is labelled 'left' and counted as an abstention.
+        abstained++;
+        for (int g = 0; g < 3; g++) {
+            for (int p = 0; p < 3; p++) {
+                assertEquals(expected[g][p], stance.count(g, p), "cell " + g + "," + p);
+            }
+        }
+        assertEquals(abstained, stance.abstentions());
+        assertEquals(1_301, stance.articles());
+        assertEquals(Map.of(RecordProblem.Reason.MALFORMED, 2L, RecordProblem.Reason.EMPTY_TEXT, 2L), tally.skipped());
+        assertEquals(1_301 - stance.abstentions(), stance.calibrated());
+    }
+}

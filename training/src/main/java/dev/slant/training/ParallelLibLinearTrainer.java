@@ -1,0 +1,183 @@
+package dev.slant.training;
+
+import de.bwaldvogel.liblinear.FeatureNode;
+import de.bwaldvogel.liblinear.Model;
+import de.bwaldvogel.liblinear.Parameter;
+import de.bwaldvogel.liblinear.SolverType;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
+import org.tribuo.classification.liblinear.LinearClassificationType;
+
+/**
+ * Tribuo's LibLinear classification trainer with the one-vs-rest binary problems of a multi-class model solved on
+ * several threads. LibLinear solves them one after another, which makes the 108-topic model of article-bias take
+ * minutes; each problem is independent, so they run in parallel here and their weight vectors are put together
+ * into one ordinary multi-class LibLinear model (through LibLinear's own model text format), which Tribuo wraps,
+ * saves and predicts with as usual.
+ *
+ * <p>Each class's problem is exactly the one LibLinear itself would solve (positives that class, weighted by the
+ * class weight; negatives every other class, weight 1) and draws from its own {@link Random}, seeded by the
+ * trainer's seed and the class's position, so the model does not depend on the number of threads or on their
+ * timing (one thread gives the same model as many). Two-class problems and Crammer-Singer's solver take
+ * LibLinear's own path.
+ */
+final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
+    /** Not a configured setting: the model is the same whatever the threads, so provenance leaves it out. */
+    private final int threads;
+
+    /**
+     * @param type          the LibLinear solver
+     * @param cost          C
+     * @param maxIterations the iteration cap
+     * @param tolerance     the stopping tolerance
+     * @param seed          the seed of every random choice
+     * @param threads       threads for the one-vs-rest problems, 1 or more
+     * @throws IllegalArgumentException if threads is below 1
+     */
+    ParallelLibLinearTrainer(LinearClassificationType type, double cost, int maxIterations, double tolerance, long seed,
+                             int threads) {
+        super(type, cost, maxIterations, tolerance, seed);
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.threads = threads;
+    }
+
+    @Override
+    protected List<Model> trainModels(Parameter params, int numFeatures, FeatureNode[][] features, double[][] outputs) {
+        double[] y = outputs[0];
+        // LibLinear orders classes by first occurrence; so do we, so the model reads the same.
+        Map<Double, Integer> firstSeen = new LinkedHashMap<>();
+        for (double v : y) {
+            firstSeen.putIfAbsent(v, firstSeen.size());
+        }
+        int classes = firstSeen.size();
+        if (classes <= 2 || params.getSolverType() == SolverType.MCSVM_CS) {
+            return super.trainModels(params, numFeatures, features, outputs);
+        }
+        double[] label = new double[classes];
+        firstSeen.forEach((v, i) -> label[i] = v);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, classes), r -> {
+            Thread t = new Thread(r, "liblinear-one-vs-rest");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Model>> columns = new ArrayList<>(classes);
+            for (int c = 0; c < classes; c++) {
+                int k = c;
+                columns.add(pool.submit(() -> oneVsRest(params, numFeatures, features, y, label[k], k)));
+            }
+            Model[] binary = new Model[classes];
+            for (int c = 0; c < classes; c++) {
+                binary[c] = columns.get(c).get();
+            }
+            return List.of(Model.load(new ModelText(params.getSolverType(), label, binary)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while training one-vs-rest problems", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("a one-vs-rest problem failed", e.getCause());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not assemble the one-vs-rest weights into a LibLinear model", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Solves class {@code label}'s binary problem, positives first. */
+    private Model oneVsRest(Parameter params, int numFeatures, FeatureNode[][] features, double[] y, double label,
+                               int position) {
+        double[] binary = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            binary[i] = y[i] == label ? 1 : -1;
+        }
+        Parameter p = params.clone();
+        double weight = 1;
+        int[] weightLabels = params.getWeightLabels();
+        for (int i = 0; weightLabels != null && i < weightLabels.length; i++) {
+            if (weightLabels[i] == (int) label) {
+                weight = params.getWeights()[i];
+            }
+        }
+        p.setWeights(new double[] {weight}, new int[] {1});
+        p.setRandom(new Random(seed * 1_000_003L + position));
+        Model m = super.trainModels(p, numFeatures, features, new double[][] {binary}).get(0);
+        if (m.getNrClass() != 2 || m.getLabels()[0] != 1) {
+            throw new IllegalStateException("LibLinear's binary model for class " + label + " has labels "
+                    + java.util.Arrays.toString(m.getLabels()) + ", expected [1, -1]");
+        }
+        return m;
+    }
+
+    /**
+     * LibLinear's model text, streamed row by row: the header, then one line per feature (and the bias) holding
+     * each class's weight. Never held whole in memory.
+     */
+    private static final class ModelText extends Reader {
+        private final double[][] w;
+        private final int rows;
+        private final StringBuilder chunk = new StringBuilder();
+        private int row = -1;
+        private int pos;
+
+        ModelText(SolverType solver, double[] label, Model[] binary) {
+            this.w = new double[binary.length][];
+            for (int c = 0; c < binary.length; c++) {
+                w[c] = binary[c].getFeatureWeights();
+                if (binary[c].getNrFeature() != binary[0].getNrFeature() || binary[c].getBias() != binary[0].getBias()
+                        || w[c].length != w[0].length) {
+                    throw new IllegalStateException("one-vs-rest models of different shapes");
+                }
+            }
+            this.rows = w[0].length;
+            chunk.append("solver_type ").append(solver.name()).append('\n');
+            chunk.append("nr_class ").append(label.length).append('\n');
+            chunk.append("label");
+            for (double l : label) {
+                chunk.append(' ').append((int) l);
+            }
+            chunk.append('\n');
+            chunk.append("nr_feature ").append(binary[0].getNrFeature()).append('\n');
+            chunk.append("bias ").append(binary[0].getBias()).append('\n');
+            chunk.append("w\n");
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) {
+            while (pos == chunk.length()) {
+                if (++row >= rows) {
+                    return -1;
+                }
+                chunk.setLength(0);
+                pos = 0;
+                for (double[] column : w) {
+                    chunk.append(column[row]).append(' ');
+                }
+                chunk.append('\n');
+            }
+            int n = Math.min(len, chunk.length() - pos);
+            chunk.getChars(pos, pos + n, buf, off);
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}

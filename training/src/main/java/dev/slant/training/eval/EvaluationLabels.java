@@ -1,0 +1,31 @@
+package dev.slant.training.eval;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * The labels an evaluation is made over, decided in one place so that training and {@code slant evaluate} print
+ * the same tables: a target's declared labels in their order, else every label the model knows or the evaluated
+ * articles carry, sorted. An article whose gold label training never saw is then an error of the model, counted
+ * in the figures, rather than a reason to refuse the evaluation.
+ */
+public final class EvaluationLabels {
+    private EvaluationLabels() {
+    }
+
+    /**
+     * @param declared the target's declared labels (empty when it declares none)
+     * @param known    the labels training saw and the model knows
+     * @param gold     the gold labels of the evaluated articles
+     * @return the declared labels when they cover the others, else the sorted union of known and gold labels
+     */
+    public static List<String> of(List<String> declared, Collection<String> known, Collection<String> gold) {
+        if (!declared.isEmpty() && declared.containsAll(known) && declared.containsAll(gold)) {
+            return List.copyOf(declared);
+        }
+        TreeSet<String> all = new TreeSet<>(known);
+        all.addAll(gold);
+        return List.copyOf(all);
+    }
+}

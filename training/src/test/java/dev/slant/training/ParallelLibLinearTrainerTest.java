@@ -1,0 +1,127 @@
+package dev.slant.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.Prediction;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
+import org.tribuo.classification.liblinear.LinearClassificationType;
+import org.tribuo.classification.liblinear.LinearClassificationType.LinearType;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+class ParallelLibLinearTrainerTest {
+    private static final LabelFactory LABELS = new LabelFactory();
+    private static final String[] CLASSES = {"a", "b", "c", "d", "e"};
+
+    /** 5 imbalanced classes, each with its own cue features among shared noise. */
+    private static MutableDataset<Label> data(long seed) {
+        Random r = new Random(seed);
+        MutableDataset<Label> d = new MutableDataset<>(new SimpleDataSourceProvenance("synthetic", LABELS), LABELS);
+        for (int i = 0; i < 400; i++) {
+            int c = i % 10 < 4 ? 0 : i % 10 < 6 ? 1 : i % 10 < 8 ? 2 : i % 10 < 9 ? 3 : 4;
+            ArrayExample<Label> e = new ArrayExample<>(new Label(CLASSES[c]));
+            for (int k = 0; k < 12; k++) {
+                boolean cue = r.nextDouble() < 0.35;
+                String f = cue ? "cue" + c + "_" + r.nextInt(4) : "noise" + r.nextInt(40);
+                if (e.lookup(f) == null) {
+                    e.add(f, 1.0 + r.nextInt(3));
+                }
+            }
+            d.add(e);
+        }
+        return d;
+    }
+
+    private static double[][] decisions(Model<Label> m, List<Example<Label>> xs) {
+        double[][] out = new double[xs.size()][CLASSES.length];
+        List<Prediction<Label>> ps = m.predict(xs);
+        for (int i = 0; i < ps.size(); i++) {
+            Map<String, Label> scores = ps.get(i).getOutputScores();
+            for (int c = 0; c < CLASSES.length; c++) {
+                out[i][c] = scores.get(CLASSES[c]).getScore();
+            }
+        }
+        return out;
+    }
+
+    private static Map<Label, Float> balanced(MutableDataset<Label> d) {
+        List<String> labels = new ArrayList<>();
+        d.forEach(e -> labels.add(e.getOutput().getLabel()));
+        return TrainerSettings.balancedWeights(labels);
+    }
+
+    @Test
+    void theModelIsTheSameWhateverTheThreads() {
+        MutableDataset<Label> d = data(1);
+        List<Example<Label>> xs = new ArrayList<>(data(2).getData());
+        double[][] first = null;
+        for (int threads : new int[] {1, 2, 5}) {
+            ParallelLibLinearTrainer t = new ParallelLibLinearTrainer(new LinearClassificationType(LinearType.L2R_L2LOSS_SVC_DUAL),
+                    0.3, 1000, 0.1, 42, threads);
+            t.setLabelWeights(balanced(d));
+            double[][] dv = decisions(t.train(d), xs);
+            if (first == null) {
+                first = dv;
+            } else {
+                for (int i = 0; i < dv.length; i++) {
+                    assertArrayEquals(first[i], dv[i], 0.0, "threads " + threads + ", example " + i);
+                }
+            }
+        }
+    }
+
+    /** Solved tightly, the parallel one-vs-rest problems reach LibLinear's own multi-class solution, weights included. */
+    @Test
+    void solvedTightlyItAgreesWithLibLinearsOwnOneVsRest() {
+        MutableDataset<Label> d = data(3);
+        List<Example<Label>> xs = new ArrayList<>(data(4).getData());
+        for (LinearType type : new LinearType[] {LinearType.L2R_L2LOSS_SVC_DUAL, LinearType.L2R_LR}) {
+            LibLinearClassificationTrainer own = new LibLinearClassificationTrainer(new LinearClassificationType(type), 0.5, 100_000, 1e-9, 7);
+            ParallelLibLinearTrainer parallel = new ParallelLibLinearTrainer(new LinearClassificationType(type), 0.5, 100_000, 1e-9, 7, 2);
+            own.setLabelWeights(balanced(d));
+            parallel.setLabelWeights(balanced(d));
+            double[][] expected = decisions(own.train(d), xs);
+            double[][] actual = decisions(parallel.train(d), xs);
+            for (int i = 0; i < xs.size(); i++) {
+                assertArrayEquals(expected[i], actual[i], 1e-4, type + ", example " + i);
+            }
+        }
+    }
+
+    @Test
+    void twoClassProblemsTakeLibLinearsOwnPath() {
+        MutableDataset<Label> d = new MutableDataset<>(new SimpleDataSourceProvenance("two", LABELS), LABELS);
+        data(5).forEach(e -> {
+            ArrayExample<Label> copy = new ArrayExample<>(new Label(e.getOutput().getLabel().equals("a") ? "a" : "z"));
+            e.forEach(f -> copy.add(f.getName(), f.getValue()));
+            d.add(copy);
+        });
+        LinearClassificationType svm = new LinearClassificationType(LinearType.L2R_L2LOSS_SVC_DUAL);
+        List<Example<Label>> xs = new ArrayList<>(d.getData());
+        List<Prediction<Label>> own = new LibLinearClassificationTrainer(svm, 0.3, 1000, 0.1, 42).train(d).predict(xs);
+        List<Prediction<Label>> par = new ParallelLibLinearTrainer(svm, 0.3, 1000, 0.1, 42, 2).train(d).predict(xs);
+        for (int i = 0; i < xs.size(); i++) {
+            assertEquals(own.get(i).getOutput().getScore(), par.get(i).getOutput().getScore(), 0.0);
+        }
+        assertTrue(xs.size() > 100);
+    }
+
+    @Test
+    void rejectsFewerThanOneThread() {
+        assertThrows(IllegalArgumentException.class, () -> new ParallelLibLinearTrainer(
+                new LinearClassificationType(LinearType.L2R_L2LOSS_SVC_DUAL), 0.3, 1000, 0.1, 42, 0));
+    }
+}

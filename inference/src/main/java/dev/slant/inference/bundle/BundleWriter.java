@@ -91,7 +91,7 @@ public final class BundleWriter {
                 }
                 // One target at a time, so that only one model's protobuf and scorer are in memory at once.
                 for (Map.Entry<String, Model<Label>> e : contents.models().entrySet()) {
-                    ModelProto proto = e.getValue().serialize();
+                    ModelProto proto = CompactDomains.compact(e.getValue().serialize());
                     LinearScorer scorer;
                     try {
                         scorer = TribuoLinearScorers.fromProto(proto, featurizer.settings().buckets())

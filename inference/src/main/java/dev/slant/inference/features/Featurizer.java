@@ -23,7 +23,10 @@ import java.util.function.UnaryOperator;
  */
 public final class Featurizer {
     private final FeaturizerSettings settings;
-    private final double[] idf;
+    /** The buckets a fitted idf keeps (idf not 0), or null when idf is off or unfitted: the others are never counted. */
+    private final BucketIndex kept;
+    /** The idf of each kept bucket, by rank in {@link #kept}. */
+    private final double[] keptIdf;
     private final UnaryOperator<Article> scrubber;
     private final Tokenizer tokenizer;
     private final ThreadLocal<Workspace> workspace;
@@ -34,7 +37,19 @@ public final class Featurizer {
         if (idf != null && idf.length != settings.buckets()) {
             throw new IllegalArgumentException("idf has " + idf.length + " values for " + settings.buckets() + " buckets");
         }
-        this.idf = idf;
+        if (idf == null) {
+            this.kept = null;
+            this.keptIdf = null;
+        } else {
+            this.kept = BucketIndex.of(idf.length, b -> idf[b] != 0.0);
+            this.keptIdf = new double[kept.size()];
+            int k = 0;
+            for (double v : idf) {
+                if (v != 0.0) {
+                    keptIdf[k++] = v;
+                }
+            }
+        }
         this.tokenizer = new Tokenizer(settings.minTokenLength(), settings.dropNumbers());
         this.workspace = ThreadLocal.withInitial(() -> new Workspace(settings));
     }
@@ -118,12 +133,41 @@ public final class Featurizer {
 
     /** @return true when idf is fitted or not used */
     public boolean isFitted() {
-        return idf != null || !settings.idf();
+        return kept != null || !settings.idf();
     }
 
-    /** @return a copy of the idf values, or null when idf is off or unfitted */
+    /** @return the idf values (0 for dropped buckets), a new array, or null when idf is off or unfitted */
     public double[] idf() {
-        return idf == null ? null : idf.clone();
+        if (kept == null) {
+            return null;
+        }
+        double[] out = new double[kept.buckets()];
+        int[] members = kept.members();
+        for (int k = 0; k < members.length; k++) {
+            out[members[k]] = keptIdf[k];
+        }
+        return out;
+    }
+
+    /** @return the buckets the fitted idf keeps, or null when idf is off or unfitted */
+    public BucketIndex keptBuckets() {
+        return kept;
+    }
+
+    /**
+     * @param bucket a bucket
+     * @return its idf, 0 for a dropped bucket, 1 when idf is off
+     * @throws IllegalStateException if idf is used but not fitted
+     */
+    public double idf(int bucket) {
+        if (!isFitted()) {
+            throw new IllegalStateException("the featurizer's idf is not fitted");
+        }
+        if (kept == null) {
+            return 1.0;
+        }
+        int r = kept.rank(bucket);
+        return r < 0 ? 0.0 : keptIdf[r];
     }
 
     /** @return the scrubber applied before tokenizing */
@@ -139,8 +183,18 @@ public final class Featurizer {
      */
     public FeatureVector termCounts(Article article) {
         Workspace ws = workspace.get();
-        features(article, ws.counts, ws);
+        ws.counts.keepOnly(null);
+        count(article, ws);
         return ws.counts.drain();
+    }
+
+    private void count(Article article, Workspace ws) {
+        try {
+            features(article, ws.counts, ws);
+        } catch (RuntimeException | Error e) {
+            ws.counts.clear();
+            throw e;
+        }
     }
 
     /**
@@ -180,8 +234,9 @@ public final class Featurizer {
         double norm = 0;
         for (int i = 0; i < in.length; i++) {
             double w = settings.sublinearTf() ? 1.0 + Math.log(cv[i]) : cv[i];
-            if (idf != null) {
-                w *= idf[in[i]];
+            if (kept != null) {
+                int r = kept.rank(in[i]);
+                w *= r < 0 ? 0.0 : keptIdf[r];
             }
             if (w != 0.0) {
                 idx[k] = in[i];
@@ -207,7 +262,15 @@ public final class Featurizer {
      * @throws IllegalStateException if idf is used but not fitted
      */
     public FeatureVector featurize(Article article) {
-        return weigh(termCounts(article));
+        if (!isFitted()) {
+            throw new IllegalStateException("the featurizer's idf is not fitted");
+        }
+        // The same vector as weigh(termCounts(article)), in one pass: buckets the idf drops are never counted (their
+        // weight would be 0), and counting, tf, idf and normalization share one array.
+        Workspace ws = workspace.get();
+        ws.counts.keepOnly(kept == null ? null : kept.bits());
+        count(article, ws);
+        return ws.counts.drainWeighted(kept, keptIdf, settings.sublinearTf(), settings.l2());
     }
 
     private void features(Article article, FeatureSink sink, Workspace ws) {

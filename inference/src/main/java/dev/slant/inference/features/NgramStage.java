@@ -2,7 +2,8 @@ package dev.slant.inference.features;
 
 /**
  * Stage 2: turns the token stream of one field into hashed word n-grams (and, optionally, character n-grams
- * within each token). Keeps the last few tokens in fixed arrays; allocates nothing per token.
+ * within each token). Keeps the last few tokens in a ring of fixed arrays; allocates nothing per token. When the
+ * bucket count is a power of two, a bucket is a mask of the hash, which equals {@link FeatureHash#bucket}.
  */
 final class NgramStage implements TokenSink {
     private final int minN;
@@ -10,9 +11,11 @@ final class NgramStage implements TokenSink {
     private final int charMinN;
     private final int charMaxN;
     private final int buckets;
+    private final int mask;
     private final int[] hashes;
     private final int[] starts;
     private int seen;
+    private int last;
     private int salt;
     private CharSequence text;
     private FeatureSink out;
@@ -23,6 +26,7 @@ final class NgramStage implements TokenSink {
         this.charMinN = settings.charMinN();
         this.charMaxN = settings.charMaxN();
         this.buckets = settings.buckets();
+        this.mask = Integer.bitCount(buckets) == 1 ? buckets - 1 : -1;
         this.hashes = new int[maxN];
         this.starts = new int[maxN];
     }
@@ -36,32 +40,43 @@ final class NgramStage implements TokenSink {
      */
     void startField(CharSequence fieldText, int fieldSalt, FeatureSink sink) {
         this.seen = 0;
+        this.last = maxN - 1;
         this.salt = fieldSalt;
         this.text = fieldText;
         this.out = sink;
     }
 
+    private int bucket(int g) {
+        // (g & 0x7fffffff) % 2^k == g & (2^k - 1) for every k <= 26 (see FeatureHash.bucket)
+        return mask >= 0 ? g & mask : FeatureHash.bucket(g, buckets);
+    }
+
     @Override
     public void token(int hash, int start, int end) {
-        if (seen >= maxN) {
-            System.arraycopy(hashes, 1, hashes, 0, maxN - 1);
-            System.arraycopy(starts, 1, starts, 0, maxN - 1);
-        }
-        int slot = Math.min(seen, maxN - 1);
+        int slot = last + 1 == maxN ? 0 : last + 1;
+        last = slot;
         hashes[slot] = hash;
         starts[slot] = start;
-        seen++;
-        int available = Math.min(seen, maxN);
-        for (int n = minN; n <= available; n++) {
+        if (seen < maxN) {
+            seen++;
+        }
+        if (minN == 1) {
+            out.feature(bucket(salt != 0 ? FeatureHash.fmix32(hash ^ salt) : hash), start, end);
+        }
+        for (int n = Math.max(minN, 2); n <= seen; n++) {
             int first = slot - n + 1;
+            if (first < 0) {
+                first += maxN;
+            }
             int g = hashes[first];
-            for (int k = first + 1; k <= slot; k++) {
-                g = FeatureHash.chain(g, hashes[k]);
+            for (int k = 1, i = first; k < n; k++) {
+                i = i + 1 == maxN ? 0 : i + 1;
+                g = FeatureHash.chain(g, hashes[i]);
             }
             if (salt != 0) {
                 g = FeatureHash.fmix32(g ^ salt);
             }
-            out.feature(FeatureHash.bucket(g, buckets), starts[first], end);
+            out.feature(bucket(g), starts[first], end);
         }
         if (charMaxN > 0) {
             charNgrams(start, end);
@@ -81,7 +96,7 @@ final class NgramStage implements TokenSink {
                 int g = FeatureHash.fmix32(FeatureHash.fmix32(h) ^ FeatureHash.CHAR_SALT ^ salt);
                 int spanStart = start + Math.max(0, i - 1);
                 int spanEnd = Math.min(end, start + i + n - 1);
-                out.feature(FeatureHash.bucket(g, buckets), spanStart, spanEnd);
+                out.feature(bucket(g), spanStart, spanEnd);
             }
         }
     }

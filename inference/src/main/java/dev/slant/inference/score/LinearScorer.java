@@ -1,15 +1,17 @@
 package dev.slant.inference.score;
 
+import dev.slant.inference.features.BucketIndex;
 import dev.slant.inference.features.FeatureVector;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * One target's linear model in primitive arrays, laid out for the cache: {@code rowOfBucket[b]} is the weight
- * row of bucket {@code b}, or -1 for a bucket the model does not know, and row {@code r} holds one weight per
- * label at {@code weights[r * labels + k]}. Only buckets the model knows have a row. Scoring a vector is one
- * pass over its features with a multiply-add per label, then the biases.
+ * One target's linear model in primitive arrays, laid out for the cache: the buckets the model knows are a
+ * {@link BucketIndex} (a bit per bucket and a rank table, a few hundred kilobytes where an int per bucket takes
+ * megabytes), and the r-th known bucket in bucket order has its weights at {@code weights[r * labels + k]}, so
+ * that a vector's increasing buckets read the weights front to back. Scoring a vector is one pass over its
+ * features with a multiply-add per label, then the biases.
  *
  * <p>Immutable and thread-safe. Build it with {@link TribuoLinearScorers}.
  */
@@ -19,7 +21,7 @@ public final class LinearScorer {
 
     private final String modelType;
     private final List<String> labels;
-    private final int[] rowOfBucket;
+    private final BucketIndex known;
     private final double[] weights;
     private final float[] floatWeights;
     private final double[] bias;
@@ -43,12 +45,10 @@ public final class LinearScorer {
             double[] bias, ProbabilityLink link) {
         this.modelType = Objects.requireNonNull(modelType, "modelType");
         this.labels = List.copyOf(labels);
-        this.rowOfBucket = Objects.requireNonNull(rowOfBucket, "rowOfBucket");
+        Objects.requireNonNull(rowOfBucket, "rowOfBucket");
         if ((weights == null) == (floatWeights == null)) {
             throw new IllegalArgumentException(modelType + ": give either double or float weights");
         }
-        this.weights = weights;
-        this.floatWeights = floatWeights;
         this.bias = Objects.requireNonNull(bias, "bias");
         this.link = Objects.requireNonNull(link, "link");
         int n = this.labels.size();
@@ -66,12 +66,53 @@ public final class LinearScorer {
             throw new IllegalArgumentException(modelType + ": " + length + " weights are not rows of " + n + " labels");
         }
         this.rows = length / n;
+        boolean[] rowUsed = new boolean[rows];
+        boolean inBucketOrder = true;
+        int previous = -1;
         for (int b = 0; b < rowOfBucket.length; b++) {
             int r = rowOfBucket[b];
-            if (r != UNKNOWN && (r < 0 || r >= rows)) {
+            if (r == UNKNOWN) {
+                continue;
+            }
+            if (r < 0 || r >= rows) {
                 throw new IllegalArgumentException(modelType + ": bucket " + b + " points at row " + r + " of " + rows);
             }
+            if (rowUsed[r]) {
+                throw new IllegalArgumentException(modelType + ": row " + r + " belongs to two buckets");
+            }
+            rowUsed[r] = true;
+            inBucketOrder &= r == previous + 1;
+            previous = r;
         }
+        if (countUsed(rowUsed) != rows) {
+            throw new IllegalArgumentException(modelType + ": " + rows + " weight rows but " + countUsed(rowUsed) + " known buckets");
+        }
+        this.known = BucketIndex.of(rowOfBucket.length, b -> rowOfBucket[b] != UNKNOWN);
+        if (inBucketOrder) {
+            this.weights = weights;
+            this.floatWeights = floatWeights;
+        } else {
+            // Rows in bucket order, so that a row's number is its bucket's rank among the known ones.
+            int[] members = known.members();
+            this.weights = weights == null ? null : new double[weights.length];
+            this.floatWeights = floatWeights == null ? null : new float[floatWeights.length];
+            for (int rank = 0; rank < members.length; rank++) {
+                int from = rowOfBucket[members[rank]] * n;
+                if (weights != null) {
+                    System.arraycopy(weights, from, this.weights, rank * n, n);
+                } else {
+                    System.arraycopy(floatWeights, from, this.floatWeights, rank * n, n);
+                }
+            }
+        }
+    }
+
+    private static int countUsed(boolean[] used) {
+        int c = 0;
+        for (boolean u : used) {
+            c += u ? 1 : 0;
+        }
+        return c;
     }
 
     /**
@@ -89,13 +130,13 @@ public final class LinearScorer {
             for (int i = 0; i < f.length; i++) {
                 f[i] = (float) weights[i];
             }
-            return new LinearScorer(modelType, labels, rowOfBucket, null, f, bias, link);
+            return new LinearScorer(modelType, labels, rowOfBucket(), null, f, bias, link);
         }
         double[] d = new double[floatWeights.length];
         for (int i = 0; i < d.length; i++) {
             d[i] = floatWeights[i];
         }
-        return new LinearScorer(modelType, labels, rowOfBucket, d, null, bias, link);
+        return new LinearScorer(modelType, labels, rowOfBucket(), d, null, bias, link);
     }
 
     /** @return how the weights are stored */
@@ -120,7 +161,7 @@ public final class LinearScorer {
 
     /** @return the number of buckets of the featurizer this scorer reads */
     public int buckets() {
-        return rowOfBucket.length;
+        return known.buckets();
     }
 
     /** @return the number of buckets the model knows (rows of weights) */
@@ -134,12 +175,15 @@ public final class LinearScorer {
      * @throws IndexOutOfBoundsException if the bucket is outside the featurizer's buckets
      */
     public boolean knows(int bucket) {
-        return rowOfBucket[bucket] != UNKNOWN;
+        if (bucket < 0 || bucket >= known.buckets()) {
+            throw new IndexOutOfBoundsException("bucket " + bucket + " outside [0, " + known.buckets() + ")");
+        }
+        return known.contains(bucket);
     }
 
     /** @return the bytes of this scorer's arrays (headers included), for sizing heaps */
     public long arrayBytes() {
-        return arrayBytes(rowOfBucket.length, rows, labels.size(), precision());
+        return arrayBytes(known.buckets(), rows, labels.size(), precision());
     }
 
     /**
@@ -149,10 +193,12 @@ public final class LinearScorer {
      * @param rows    buckets the model knows
      * @param labels    labels
      * @param precision how weights are stored
-     * @return bytes of {@code rowOfBucket}, weights and biases, with 16-byte array headers
+     * @return bytes of the known-bucket index (a bit per bucket, an int per 64), weights and biases, with 16-byte
+     *         array headers
      */
     public static long arrayBytes(int buckets, long rows, int labels, WeightPrecision precision) {
-        return 16 + 4L * buckets + 16 + precision.bytes() * rows * labels + 16 + 8L * labels;
+        long words = (buckets + 63L) >>> 6;
+        return 16 + 8 * words + 16 + 4 * words + 16 + precision.bytes() * rows * labels + 16 + 8L * labels;
     }
 
     /**
@@ -172,14 +218,16 @@ public final class LinearScorer {
         java.util.Arrays.fill(out, 0.0);
         int[] idx = features.indices();
         double[] val = features.values();
+        int buckets = this.known.buckets();
+        if (idx.length > 0 && (idx[0] < 0 || idx[idx.length - 1] >= buckets)) {
+            // Indices increase, so the first and last bound them all.
+            throw new IllegalArgumentException("feature bucket " + (idx[0] < 0 ? idx[0] : idx[idx.length - 1])
+                    + " is outside the model's " + buckets + " buckets");
+        }
         int known = 0;
         for (int i = 0; i < idx.length; i++) {
-            int b = idx[i];
-            if (b >= rowOfBucket.length) {
-                throw new IllegalArgumentException("feature bucket " + b + " is outside the model's " + rowOfBucket.length + " buckets");
-            }
-            int r = rowOfBucket[b];
-            if (r == UNKNOWN) {
+            int r = this.known.rank(idx[i]);
+            if (r < 0) {
                 continue;
             }
             known++;
@@ -212,8 +260,9 @@ public final class LinearScorer {
      */
     public double weight(int bucket, int label) {
         java.util.Objects.checkIndex(label, labels.size());
-        int r = rowOfBucket[bucket];
-        if (r == UNKNOWN) {
+        java.util.Objects.checkIndex(bucket, known.buckets());
+        int r = known.rank(bucket);
+        if (r < 0) {
             return 0.0;
         }
         int i = r * labels.size() + label;
@@ -237,9 +286,20 @@ public final class LinearScorer {
         return link.probabilities(decisionValues);
     }
 
-    /** @return the row of each bucket, the array itself (for {@link ScorerCodec} only) */
+    /** @return the row of each bucket, {@link #UNKNOWN} for buckets the model does not know (a new array) */
     int[] rowOfBucket() {
-        return rowOfBucket;
+        int[] rowOf = new int[known.buckets()];
+        java.util.Arrays.fill(rowOf, UNKNOWN);
+        int[] members = known.members();
+        for (int r = 0; r < members.length; r++) {
+            rowOf[members[r]] = r;
+        }
+        return rowOf;
+    }
+
+    /** @return the bucket of each weight row, in row order (a new array) */
+    int[] bucketOfRow() {
+        return known.members();
     }
 
     /** @return the double weights, the array itself, or null (for {@link ScorerCodec} only) */
@@ -259,7 +319,7 @@ public final class LinearScorer {
 
     @Override
     public String toString() {
-        return "LinearScorer[" + modelType + ", " + labels.size() + " labels, " + rows + " of " + rowOfBucket.length
+        return "LinearScorer[" + modelType + ", " + labels.size() + " labels, " + rows + " of " + known.buckets()
                 + " buckets known, " + precision() + ", " + link + "]";
     }
 }

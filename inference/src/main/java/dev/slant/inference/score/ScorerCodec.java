@@ -52,14 +52,8 @@ public final class ScorerCodec {
         for (String label : scorer.labels()) {
             out.writeUTF(label);
         }
-        int[] rowOfBucket = scorer.rowOfBucket();
-        int[] bucketOfRow = new int[scorer.knownBuckets()];
-        for (int b = 0; b < rowOfBucket.length; b++) {
-            if (rowOfBucket[b] != LinearScorer.UNKNOWN) {
-                bucketOfRow[rowOfBucket[b]] = b;
-            }
-        }
-        out.writeInt(rowOfBucket.length);
+        int[] bucketOfRow = scorer.bucketOfRow();
+        out.writeInt(scorer.buckets());
         out.writeInt(bucketOfRow.length);
         for (int b : bucketOfRow) {
             out.writeInt(b);

@@ -155,7 +155,8 @@ class LinearScorerTest {
         }
         assertEquals(scorer.knownBuckets(), known);
         assertTrue(known < scorer.buckets());
-        assertEquals(16 + 4L * 4096 + 16 + 8L * known * 4 + 16 + 8 * 4, scorer.arrayBytes());
+        // A bit per bucket and an int per 64 buckets index the known ones (not an int per bucket).
+        assertEquals(16 + 8L * 64 + 16 + 4L * 64 + 16 + 8L * known * 4 + 16 + 8 * 4, scorer.arrayBytes());
     }
 
     @Test
@@ -170,8 +171,9 @@ class LinearScorerTest {
 
     @Test
     void heapOfA108LabelModelOver2To20Buckets() {
-        assertEquals(16 + 4L * (1 << 20) + 16 + 8L * (1 << 20) * 108 + 16 + 8 * 108, LinearScorer.arrayBytes(1 << 20, 1 << 20, 108, WeightPrecision.DOUBLE));
-        assertEquals(16 + 4L * (1 << 20) + 16 + 4L * (1 << 20) * 108 + 16 + 8 * 108, LinearScorer.arrayBytes(1 << 20, 1 << 20, 108, WeightPrecision.FLOAT));
+        long index = 16 + 8L * (1 << 14) + 16 + 4L * (1 << 14);
+        assertEquals(index + 16 + 8L * (1 << 20) * 108 + 16 + 8 * 108, LinearScorer.arrayBytes(1 << 20, 1 << 20, 108, WeightPrecision.DOUBLE));
+        assertEquals(index + 16 + 4L * (1 << 20) * 108 + 16 + 8 * 108, LinearScorer.arrayBytes(1 << 20, 1 << 20, 108, WeightPrecision.FLOAT));
     }
 
     @Test

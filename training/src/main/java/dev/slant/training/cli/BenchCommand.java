@@ -1,0 +1,100 @@
+package dev.slant.training.cli;
+
+import dev.slant.datasets.Target;
+import dev.slant.datasets.cli.CorpusOptions;
+import dev.slant.datasets.cli.ExitCodes;
+import dev.slant.datasets.cli.SlantVersion;
+import dev.slant.datasets.corpus.Corpus;
+import dev.slant.datasets.split.SplitChoice;
+import dev.slant.training.ConsoleProgress;
+import dev.slant.training.Progress;
+import dev.slant.training.bench.Bench;
+import dev.slant.training.bench.BenchReport;
+import dev.slant.training.bench.BenchRequest;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code slant bench}: one table of Slant's training and scoring figures beside its peers'. */
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = SlantVersion.class,
+        description = {"Benchmark Slant on a split: training time, scoring speed on 1 and all threads, latency, peak memory,",
+                "bundle size and test macro-F1, as one Markdown table; --peers adds fastText and scikit-learn, run on the",
+                "same split in the same run, with the ratios Slant/peer."})
+public final class BenchCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    CorpusOptions source = new CorpusOptions();
+
+    @Option(names = "--split", paramLabel = "NAME",
+            description = "A published split, stratified or outlet (default: media where the corpus has it, else stratified).")
+    String split;
+
+    @Option(names = "--targets", split = ",", paramLabel = "T1,T2",
+            description = "Slant's targets, the main one first (default: the corpus's first single-label target); peers train the main one.")
+    List<String> targets;
+
+    @Option(names = "--peers", description = "Also run fastText and scikit-learn where installed (else say they were skipped).")
+    boolean peers;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads of training and of the all-threads figures (default: the number of cores).")
+    Integer threads;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "" + BenchRequest.DEFAULT_SCORING_SECONDS,
+            description = "Least time each scoring speed is measured over (default: ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--probe-heap", paramLabel = "MB", defaultValue = "" + BenchRequest.DEFAULT_PROBE_HEAP_MB,
+            description = "-Xmx in MiB of the child JVM that checks the scoring heap (default: ${DEFAULT-VALUE}).")
+    int probeHeap;
+
+    @Option(names = "--seed", defaultValue = "" + SplitChoice.DEFAULT_SEED, description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--work", paramLabel = "DIR", description = "Where the bundle and the peers' files go (default: a new temporary folder).")
+    Path work;
+
+    @Option(names = "--quiet", description = "No progress on stderr.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        Corpus corpus = source.corpus();
+        String splitName = split != null ? split
+                : corpus.publishedSplits().containsKey("media") ? "media" : SplitChoice.STRATIFIED;
+        List<Target> chosen = new ArrayList<>();
+        if (targets == null) {
+            corpus.targets().stream().filter(t -> !t.multiValued()).findFirst().ifPresent(chosen::add);
+        } else {
+            targets.forEach(t -> chosen.add(corpus.target(t)));
+        }
+        Path dir = work != null ? work : Files.createTempDirectory("slant-bench");
+        int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        BenchRequest request = new BenchRequest(splitName, chosen, peers, nThreads, seed, seconds, probeHeap, dir);
+        Progress progress = ConsoleProgress.forConsole(stderr, quiet);
+        BenchReport report;
+        try {
+            report = new Bench(request, Bench.defaultPeers(), progress).run(() -> source.load(corpus));
+        } finally {
+            if (progress instanceof ConsoleProgress c) {
+                c.close();
+            }
+        }
+        stdout.print(report.markdown());
+        stdout.flush();
+        if (!quiet) {
+            stderr.println("slant: the bench's bundle and the peers' files are in " + dir);
+        }
+        return ExitCodes.OK;
+    }
+}

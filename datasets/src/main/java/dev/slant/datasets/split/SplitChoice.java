@@ -27,6 +27,20 @@ public final class SplitChoice {
     private SplitChoice() {
     }
 
+    /** The published split trained on by default where a corpus has it (article-bias's outlet-separated one). */
+    public static final String DEFAULT_PUBLISHED = "media";
+
+    /**
+     * The split a command uses when none is named: {@link #DEFAULT_PUBLISHED} where the corpus publishes it, else
+     * {@link #STRATIFIED}.
+     *
+     * @param published the corpus's published splits by name
+     * @return the split's name
+     */
+    public static String defaultFor(Map<String, Split> published) {
+        return published.containsKey(DEFAULT_PUBLISHED) ? DEFAULT_PUBLISHED : STRATIFIED;
+    }
+
     /**
      * Makes the named split.
      *

@@ -71,7 +71,7 @@ public final class BenchCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         Corpus corpus = source.corpus();
         String splitName = split != null ? split
-                : corpus.publishedSplits().containsKey("media") ? "media" : SplitChoice.STRATIFIED;
+                : SplitChoice.defaultFor(corpus.publishedSplits());
         List<Target> chosen = new ArrayList<>();
         if (targets == null) {
             corpus.targets().stream().filter(t -> !t.multiValued()).findFirst().ifPresent(chosen::add);

@@ -71,7 +71,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new BadInputException(e.getMessage(), e);
         }
         JsonNode metrics = bundle.manifest().metrics();
-        String splitName = split != null ? split : metrics.path("split").asText("media");
+        String splitName = split != null ? split : metrics.path("split").asText(SplitChoice.DEFAULT_PUBLISHED);
         if (SplitChoice.OUTLET_CV.equals(splitName)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "outlet-cv retrains per fold: run 'slant train --split outlet-cv'; "
                     + "evaluate takes one split and prints the bundle's stored outlet cross-validation");

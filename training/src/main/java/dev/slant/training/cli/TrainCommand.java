@@ -99,7 +99,7 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         Corpus corpus = source.corpus();
         String splitName = split != null ? split
-                : corpus.publishedSplits().containsKey("media") ? "media" : SplitChoice.STRATIFIED;
+                : SplitChoice.defaultFor(corpus.publishedSplits());
         if (select && SplitChoice.OUTLET_CV.equals(splitName)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--select needs a valid part: use it with a split, not outlet-cv");
         }

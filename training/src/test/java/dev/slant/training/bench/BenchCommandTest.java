@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slant.datasets.cli.CliRun;
 import dev.slant.datasets.cli.ExitCodes;
+import dev.slant.training.NewsCsv;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,23 +19,7 @@ class BenchCommandTest {
     Path dir;
 
     private Path corpus() throws IOException {
-        String[][] cues = {{"climate", "justice", "workers"}, {"bipartisan", "compromise", "moderate"}, {"tax", "border", "freedom"}};
-        String[] stances = {"left", "center", "right"};
-        String[] neutral = {"the", "senate", "vote", "bill", "said", "state", "policy", "house"};
-        Random random = new Random(7);
-        List<String> lines = new ArrayList<>(List.of("id,title,text,stance,host"));
-        for (int i = 0; i < 300; i++) {
-            int outlet = i % 12;
-            int stance = outlet % 3;
-            StringBuilder text = new StringBuilder();
-            for (int w = 0; w < 60; w++) {
-                text.append(random.nextDouble() < 0.3 ? cues[stance][random.nextInt(3)] : neutral[random.nextInt(neutral.length)]).append(' ');
-            }
-            lines.add("n" + i + ",Title " + i + "," + text.toString().strip() + "," + stances[stance] + ",www.outlet" + outlet + ".com");
-        }
-        Path csv = dir.resolve("news.csv");
-        Files.write(csv, lines, StandardCharsets.UTF_8);
-        return csv;
+        return NewsCsv.write(dir.resolve("news.csv"), NewsCsv.lines(300, 60, 7));
     }
 
     @Test

@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slant.datasets.cli.ExitCodes;
 import dev.slant.datasets.cli.CliRun;
+import dev.slant.training.NewsCsv;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,30 +18,15 @@ class TrainAndEvaluateCommandTest {
     @TempDir
     Path dir;
 
-    /** 240 articles of 12 outlets and 20 copies; each outlet leans one way and writes that side's words more often. */
+    /** 240 articles of 12 outlets (see {@link NewsCsv}) and 20 copies under new ids. */
     private Path corpus() throws IOException {
-        String[][] cues = {{"climate", "justice", "workers"}, {"bipartisan", "compromise", "moderate"}, {"tax", "border", "freedom"}};
-        String[] stances = {"left", "center", "right"};
-        String[] neutral = {"the", "senate", "vote", "bill", "said", "state", "policy", "house"};
-        Random random = new Random(5);
-        List<String> lines = new ArrayList<>(List.of("id,title,text,stance,host"));
-        for (int i = 0; i < 240; i++) {
-            int outlet = i % 12;
-            int stance = outlet % 3;
-            StringBuilder text = new StringBuilder();
-            for (int w = 0; w < 40; w++) {
-                text.append(random.nextDouble() < 0.3 ? cues[stance][random.nextInt(3)] : neutral[random.nextInt(neutral.length)]).append(' ');
-            }
-            lines.add("n" + i + ",Title " + i + "," + text.toString().strip() + "," + stances[stance] + ",www.outlet" + outlet + ".com");
-        }
+        List<String> lines = NewsCsv.lines(240, 40, 5);
         // Copies of 20 articles under new ids: evaluate must make the same split as train, copies kept together.
         for (int i = 0; i < 20; i++) {
             String original = lines.get(1 + i * 7);
             lines.add("d" + i + original.substring(original.indexOf(',')));
         }
-        Path csv = dir.resolve("news.csv");
-        Files.write(csv, lines, StandardCharsets.UTF_8);
-        return csv;
+        return NewsCsv.write(dir.resolve("news.csv"), lines);
     }
 
     @Test

@@ -91,11 +91,13 @@ class ArticleBiasTrainingIT {
             test.add(byId.get(id));
         }
         assertEquals(1300, test.size());
+        assertTrue(evaluated.values().stream().allMatch(x -> x.probabilities().size() == 3),
+                "training's outcomes carry every label's probability, so the comparisons below check them");
 
         // The library.
         List<Prediction> library = slant.classifyAll(test, 2);
         for (Prediction p : library) {
-            assertSame(evaluated.get(p.articleId()), p.target("stance"));
+            assertAgrees(evaluated.get(p.articleId()), p.target("stance"));
         }
 
         // slant score, with the corpus's metadata as columns (scrubbing uses the outlet and host).
@@ -126,7 +128,7 @@ class ArticleBiasTrainingIT {
         assertEquals(1300, lines.size());
         for (String line : lines) {
             JsonNode answer = json.readTree(line);
-            assertSame(evaluated.get(answer.get("id").textValue()), answer.get("stance"));
+            assertAgrees(evaluated.get(answer.get("id").textValue()), answer.get("stance"));
         }
 
         // slant serve, the same articles with their metadata.
@@ -140,19 +142,21 @@ class ArticleBiasTrainingIT {
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, r.statusCode(), r.body());
-                assertSame(evaluated.get(a.id()), json.readTree(r.body()).get("stance"));
+                assertAgrees(evaluated.get(a.id()), json.readTree(r.body()).get("stance"));
             }
         }
     }
 
-    private static void assertSame(Outcome expected, TargetPrediction actual) {
+    private static void assertAgrees(Outcome expected, TargetPrediction actual) {
         assertEquals(expected.predicted(), actual.label(), expected.articleId());
+        assertEquals(expected.probabilities().keySet(), actual.probabilities().keySet(), expected.articleId());
         expected.probabilities().forEach((label, p) -> assertEquals(p, actual.probabilities().get(label), 1e-9,
                 expected.articleId() + " " + label));
     }
 
-    private static void assertSame(Outcome expected, JsonNode actual) {
+    private static void assertAgrees(Outcome expected, JsonNode actual) {
         assertEquals(expected.predicted(), actual.get("label").textValue(), expected.articleId());
+        assertEquals(expected.probabilities().size(), actual.get("probabilities").size(), expected.articleId());
         expected.probabilities().forEach((label, p) -> assertEquals(p, actual.get("probabilities").get(label).doubleValue(),
                 1e-9, expected.articleId() + " " + label));
     }

@@ -9,6 +9,8 @@ import org.eclipse.jetty.util.Fields;
  *
  * @param probabilities whether each target lists every label's probability ({@code ?probabilities=true|false},
  *                      default true)
+ * @param explain       how many n-grams and sentences explain each label ({@code ?explain=K}, 0 to
+ *                      {@link #MAX_EXPLAIN}; default 0, no explanation)
  */
 record ClassifyOptions(boolean probabilities, int explain) {
     /** The most n-grams and sentences a request may ask for per label. */

@@ -57,7 +57,11 @@ class ArticleBiasTrainingIT {
 
     private static TrainingOutcome train(List<Target> targets, String split, boolean outletCv, TrainerSettings trainer)
             throws Exception {
-        FeaturizerSettings fs = FeaturizerSettings.DEFAULTS;
+        return train(targets, split, outletCv, trainer, FeaturizerSettings.DEFAULTS);
+    }
+
+    private static TrainingOutcome train(List<Target> targets, String split, boolean outletCv, TrainerSettings trainer,
+                                         FeaturizerSettings fs) throws Exception {
         TrainingRequest request = new TrainingRequest(targets, split, trainer, SelectionGrid.single(fs, trainer.cost()),
                 ScrubSettings.DEFAULTS, outletCv, SplitChoice.DEFAULT_FOLDS, SplitChoice.DEFAULT_SEED, 2);
         return new TrainingJob(corpus, request, Progress.NONE).run();
@@ -162,19 +166,29 @@ class ArticleBiasTrainingIT {
     }
 
     /**
-     * Stance on the random split's test part, and topic on its valid part: the 1,300 test articles cover only 27 of
+     * Stance on the random split's test part in the easy setting the peers were measured in (nothing scrubbed, every
+     * n-gram kept, as {@code --no-scrub --min-outlets 1}): the same outlets sit on both sides, so this figure
+     * rewards outlet fingerprints and sits beside the leakage-controlled ones above, never instead of them.
+     */
+    @Test
+    void stanceOnTheRandomSplitWithFingerprints() throws Exception {
+        TrainingOutcome o = train(List.of(ArticleBiasCorpus.STANCE), "random", false, TrainerSettings.DEFAULTS,
+                FeaturizerSettings.DEFAULTS.withScrub(false).withMinOutlets(1));
+        double random = o.result().targets().get("stance").test().model().macroF1();
+        System.err.printf("stance: random test macro-F1 %.4f (not scrubbed, every n-gram kept)%n", random);
+        assertTrue(random >= 0.80, "random test macro-F1 " + random);
+    }
+
+    /**
+     * Topic with the default settings on the random split's valid part: the 1,300 test articles cover only 27 of
      * the 108 topics, so topic is measured on the 6,996 valid articles (no setting is chosen on them: the defaults
      * are fixed).
      */
     @Test
-    void stanceAndTopicOnTheRandomSplit() throws Exception {
-        TrainingOutcome o = train(List.of(ArticleBiasCorpus.STANCE, ArticleBiasCorpus.TOPIC), "random", false,
-                TrainerSettings.DEFAULTS);
-        double random = o.result().targets().get("stance").test().model().macroF1();
+    void topicOnTheRandomSplit() throws Exception {
+        TrainingOutcome o = train(List.of(ArticleBiasCorpus.TOPIC), "random", false, TrainerSettings.DEFAULTS);
         var topic = o.result().targets().get("topic").valid().model();
-        System.err.printf("stance: random test macro-F1 %.4f; topic: random valid macro-F1 %.4f, accuracy %.4f%n",
-                random, topic.macroF1(), topic.accuracy());
-        assertTrue(random >= 0.73, "random test macro-F1 " + random);
+        System.err.printf("topic: random valid macro-F1 %.4f, accuracy %.4f%n", topic.macroF1(), topic.accuracy());
         assertTrue(topic.macroF1() >= 0.43, "topic valid macro-F1 " + topic.macroF1());
         assertTrue(topic.accuracy() >= 0.56, "topic valid accuracy " + topic.accuracy());
     }

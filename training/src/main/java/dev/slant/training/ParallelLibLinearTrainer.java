@@ -7,16 +7,25 @@ import de.bwaldvogel.liblinear.SolverType;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
+import org.tribuo.common.liblinear.LibLinearModel;
+import org.tribuo.provenance.DatasetProvenance;
+import org.tribuo.provenance.ModelProvenance;
+import org.tribuo.provenance.TrainerProvenance;
 import org.tribuo.classification.liblinear.LinearClassificationType;
 
 /**
@@ -52,6 +61,48 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         this.threads = threads;
+    }
+
+    /**
+     * Trains on a problem already laid out for LibLinear, exactly as {@link #train(org.tribuo.Dataset)} would on the
+     * Tribuo dataset those rows make: the same parameters, class weights, random draws, invocation count,
+     * provenance and model class. {@link TrainingMatrix} builds the feature domain, the dataset provenance and the
+     * rows; this skips building and converting string-named examples.
+     *
+     * @param data     the provenance of the dataset the rows stand for
+     * @param features its feature domain (LibLinear's feature ids are these ids + 1; the bias comes last)
+     * @param outputs  its label domain
+     * @param x        LibLinear's rows, only read
+     * @param y        each row's label id in {@code outputs}
+     * @return the model
+     * @throws IllegalArgumentException if x and y differ in length
+     */
+    org.tribuo.Model<org.tribuo.classification.Label> train(DatasetProvenance data, ImmutableFeatureMap features,
+                                                             ImmutableOutputInfo<org.tribuo.classification.Label> outputs,
+                                                             FeatureNode[][] x, double[] y) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException(x.length + " rows but " + y.length + " labels");
+        }
+        // As LibLinearTrainer.train: the n-th training draws from the n-th split of a SplittableRandom seeded by
+        // the seed, and the provenance records the count before this training.
+        TrainerProvenance trainerProvenance;
+        SplittableRandom local;
+        synchronized (this) {
+            int count = getInvocationCount();
+            SplittableRandom rng = new SplittableRandom(seed);
+            local = rng.split();
+            for (int i = 0; i < count; i++) {
+                local = rng.split();
+            }
+            trainerProvenance = getProvenance();
+            setInvocationCount(count + 1);
+        }
+        Parameter params = setupParameters(outputs);
+        params.setRandom(new Random(local.nextLong()));
+        ModelProvenance provenance = new ModelProvenance(LibLinearModel.class.getName(), OffsetDateTime.now(), data,
+                trainerProvenance, Collections.emptyMap());
+        List<Model> models = trainModels(params, features.size() + 1, x, new double[][] {y});
+        return createModel(provenance, features, outputs, models);
     }
 
     @Override

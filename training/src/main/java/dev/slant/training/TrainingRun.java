@@ -129,6 +129,8 @@ public final class TrainingRun {
         Featurizer fitted = table.featurizer().fit(table.rows(trainRows), outlets);
         Map<String, TargetFit> fits = new LinkedHashMap<>();
         double mainScore = Double.NEGATIVE_INFINITY;
+        // LibLinear's rows, laid out once and shared by every cost and by every target trained on the same rows.
+        TrainingMatrix matrix = null;
         for (Target target : targets) {
             TargetRows train = TargetRows.of(target.name(), articles, parts.get(Part.TRAIN));
             TargetRows valid = TargetRows.of(target.name(), articles, parts.get(Part.VALID));
@@ -136,13 +138,21 @@ public final class TrainingRun {
             MajorityBaseline majority = MajorityBaseline.fromTrainingLabels(labels, train.labels());
             TargetFit bestFit = null;
             double bestScore = Double.NEGATIVE_INFINITY;
+            if (trainer.kind().usesLibLinear() && (matrix == null || !matrix.isOf(train.rows()))) {
+                matrix = null;
+                progress.phase("weighing " + train.size() + " training articles for LibLinear");
+                matrix = TrainingMatrix.of(fitted, table, train.rows(), threads);
+            }
             for (double cost : grid.costs()) {
                 TrainerSettings ts = trainer.withCost(cost);
                 progress.phase("training " + target.name() + " (" + ts.describe() + ") on " + train.size() + " articles");
                 long t0 = System.nanoTime();
-                ModelFitter.Fitted trained = ModelFitter.train(ts, fitted, table, train, splitName + "/train", threads);
+                ModelFitter.Fitted trained = matrix != null
+                        ? ModelFitter.train(ts, matrix, train, splitName + "/train", threads)
+                        : ModelFitter.train(ts, fitted, table, train, splitName + "/train", threads);
                 Model<Label> model = trained.model();
                 double secs = (System.nanoTime() - t0) / 1e9;
+                progress.phase("reading the " + target.name() + " model's weights and scoring the valid part");
                 LinearScorer scorer = TribuoLinearScorers.fromModel(model, fs.buckets());
                 TargetEvaluation validEval = valid.size() == 0 ? null
                         : TargetEvaluation.of(target.name(), EvaluationLabels.of(target.labels(), known(labels, scorer), valid.labels()),

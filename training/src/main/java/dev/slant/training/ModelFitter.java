@@ -2,6 +2,8 @@ package dev.slant.training;
 
 import dev.slant.inference.features.Featurizer;
 import dev.slant.inference.model.FeatureNames;
+import dev.slant.inference.score.LinearScorer;
+import dev.slant.inference.score.TribuoLinearScorers;
 import java.util.List;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
@@ -101,8 +103,9 @@ public final class ModelFitter {
             y[i] = ids.getID(keptLabels[i]);
         }
         DatasetProvenance data = matrix.provenance(new SimpleDataSourceProvenance(description, LABELS), observed.size());
-        Model<Label> model = settings.libLinear(labels, threads).train(data, matrix.featureMap(), ids, matrix.nodes(), y);
-        return new Fitted(model, matrix.featureless());
+        ParallelLibLinearTrainer.Trained trained = settings.libLinear(labels, threads)
+                .train(data, matrix.featureMap(), ids, matrix.nodes(), y);
+        return new Fitted(trained.model(), matrix.featureless(), trained.inner());
     }
 
     /**
@@ -127,7 +130,7 @@ public final class ModelFitter {
         if (data.size() == 0) {
             throw noFeature(rows, featureless, settings, featurizer);
         }
-        return new Fitted(settings.build(labels, threads).train(data), featureless);
+        return new Fitted(settings.build(labels, threads).train(data), featureless, null);
     }
 
     private static void requireTwoLabels(TargetRows rows) {
@@ -149,7 +152,25 @@ public final class ModelFitter {
      *
      * @param model       the model
      * @param featureless training articles left out because no feature of theirs was kept
+     * @param libLinear   the LibLinear model the model wraps when the LibLinear path trained it, else null
      */
-    public record Fitted(Model<Label> model, int featureless) {
+    public record Fitted(Model<Label> model, int featureless, de.bwaldvogel.liblinear.Model libLinear) {
+        /** Validates. @throws NullPointerException if the model is null */
+        public Fitted {
+            java.util.Objects.requireNonNull(model, "model");
+        }
+
+        /**
+         * The model's scorer, read from memory when the LibLinear model is at hand (Tribuo writes a model's
+         * protobuf slowly), else from the model's protobuf.
+         *
+         * @param buckets the featurizer's number of buckets
+         * @return the scorer
+         * @throws IllegalArgumentException if the model cannot be scored by a linear scorer
+         */
+        public LinearScorer scorer(int buckets) {
+            return libLinear != null ? TribuoLinearScorers.fromLibLinear(model, libLinear, buckets)
+                    : TribuoLinearScorers.fromModel(model, buckets);
+        }
     }
 }

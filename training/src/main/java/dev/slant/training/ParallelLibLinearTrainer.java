@@ -74,10 +74,10 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
      * @param outputs  its label domain
      * @param x        LibLinear's rows, only read
      * @param y        each row's label id in {@code outputs}
-     * @return the model
+     * @return the model and its LibLinear model
      * @throws IllegalArgumentException if x and y differ in length
      */
-    org.tribuo.Model<org.tribuo.classification.Label> train(DatasetProvenance data, ImmutableFeatureMap features,
+    Trained train(DatasetProvenance data, ImmutableFeatureMap features,
                                                              ImmutableOutputInfo<org.tribuo.classification.Label> outputs,
                                                              FeatureNode[][] x, double[] y) {
         if (x.length != y.length) {
@@ -102,7 +102,16 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
         ModelProvenance provenance = new ModelProvenance(LibLinearModel.class.getName(), OffsetDateTime.now(), data,
                 trainerProvenance, Collections.emptyMap());
         List<Model> models = trainModels(params, features.size() + 1, x, new double[][] {y});
-        return createModel(provenance, features, outputs, models);
+        return new Trained(createModel(provenance, features, outputs, models), models.get(0));
+    }
+
+    /**
+     * A trained model and the LibLinear model it wraps (the very object, not a copy).
+     *
+     * @param model the Tribuo model
+     * @param inner its LibLinear model
+     */
+    record Trained(org.tribuo.Model<org.tribuo.classification.Label> model, Model inner) {
     }
 
     @Override

@@ -11,7 +11,6 @@ import dev.slant.datasets.split.Split;
 import dev.slant.inference.features.Featurizer;
 import dev.slant.inference.features.FeaturizerSettings;
 import dev.slant.inference.score.LinearScorer;
-import dev.slant.inference.score.TribuoLinearScorers;
 import dev.slant.training.eval.EvaluationLabels;
 import dev.slant.training.eval.MajorityBaseline;
 import dev.slant.training.eval.Outcome;
@@ -97,6 +96,7 @@ public final class TrainingRun {
             }
         }
         Map<String, TargetFit> fits = new LinkedHashMap<>();
+        progress.phase("scoring the test part");
         for (TargetFit fit : best.fits.values()) {
             TargetFit withTest = evaluateTest(fit, best, parts, ids);
             fits.put(fit.target().name(), withTest);
@@ -152,8 +152,8 @@ public final class TrainingRun {
                         : ModelFitter.train(ts, fitted, table, train, splitName + "/train", threads);
                 Model<Label> model = trained.model();
                 double secs = (System.nanoTime() - t0) / 1e9;
-                progress.phase("reading the " + target.name() + " model's weights and scoring the valid part");
-                LinearScorer scorer = TribuoLinearScorers.fromModel(model, fs.buckets());
+                progress.phase("scoring the valid part with the " + target.name() + " model");
+                LinearScorer scorer = trained.scorer(fs.buckets());
                 TargetEvaluation validEval = valid.size() == 0 ? null
                         : TargetEvaluation.of(target.name(), EvaluationLabels.of(target.labels(), known(labels, scorer), valid.labels()),
                                 target.ordinal(), majority, OutcomeScorer.score(scorer, fitted, table, valid, ids));

@@ -13,6 +13,8 @@ import dev.slant.datasets.scrub.Scrubber;
 import dev.slant.datasets.split.Outlets;
 import dev.slant.inference.features.Featurizer;
 import dev.slant.inference.features.FeaturizerSettings;
+import dev.slant.inference.score.LinearScorer;
+import dev.slant.inference.score.TribuoLinearScorers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +35,7 @@ import org.tribuo.provenance.DatasetProvenance;
  * (feature statistics included) and the same provenance but for the times.
  */
 class TrainingMatrixTest {
+    private static final int BUCKETS = 1 << 14;
     private static List<LabelledArticle> articles;
     private static Featurizer fitted;
     private static FeatureTable table;
@@ -48,7 +51,7 @@ class TrainingMatrixTest {
             articles.add(i * 100 + 7, new LabelledArticle(odd, Labels.single(Map.of("stance", "left", "topic", "economy"))));
         }
         List<Article> plain = articles.stream().map(LabelledArticle::article).toList();
-        FeaturizerSettings fs = FeaturizerSettings.DEFAULTS.withBuckets(1 << 14);
+        FeaturizerSettings fs = FeaturizerSettings.DEFAULTS.withBuckets(BUCKETS);
         rows = IntStream.range(0, articles.size()).toArray();
         table = FeatureTable.compute(Featurizer.unfitted(fs, Scrubber.NONE), plain, rows, 2, done -> { });
         fitted = table.featurizer().fit(table.rows(rows), plain.stream().map(Outlets::of).toList());
@@ -73,6 +76,7 @@ class TrainingMatrixTest {
                     String what = name + ", " + ts.describe() + ", " + threads + " threads";
                     assertEquals(reference.featureless(), fast.featureless(), what);
                     assertSameModel(reference.model(), fast.model(), what);
+                    assertSameScorer(TribuoLinearScorers.fromModel(reference.model(), BUCKETS), fast.scorer(BUCKETS), what);
                 }
             }
         }
@@ -92,6 +96,20 @@ class TrainingMatrixTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ModelFitter.train(TrainerSettings.DEFAULTS, m, fewer, "d", 1));
         assertTrue(e.getMessage().contains("other rows"), e.getMessage());
+    }
+
+    /** The scorer read from the LibLinear model in memory is the one read from the reference model's protobuf. */
+    private static void assertSameScorer(LinearScorer expected, LinearScorer actual, String what) {
+        assertEquals(expected.labels(), actual.labels(), what);
+        assertEquals(expected.link(), actual.link(), what);
+        assertEquals(expected.knownBuckets(), actual.knownBuckets(), what);
+        for (int label = 0; label < expected.labels().size(); label++) {
+            assertEquals(expected.bias(label), actual.bias(label), 0.0, what);
+            for (int b = 0; b < BUCKETS; b++) {
+                assertEquals(expected.knows(b), actual.knows(b), what);
+                assertEquals(expected.weight(b, label), actual.weight(b, label), 0.0, what + ", bucket " + b);
+            }
+        }
     }
 
     private static void assertSameModel(Model<Label> expected, Model<Label> actual, String what) throws Exception {

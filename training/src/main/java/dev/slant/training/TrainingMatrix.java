@@ -70,59 +70,97 @@ final class TrainingMatrix {
     static TrainingMatrix of(Featurizer featurizer, FeatureTable table, int[] rows, int threads) throws InterruptedException {
         Objects.requireNonNull(featurizer, "featurizer");
         int buckets = featurizer.settings().buckets();
-        FeatureVector[] weighed = new FeatureVector[rows.length];
+        // The buckets a weighed row can hold: those of the rows' counts whose idf is not 0. Tribuo numbers features
+        // in name order, which is bucket order, so their ranks are the feature ids (both checked below).
+        boolean[] counted = new boolean[buckets];
+        for (int r : rows) {
+            for (int b : table.counts(r).indices()) {
+                counted[b] = true;
+            }
+        }
+        int[] id = new int[buckets];
+        Arrays.fill(id, -1);
+        int candidates = 0;
+        for (int b = 0; b < buckets; b++) {
+            if (counted[b] && featurizer.idf(b) != 0.0) {
+                id[b] = candidates++;
+            }
+        }
+        int[] present = new int[candidates];
+        for (int b = 0; b < buckets; b++) {
+            if (id[b] >= 0) {
+                present[id[b]] = b;
+            }
+        }
+        // Each row weighed and laid out at once (LibLinear's index is the feature id + 1; the bias comes last), so
+        // that the weighed vectors die young instead of being kept beside the rows.
+        int biasIndex = candidates + 1;
+        FeatureNode[][] all = new FeatureNode[rows.length][];
         Ranges.run(rows.length, ROW_CHUNK, threads, "weigh", (from, to) -> {
             for (int i = from; i < to; i++) {
-                weighed[i] = featurizer.weigh(table.counts(rows[i]));
+                FeatureVector v = featurizer.weigh(table.counts(rows[i]));
+                int[] idx = v.indices();
+                double[] val = v.values();
+                if (idx.length == 0) {
+                    continue;
+                }
+                FeatureNode[] row = new FeatureNode[idx.length + 1];
+                for (int j = 0; j < idx.length; j++) {
+                    if (id[idx[j]] < 0) {
+                        throw new IllegalStateException("row " + rows[i] + " has bucket " + idx[j]
+                                + ", which is not among the counted buckets with an idf");
+                    }
+                    row[j] = new FeatureNode(id[idx[j]] + 1, val[j]);
+                }
+                row[idx.length] = new FeatureNode(biasIndex, 1.0);
+                all[i] = row;
             }
         });
-        // The rows MutableDataset would keep, its density flag, and each bucket's number of observations.
+        // The rows MutableDataset would keep, its density flag, and each feature's number of observations.
         int[] kept = new int[rows.length];
         int nKept = 0;
-        int[] perBucket = new int[buckets];
+        int[] perFeature = new int[candidates];
         boolean dense = true;
         int seen = 0;
         for (int i = 0; i < rows.length; i++) {
-            int[] idx = weighed[i].indices();
-            if (idx.length == 0) {
+            FeatureNode[] row = all[i];
+            if (row == null) {
                 continue;
             }
             kept[nKept++] = i;
             int before = seen;
-            for (int b : idx) {
-                if (perBucket[b]++ == 0) {
+            for (int j = 0; j < row.length - 1; j++) {
+                if (perFeature[row[j].index - 1]++ == 0) {
                     seen++;
                 }
             }
-            if (before != 0 && (before < seen || idx.length != seen)) {
+            if (before != 0 && (before < seen || row.length - 1 != seen)) {
                 dense = false;
             }
         }
+        if (seen != candidates) {
+            throw new IllegalStateException(candidates + " buckets are counted with an idf but only " + seen
+                    + " occur in the weighed rows");
+        }
         kept = Arrays.copyOf(kept, nKept);
-        // Every bucket's values in row order (columns), so that each feature's statistics can be observed apart.
-        int[] present = new int[seen];
-        int[] columnStart = new int[seen + 1];
-        int[] column = new int[buckets];
-        Arrays.fill(column, -1);
-        for (int b = 0, c = 0; b < buckets; b++) {
-            if (perBucket[b] > 0) {
-                present[c] = b;
-                column[b] = c;
-                columnStart[c + 1] = columnStart[c] + perBucket[b];
-                c++;
+        FeatureNode[][] nodes = new FeatureNode[nKept][];
+        for (int k = 0; k < nKept; k++) {
+            nodes[k] = all[kept[k]];
+        }
+        // Every feature's values in row order, so that each feature's statistics can be observed apart.
+        int[] columnStart = new int[candidates + 1];
+        for (int c = 0; c < candidates; c++) {
+            columnStart[c + 1] = columnStart[c] + perFeature[c];
+        }
+        double[] columnValues = new double[columnStart[candidates]];
+        int[] fill = Arrays.copyOf(columnStart, candidates);
+        for (FeatureNode[] row : nodes) {
+            for (int j = 0; j < row.length - 1; j++) {
+                columnValues[fill[row[j].index - 1]++] = row[j].value;
             }
         }
-        double[] columnValues = new double[columnStart[seen]];
-        int[] fill = Arrays.copyOf(columnStart, seen);
-        for (int i : kept) {
-            int[] idx = weighed[i].indices();
-            double[] val = weighed[i].values();
-            for (int j = 0; j < idx.length; j++) {
-                columnValues[fill[column[idx[j]]]++] = val[j];
-            }
-        }
-        VariableInfo[] infos = new VariableInfo[seen];
-        Ranges.run(seen, Math.max(1024, seen / (8 * threads) + 1), threads, "feature-domain", (from, to) -> {
+        VariableInfo[] infos = new VariableInfo[candidates];
+        Ranges.run(candidates, Math.max(1024, candidates / (8 * threads) + 1), threads, "feature-domain", (from, to) -> {
             MutableFeatureMap local = new MutableFeatureMap();
             for (int c = from; c < to; c++) {
                 String name = FeatureNames.of(present[c]);
@@ -133,28 +171,13 @@ final class TrainingMatrix {
             }
         });
         ImmutableFeatureMap featureMap = new ImmutableFeatureMap(List.of(infos));
-        // LibLinear's ids: Tribuo's feature id + 1; the bias after the last feature.
-        int[] id = new int[seen];
-        for (int c = 0; c < seen; c++) {
-            id[c] = featureMap.getID(FeatureNames.of(present[c])) + 1;
-        }
-        int biasIndex = featureMap.size() + 1;
-        FeatureNode[][] nodes = new FeatureNode[nKept][];
-        int[] keptRows = kept;
-        Ranges.run(nKept, ROW_CHUNK, threads, "liblinear-rows", (from, to) -> {
-            for (int r = from; r < to; r++) {
-                FeatureVector v = weighed[keptRows[r]];
-                int[] idx = v.indices();
-                double[] val = v.values();
-                FeatureNode[] row = new FeatureNode[idx.length + 1];
-                for (int j = 0; j < idx.length; j++) {
-                    row[j] = new FeatureNode(id[column[idx[j]]], val[j]);
-                }
-                row[idx.length] = new FeatureNode(biasIndex, 1.0);
-                nodes[r] = row;
+        for (int c = 0; c < candidates; c++) {
+            if (featureMap.getID(FeatureNames.of(present[c])) != c) {
+                throw new IllegalStateException("Tribuo numbers bucket " + present[c] + " "
+                        + featureMap.getID(FeatureNames.of(present[c])) + ", not " + c + " (its rank)");
             }
-        });
-        return new TrainingMatrix(rows.clone(), kept, featureMap, seen, dense, nodes);
+        }
+        return new TrainingMatrix(rows.clone(), kept, featureMap, candidates, dense, nodes);
     }
 
     /**

@@ -4,9 +4,6 @@ import de.bwaldvogel.liblinear.FeatureNode;
 import de.bwaldvogel.liblinear.Model;
 import de.bwaldvogel.liblinear.Parameter;
 import de.bwaldvogel.liblinear.SolverType;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,7 +29,7 @@ import org.tribuo.classification.liblinear.LinearClassificationType;
  * Tribuo's LibLinear classification trainer with the one-vs-rest binary problems of a multi-class model solved on
  * several threads. LibLinear solves them one after another, which makes the 108-topic model of article-bias take
  * minutes; each problem is independent, so they run in parallel here and their weight vectors are put together
- * into one ordinary multi-class LibLinear model (through LibLinear's own model text format), which Tribuo wraps,
+ * into one ordinary multi-class LibLinear model ({@link #assemble}), which Tribuo wraps,
  * saves and predicts with as usual.
  *
  * <p>Each class's problem is exactly the one LibLinear itself would solve (positives that class, weighted by the
@@ -143,7 +140,7 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
             for (int c = 0; c < classes; c++) {
                 binary[c] = columns.get(c).get();
             }
-            return List.of(Model.load(new ModelText(params.getSolverType(), label, binary)));
+            return List.of(assemble(params.getSolverType(), label, binary));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while training one-vs-rest problems", e);
@@ -152,8 +149,6 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
                 throw re;
             }
             throw new IllegalStateException("a one-vs-rest problem failed", e.getCause());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not assemble the one-vs-rest weights into a LibLinear model", e);
         } finally {
             pool.shutdownNow();
         }
@@ -185,59 +180,49 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
     }
 
     /**
-     * LibLinear's model text, streamed row by row: the header, then one line per feature (and the bias) holding
-     * each class's weight. Never held whole in memory.
+     * One multi-class LibLinear model of the binary ones: what {@code Linear.train} makes of its one-vs-rest
+     * problems (weights interleaved, feature by feature, one per class; the header of the first binary model).
+     * LibLinear's model has no public constructor with its fields, so they are set reflectively; reading the same
+     * model back from LibLinear's text format took minutes for 108 classes of 261,000 features.
      */
-    private static final class ModelText extends Reader {
-        private final double[][] w;
-        private final int rows;
-        private final StringBuilder chunk = new StringBuilder();
-        private int row = -1;
-        private int pos;
-
-        ModelText(SolverType solver, double[] label, Model[] binary) {
-            this.w = new double[binary.length][];
-            for (int c = 0; c < binary.length; c++) {
-                w[c] = binary[c].getFeatureWeights();
-                if (binary[c].getNrFeature() != binary[0].getNrFeature() || binary[c].getBias() != binary[0].getBias()
-                        || w[c].length != w[0].length) {
-                    throw new IllegalStateException("one-vs-rest models of different shapes");
-                }
+    static Model assemble(SolverType solver, double[] label, Model[] binary) {
+        int classes = binary.length;
+        double[][] w = new double[classes][];
+        for (int c = 0; c < classes; c++) {
+            w[c] = binary[c].getFeatureWeights();
+            if (binary[c].getNrFeature() != binary[0].getNrFeature() || binary[c].getBias() != binary[0].getBias()
+                    || w[c].length != w[0].length) {
+                throw new IllegalStateException("one-vs-rest models of different shapes");
             }
-            this.rows = w[0].length;
-            chunk.append("solver_type ").append(solver.name()).append('\n');
-            chunk.append("nr_class ").append(label.length).append('\n');
-            chunk.append("label");
-            for (double l : label) {
-                chunk.append(' ').append((int) l);
-            }
-            chunk.append('\n');
-            chunk.append("nr_feature ").append(binary[0].getNrFeature()).append('\n');
-            chunk.append("bias ").append(binary[0].getBias()).append('\n');
-            chunk.append("w\n");
         }
-
-        @Override
-        public int read(char[] buf, int off, int len) {
-            while (pos == chunk.length()) {
-                if (++row >= rows) {
-                    return -1;
-                }
-                chunk.setLength(0);
-                pos = 0;
-                for (double[] column : w) {
-                    chunk.append(column[row]).append(' ');
-                }
-                chunk.append('\n');
+        int rows = w[0].length;
+        double[] weights = new double[Math.multiplyExact(rows, classes)];
+        for (int row = 0; row < rows; row++) {
+            for (int c = 0; c < classes; c++) {
+                weights[row * classes + c] = w[c][row];
             }
-            int n = Math.min(len, chunk.length() - pos);
-            chunk.getChars(pos, pos + n, buf, off);
-            pos += n;
-            return n;
         }
+        int[] labels = new int[classes];
+        for (int c = 0; c < classes; c++) {
+            labels[c] = (int) label[c];
+        }
+        Model m = new Model();
+        set(m, "solverType", solver);
+        set(m, "nr_class", classes);
+        set(m, "label", labels);
+        set(m, "nr_feature", binary[0].getNrFeature());
+        set(m, "bias", binary[0].getBias());
+        set(m, "w", weights);
+        return m;
+    }
 
-        @Override
-        public void close() {
+    private static void set(Model m, String field, Object value) {
+        try {
+            java.lang.reflect.Field f = Model.class.getDeclaredField(field);
+            f.setAccessible(true);
+            f.set(m, value);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("cannot set LibLinear's Model." + field + " (another LibLinear version?)", e);
         }
     }
 }

@@ -96,7 +96,9 @@ public final class TrainingRun {
             }
         }
         Map<String, TargetFit> fits = new LinkedHashMap<>();
-        progress.phase("scoring the test part");
+        if (parts.get(Part.TEST).length > 0) {
+            progress.phase("scoring the test part");
+        }
         for (TargetFit fit : best.fits.values()) {
             TargetFit withTest = evaluateTest(fit, best, parts, ids);
             fits.put(fit.target().name(), withTest);
@@ -152,7 +154,9 @@ public final class TrainingRun {
                         : ModelFitter.train(ts, fitted, table, train, splitName + "/train", threads);
                 Model<Label> model = trained.model();
                 double secs = (System.nanoTime() - t0) / 1e9;
-                progress.phase("scoring the valid part with the " + target.name() + " model");
+                if (valid.size() > 0) {
+                    progress.phase("scoring the valid part with the " + target.name() + " model");
+                }
                 LinearScorer scorer = trained.scorer(fs.buckets());
                 TargetEvaluation validEval = valid.size() == 0 ? null
                         : TargetEvaluation.of(target.name(), EvaluationLabels.of(target.labels(), known(labels, scorer), valid.labels()),

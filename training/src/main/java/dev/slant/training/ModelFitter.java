@@ -2,14 +2,23 @@ package dev.slant.training;
 
 import dev.slant.inference.features.Featurizer;
 import dev.slant.inference.model.FeatureNames;
+import dev.slant.inference.score.LinearScorer;
+import dev.slant.inference.score.TribuoLinearScorers;
 import java.util.List;
+import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
+import org.tribuo.MutableOutputInfo;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
+import org.tribuo.provenance.DatasetProvenance;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
-/** Trains one Tribuo model on rows of a {@link FeatureTable}, weighed by a fitted featurizer. */
+/**
+ * Trains one Tribuo model on rows of a {@link FeatureTable}, weighed by a fitted featurizer. LibLinear trainers
+ * (the default) take their rows straight from the table's arrays ({@link TrainingMatrix}); the others go through a
+ * Tribuo dataset.
+ */
 public final class ModelFitter {
     private static final LabelFactory LABELS = new LabelFactory();
 
@@ -27,9 +36,10 @@ public final class ModelFitter {
      * @return the model, and how many training articles had no feature left (they are left out of training:
      *         every n-gram they hold was dropped, for example by the outlet filter)
      * @throws IllegalArgumentException if there are fewer than two distinct labels, or no article has a feature
+     * @throws InterruptedException     if interrupted while laying out the rows
      */
     public static Fitted train(TrainerSettings settings, Featurizer featurizer, FeatureTable table,
-                                     TargetRows rows, String description) {
+                                     TargetRows rows, String description) throws InterruptedException {
         return train(settings, featurizer, table, rows, description, 1);
     }
 
@@ -45,13 +55,66 @@ public final class ModelFitter {
      * @return the model, and how many training articles had no feature left
      * @throws IllegalArgumentException if there are fewer than two distinct labels, no article has a feature, or
      *                                  threads is below 1
+     * @throws InterruptedException     if interrupted while laying out the rows
      */
     public static Fitted train(TrainerSettings settings, Featurizer featurizer, FeatureTable table,
-                               TargetRows rows, String description, int threads) {
-        if (rows.labels().stream().distinct().count() < 2) {
-            throw new IllegalArgumentException("target '" + rows.target() + "' needs at least two labels in its training data, found "
-                    + rows.labels().stream().distinct().toList());
+                               TargetRows rows, String description, int threads) throws InterruptedException {
+        requireTwoLabels(rows);
+        if (settings.kind().usesLibLinear()) {
+            return train(settings, TrainingMatrix.of(featurizer, table, rows.rows(), threads), rows, description, threads);
         }
+        return throughDataset(settings, featurizer, table, rows, description, threads);
+    }
+
+    /**
+     * Trains a LibLinear model (logistic regression or SVM) on rows already laid out for LibLinear: the same model,
+     * provenance included, as training on the Tribuo dataset of those rows, without building that dataset.
+     *
+     * @param settings    the trainer settings, of a LibLinear kind
+     * @param matrix      the weighed training rows, made of exactly {@code rows.rows()}
+     * @param rows        the training rows and their labels
+     * @param description what the data is, for Tribuo's provenance (corpus, split, part)
+     * @param threads     threads, 1 or more
+     * @return the model, and how many training articles had no feature left
+     * @throws IllegalArgumentException if the trainer is not a LibLinear one, the matrix is of other rows, there are
+     *                                  fewer than two distinct labels, or no article has a feature
+     */
+    static Fitted train(TrainerSettings settings, TrainingMatrix matrix, TargetRows rows, String description,
+                        int threads) {
+        requireTwoLabels(rows);
+        if (!matrix.isOf(rows.rows())) {
+            throw new IllegalArgumentException("the training matrix was made of other rows than target '" + rows.target() + "'s");
+        }
+        int[] kept = matrix.kept();
+        if (kept.length == 0) {
+            throw noFeature(rows, matrix.featureless(), settings, null);
+        }
+        List<String> labels = rows.labels();
+        // As MutableDataset: labels observed in row order, ids from the observed domain.
+        MutableOutputInfo<Label> observed = LABELS.generateInfo();
+        Label[] keptLabels = new Label[kept.length];
+        for (int i = 0; i < kept.length; i++) {
+            keptLabels[i] = new Label(labels.get(kept[i]));
+            observed.observe(keptLabels[i]);
+        }
+        ImmutableOutputInfo<Label> ids = observed.generateImmutableOutputInfo();
+        double[] y = new double[kept.length];
+        for (int i = 0; i < kept.length; i++) {
+            y[i] = ids.getID(keptLabels[i]);
+        }
+        DatasetProvenance data = matrix.provenance(new SimpleDataSourceProvenance(description, LABELS), observed.size());
+        ParallelLibLinearTrainer.Trained trained = settings.libLinear(labels, threads)
+                .train(data, matrix.featureMap(), ids, matrix.nodes(), y);
+        return new Fitted(trained.model(), matrix.featureless(), trained.inner());
+    }
+
+    /**
+     * Trains through a Tribuo dataset of string-named examples: the path of every trainer, and the reference the
+     * LibLinear path is tested against.
+     */
+    static Fitted throughDataset(TrainerSettings settings, Featurizer featurizer, FeatureTable table, TargetRows rows,
+                                 String description, int threads) {
+        requireTwoLabels(rows);
         MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance(description, LABELS), LABELS);
         int[] r = rows.rows();
         List<String> labels = rows.labels();
@@ -65,11 +128,23 @@ public final class ModelFitter {
             data.add(FeatureNames.example(new Label(labels.get(i)), v));
         }
         if (data.size() == 0) {
-            throw new IllegalArgumentException("no training article of target '" + rows.target() + "' has a feature left ("
-                    + r.length + " articles); the featurizer dropped every n-gram: lower --min-outlets (now "
-                    + featurizer.settings().minOutlets() + ") or min_df for small training data");
+            throw noFeature(rows, featureless, settings, featurizer);
         }
-        return new Fitted(settings.build(labels, threads).train(data), featureless);
+        return new Fitted(settings.build(labels, threads).train(data), featureless, null);
+    }
+
+    private static void requireTwoLabels(TargetRows rows) {
+        if (rows.labels().stream().distinct().count() < 2) {
+            throw new IllegalArgumentException("target '" + rows.target() + "' needs at least two labels in its training data, found "
+                    + rows.labels().stream().distinct().toList());
+        }
+    }
+
+    private static IllegalArgumentException noFeature(TargetRows rows, int articles, TrainerSettings settings,
+                                                      Featurizer featurizer) {
+        return new IllegalArgumentException("no training article of target '" + rows.target() + "' has a feature left ("
+                + articles + " articles); the featurizer dropped every n-gram: lower --min-outlets"
+                + (featurizer == null ? "" : " (now " + featurizer.settings().minOutlets() + ")") + " or min_df for small training data");
     }
 
     /**
@@ -77,7 +152,25 @@ public final class ModelFitter {
      *
      * @param model       the model
      * @param featureless training articles left out because no feature of theirs was kept
+     * @param libLinear   the LibLinear model the model wraps when the LibLinear path trained it, else null
      */
-    public record Fitted(Model<Label> model, int featureless) {
+    public record Fitted(Model<Label> model, int featureless, de.bwaldvogel.liblinear.Model libLinear) {
+        /** Validates. @throws NullPointerException if the model is null */
+        public Fitted {
+            java.util.Objects.requireNonNull(model, "model");
+        }
+
+        /**
+         * The model's scorer, read from memory when the LibLinear model is at hand (Tribuo writes a model's
+         * protobuf slowly), else from the model's protobuf.
+         *
+         * @param buckets the featurizer's number of buckets
+         * @return the scorer
+         * @throws IllegalArgumentException if the model cannot be scored by a linear scorer
+         */
+        public LinearScorer scorer(int buckets) {
+            return libLinear != null ? TribuoLinearScorers.fromLibLinear(model, libLinear, buckets)
+                    : TribuoLinearScorers.fromModel(model, buckets);
+        }
     }
 }

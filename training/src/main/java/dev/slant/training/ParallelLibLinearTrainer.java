@@ -4,26 +4,32 @@ import de.bwaldvogel.liblinear.FeatureNode;
 import de.bwaldvogel.liblinear.Model;
 import de.bwaldvogel.liblinear.Parameter;
 import de.bwaldvogel.liblinear.SolverType;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
+import org.tribuo.common.liblinear.LibLinearModel;
+import org.tribuo.provenance.DatasetProvenance;
+import org.tribuo.provenance.ModelProvenance;
+import org.tribuo.provenance.TrainerProvenance;
 import org.tribuo.classification.liblinear.LinearClassificationType;
 
 /**
  * Tribuo's LibLinear classification trainer with the one-vs-rest binary problems of a multi-class model solved on
  * several threads. LibLinear solves them one after another, which makes the 108-topic model of article-bias take
  * minutes; each problem is independent, so they run in parallel here and their weight vectors are put together
- * into one ordinary multi-class LibLinear model (through LibLinear's own model text format), which Tribuo wraps,
+ * into one ordinary multi-class LibLinear model ({@link #assemble}), which Tribuo wraps,
  * saves and predicts with as usual.
  *
  * <p>Each class's problem is exactly the one LibLinear itself would solve (positives that class, weighted by the
@@ -52,6 +58,57 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         this.threads = threads;
+    }
+
+    /**
+     * Trains on a problem already laid out for LibLinear, exactly as {@link #train(org.tribuo.Dataset)} would on the
+     * Tribuo dataset those rows make: the same parameters, class weights, random draws, invocation count,
+     * provenance and model class. {@link TrainingMatrix} builds the feature domain, the dataset provenance and the
+     * rows; this skips building and converting string-named examples.
+     *
+     * @param data     the provenance of the dataset the rows stand for
+     * @param features its feature domain (LibLinear's feature ids are these ids + 1; the bias comes last)
+     * @param outputs  its label domain
+     * @param x        LibLinear's rows, only read
+     * @param y        each row's label id in {@code outputs}
+     * @return the model and its LibLinear model
+     * @throws IllegalArgumentException if x and y differ in length
+     */
+    Trained train(DatasetProvenance data, ImmutableFeatureMap features,
+                                                             ImmutableOutputInfo<org.tribuo.classification.Label> outputs,
+                                                             FeatureNode[][] x, double[] y) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException(x.length + " rows but " + y.length + " labels");
+        }
+        // As LibLinearTrainer.train: the n-th training draws from the n-th split of a SplittableRandom seeded by
+        // the seed, and the provenance records the count before this training.
+        TrainerProvenance trainerProvenance;
+        SplittableRandom local;
+        synchronized (this) {
+            int count = getInvocationCount();
+            SplittableRandom rng = new SplittableRandom(seed);
+            local = rng.split();
+            for (int i = 0; i < count; i++) {
+                local = rng.split();
+            }
+            trainerProvenance = getProvenance();
+            setInvocationCount(count + 1);
+        }
+        Parameter params = setupParameters(outputs);
+        params.setRandom(new Random(local.nextLong()));
+        ModelProvenance provenance = new ModelProvenance(LibLinearModel.class.getName(), OffsetDateTime.now(), data,
+                trainerProvenance, Collections.emptyMap());
+        List<Model> models = trainModels(params, features.size() + 1, x, new double[][] {y});
+        return new Trained(createModel(provenance, features, outputs, models), models.get(0));
+    }
+
+    /**
+     * A trained model and the LibLinear model it wraps (the very object, not a copy).
+     *
+     * @param model the Tribuo model
+     * @param inner its LibLinear model
+     */
+    record Trained(org.tribuo.Model<org.tribuo.classification.Label> model, Model inner) {
     }
 
     @Override
@@ -83,7 +140,7 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
             for (int c = 0; c < classes; c++) {
                 binary[c] = columns.get(c).get();
             }
-            return List.of(Model.load(new ModelText(params.getSolverType(), label, binary)));
+            return List.of(assemble(params.getSolverType(), label, binary));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while training one-vs-rest problems", e);
@@ -92,8 +149,6 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
                 throw re;
             }
             throw new IllegalStateException("a one-vs-rest problem failed", e.getCause());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not assemble the one-vs-rest weights into a LibLinear model", e);
         } finally {
             pool.shutdownNow();
         }
@@ -125,59 +180,49 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
     }
 
     /**
-     * LibLinear's model text, streamed row by row: the header, then one line per feature (and the bias) holding
-     * each class's weight. Never held whole in memory.
+     * One multi-class LibLinear model of the binary ones: what {@code Linear.train} makes of its one-vs-rest
+     * problems (weights interleaved, feature by feature, one per class; the header of the first binary model).
+     * LibLinear's model has no public constructor with its fields, so they are set reflectively; reading the same
+     * model back from LibLinear's text format took minutes for 108 classes of 261,000 features.
      */
-    private static final class ModelText extends Reader {
-        private final double[][] w;
-        private final int rows;
-        private final StringBuilder chunk = new StringBuilder();
-        private int row = -1;
-        private int pos;
-
-        ModelText(SolverType solver, double[] label, Model[] binary) {
-            this.w = new double[binary.length][];
-            for (int c = 0; c < binary.length; c++) {
-                w[c] = binary[c].getFeatureWeights();
-                if (binary[c].getNrFeature() != binary[0].getNrFeature() || binary[c].getBias() != binary[0].getBias()
-                        || w[c].length != w[0].length) {
-                    throw new IllegalStateException("one-vs-rest models of different shapes");
-                }
+    static Model assemble(SolverType solver, double[] label, Model[] binary) {
+        int classes = binary.length;
+        double[][] w = new double[classes][];
+        for (int c = 0; c < classes; c++) {
+            w[c] = binary[c].getFeatureWeights();
+            if (binary[c].getNrFeature() != binary[0].getNrFeature() || binary[c].getBias() != binary[0].getBias()
+                    || w[c].length != w[0].length) {
+                throw new IllegalStateException("one-vs-rest models of different shapes");
             }
-            this.rows = w[0].length;
-            chunk.append("solver_type ").append(solver.name()).append('\n');
-            chunk.append("nr_class ").append(label.length).append('\n');
-            chunk.append("label");
-            for (double l : label) {
-                chunk.append(' ').append((int) l);
-            }
-            chunk.append('\n');
-            chunk.append("nr_feature ").append(binary[0].getNrFeature()).append('\n');
-            chunk.append("bias ").append(binary[0].getBias()).append('\n');
-            chunk.append("w\n");
         }
-
-        @Override
-        public int read(char[] buf, int off, int len) {
-            while (pos == chunk.length()) {
-                if (++row >= rows) {
-                    return -1;
-                }
-                chunk.setLength(0);
-                pos = 0;
-                for (double[] column : w) {
-                    chunk.append(column[row]).append(' ');
-                }
-                chunk.append('\n');
+        int rows = w[0].length;
+        double[] weights = new double[Math.multiplyExact(rows, classes)];
+        for (int row = 0; row < rows; row++) {
+            for (int c = 0; c < classes; c++) {
+                weights[row * classes + c] = w[c][row];
             }
-            int n = Math.min(len, chunk.length() - pos);
-            chunk.getChars(pos, pos + n, buf, off);
-            pos += n;
-            return n;
         }
+        int[] labels = new int[classes];
+        for (int c = 0; c < classes; c++) {
+            labels[c] = (int) label[c];
+        }
+        Model m = new Model();
+        set(m, "solverType", solver);
+        set(m, "nr_class", classes);
+        set(m, "label", labels);
+        set(m, "nr_feature", binary[0].getNrFeature());
+        set(m, "bias", binary[0].getBias());
+        set(m, "w", weights);
+        return m;
+    }
 
-        @Override
-        public void close() {
+    private static void set(Model m, String field, Object value) {
+        try {
+            java.lang.reflect.Field f = Model.class.getDeclaredField(field);
+            f.setAccessible(true);
+            f.set(m, value);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("cannot set LibLinear's Model." + field + " (another LibLinear version?)", e);
         }
     }
 }

@@ -22,6 +22,11 @@ public enum TrainerKind {
         this.cliName = cliName;
     }
 
+    /** @return true for the kinds LibLinear trains (logistic regression and the SVM) */
+    public boolean usesLibLinear() {
+        return this == LOGISTIC || this == SVM;
+    }
+
     /** @return the name used on the command line and in manifests */
     public String cliName() {
         return cliName;

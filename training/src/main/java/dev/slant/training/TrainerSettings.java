@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
-import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
 import org.tribuo.classification.liblinear.LinearClassificationType;
 import org.tribuo.classification.mnb.MultinomialNaiveBayesTrainer;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
@@ -114,18 +113,34 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean balanced, i
                 return new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(cost, 0.1), SGD_EPOCHS, -1, 1, seed);
             case LOGISTIC:
             case SVM:
-                LinearClassificationType.LinearType type = kind == TrainerKind.LOGISTIC
-                        ? LinearClassificationType.LinearType.L2R_LR
-                        : LinearClassificationType.LinearType.L2R_L2LOSS_SVC_DUAL;
-                LibLinearClassificationTrainer t = new ParallelLibLinearTrainer(
-                        new LinearClassificationType(type), cost, maxIterations, tolerance, seed, threads);
-                if (balanced) {
-                    t.setLabelWeights(balancedWeights(trainingLabels));
-                }
-                return t;
+                return libLinear(trainingLabels, threads);
             default:
                 throw new IllegalStateException("unhandled trainer kind " + kind);
         }
+    }
+
+    /**
+     * The LibLinear trainer of a logistic or SVM kind, solving one-vs-rest problems on {@code threads} threads.
+     *
+     * @param trainingLabels every training article's label, to weigh classes when {@link #balanced()}
+     * @param threads        threads, 1 or more
+     * @return a new trainer
+     * @throws IllegalStateException    if this kind is not trained by LibLinear
+     * @throws IllegalArgumentException if threads is below 1
+     */
+    ParallelLibLinearTrainer libLinear(List<String> trainingLabels, int threads) {
+        if (!kind.usesLibLinear()) {
+            throw new IllegalStateException(kind + " is not trained by LibLinear");
+        }
+        LinearClassificationType.LinearType type = kind == TrainerKind.LOGISTIC
+                ? LinearClassificationType.LinearType.L2R_LR
+                : LinearClassificationType.LinearType.L2R_L2LOSS_SVC_DUAL;
+        ParallelLibLinearTrainer t = new ParallelLibLinearTrainer(
+                new LinearClassificationType(type), cost, maxIterations, tolerance, seed, threads);
+        if (balanced) {
+            t.setLabelWeights(balancedWeights(trainingLabels));
+        }
+        return t;
     }
 
     /** n / (k * count(label)), as scikit-learn's class_weight="balanced". */

@@ -11,7 +11,6 @@ import dev.slant.datasets.split.Split;
 import dev.slant.inference.features.Featurizer;
 import dev.slant.inference.features.FeaturizerSettings;
 import dev.slant.inference.score.LinearScorer;
-import dev.slant.inference.score.TribuoLinearScorers;
 import dev.slant.training.eval.EvaluationLabels;
 import dev.slant.training.eval.MajorityBaseline;
 import dev.slant.training.eval.Outcome;
@@ -97,6 +96,9 @@ public final class TrainingRun {
             }
         }
         Map<String, TargetFit> fits = new LinkedHashMap<>();
+        if (parts.get(Part.TEST).length > 0) {
+            progress.phase("scoring the test part");
+        }
         for (TargetFit fit : best.fits.values()) {
             TargetFit withTest = evaluateTest(fit, best, parts, ids);
             fits.put(fit.target().name(), withTest);
@@ -129,6 +131,8 @@ public final class TrainingRun {
         Featurizer fitted = table.featurizer().fit(table.rows(trainRows), outlets);
         Map<String, TargetFit> fits = new LinkedHashMap<>();
         double mainScore = Double.NEGATIVE_INFINITY;
+        // LibLinear's rows, laid out once and shared by every cost and by every target trained on the same rows.
+        TrainingMatrix matrix = null;
         for (Target target : targets) {
             TargetRows train = TargetRows.of(target.name(), articles, parts.get(Part.TRAIN));
             TargetRows valid = TargetRows.of(target.name(), articles, parts.get(Part.VALID));
@@ -136,14 +140,24 @@ public final class TrainingRun {
             MajorityBaseline majority = MajorityBaseline.fromTrainingLabels(labels, train.labels());
             TargetFit bestFit = null;
             double bestScore = Double.NEGATIVE_INFINITY;
+            if (trainer.kind().usesLibLinear() && (matrix == null || !matrix.isOf(train.rows()))) {
+                matrix = null;
+                progress.phase("weighing " + train.size() + " training articles for LibLinear");
+                matrix = TrainingMatrix.of(fitted, table, train.rows(), threads);
+            }
             for (double cost : grid.costs()) {
                 TrainerSettings ts = trainer.withCost(cost);
                 progress.phase("training " + target.name() + " (" + ts.describe() + ") on " + train.size() + " articles");
                 long t0 = System.nanoTime();
-                ModelFitter.Fitted trained = ModelFitter.train(ts, fitted, table, train, splitName + "/train", threads);
+                ModelFitter.Fitted trained = matrix != null
+                        ? ModelFitter.train(ts, matrix, train, splitName + "/train", threads)
+                        : ModelFitter.train(ts, fitted, table, train, splitName + "/train", threads);
                 Model<Label> model = trained.model();
                 double secs = (System.nanoTime() - t0) / 1e9;
-                LinearScorer scorer = TribuoLinearScorers.fromModel(model, fs.buckets());
+                if (valid.size() > 0) {
+                    progress.phase("scoring the valid part with the " + target.name() + " model");
+                }
+                LinearScorer scorer = trained.scorer(fs.buckets());
                 TargetEvaluation validEval = valid.size() == 0 ? null
                         : TargetEvaluation.of(target.name(), EvaluationLabels.of(target.labels(), known(labels, scorer), valid.labels()),
                                 target.ordinal(), majority, OutcomeScorer.score(scorer, fitted, table, valid, ids));

@@ -124,4 +124,49 @@ class ParallelLibLinearTrainerTest {
         assertThrows(IllegalArgumentException.class, () -> new ParallelLibLinearTrainer(
                 new LinearClassificationType(LinearType.L2R_L2LOSS_SVC_DUAL), 0.3, 1000, 0.1, 42, 0));
     }
+
+    /** The reflectively assembled model equals the one LibLinear reads from its own text format, bit for bit. */
+    @Test
+    void theAssembledModelIsTheOneLibLinearReadsFromItsTextFormat() throws Exception {
+        java.util.Random r = new java.util.Random(5);
+        de.bwaldvogel.liblinear.Model[] binary = new de.bwaldvogel.liblinear.Model[3];
+        for (int c = 0; c < binary.length; c++) {
+            de.bwaldvogel.liblinear.Problem p = new de.bwaldvogel.liblinear.Problem();
+            p.l = 40;
+            p.n = 7;
+            p.bias = 1;
+            p.x = new de.bwaldvogel.liblinear.Feature[p.l][];
+            p.y = new double[p.l];
+            for (int i = 0; i < p.l; i++) {
+                p.y[i] = i == 0 ? 1 : i == 1 ? -1 : r.nextBoolean() ? 1 : -1;
+                p.x[i] = new de.bwaldvogel.liblinear.Feature[] {
+                        new de.bwaldvogel.liblinear.FeatureNode(1 + r.nextInt(3), r.nextGaussian() + p.y[i]),
+                        new de.bwaldvogel.liblinear.FeatureNode(4 + r.nextInt(3), r.nextGaussian()),
+                        new de.bwaldvogel.liblinear.FeatureNode(7, 1.0)};
+            }
+            de.bwaldvogel.liblinear.Parameter param = new de.bwaldvogel.liblinear.Parameter(
+                    de.bwaldvogel.liblinear.SolverType.L2R_L2LOSS_SVC_DUAL, 0.5, 0.01);
+            param.setRandom(new java.util.Random(c));
+            binary[c] = de.bwaldvogel.liblinear.Linear.train(p, param);
+        }
+        double[] labels = {2, 0, 1};
+        de.bwaldvogel.liblinear.Model assembled = ParallelLibLinearTrainer.assemble(
+                de.bwaldvogel.liblinear.SolverType.L2R_L2LOSS_SVC_DUAL, labels, binary);
+        StringBuilder text = new StringBuilder("solver_type L2R_L2LOSS_SVC_DUAL\nnr_class 3\nlabel 2 0 1\nnr_feature ")
+                .append(binary[0].getNrFeature()).append("\nbias ").append(binary[0].getBias()).append("\nw\n");
+        double[][] w = new double[3][];
+        for (int c = 0; c < 3; c++) {
+            w[c] = binary[c].getFeatureWeights();
+        }
+        for (int row = 0; row < w[0].length; row++) {
+            for (int c = 0; c < 3; c++) {
+                text.append(w[c][row]).append(' ');
+            }
+            text.append('\n');
+        }
+        de.bwaldvogel.liblinear.Model read = de.bwaldvogel.liblinear.Model.load(new java.io.StringReader(text.toString()));
+        assertEquals(read, assembled);
+        assertArrayEquals(read.getFeatureWeights(), assembled.getFeatureWeights(), 0.0);
+        assertArrayEquals(read.getLabels(), assembled.getLabels());
+    }
 }

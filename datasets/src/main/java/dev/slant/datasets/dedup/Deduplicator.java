@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Finds exact and near duplicates among labelled articles.
@@ -28,7 +29,7 @@ import java.util.function.Function;
  * of members that are alike enough.
  *
  * <p>The result depends only on the articles, their order, the key function and the settings. Immutable and
- * thread-safe if the key function is.
+ * thread-safe if the key function is; {@link #find} calls the key function from several threads at once.
  */
 public final class Deduplicator {
     private final DedupSettings settings;
@@ -78,6 +79,12 @@ public final class Deduplicator {
      * @throws NullPointerException     if an article is null or the key function returns null
      */
     public DuplicateGroups find(Iterable<LabelledArticle> articles) {
+        List<LabelledArticle> items = new ArrayList<>();
+        articles.forEach(items::add);
+        // Keys, fingerprints and signatures depend on one article each: computed on all cores, then used in order
+        // below, so the result (and the first error) is the same as one thread's.
+        Keyed[] keyed = new Keyed[items.size()];
+        IntStream.range(0, items.size()).parallel().forEach(p -> keyed[p] = key(items.get(p)));
         List<String> ids = new ArrayList<>();
         List<Labels> labels = new ArrayList<>();
         Map<String, Integer> positionById = new HashMap<>();
@@ -86,7 +93,7 @@ public final class Deduplicator {
         Signatures signatures = new Signatures(settings.signatureLength());
         UnionFind texts = new UnionFind();
         int withoutWords = 0;
-        for (LabelledArticle item : articles) {
+        for (LabelledArticle item : items) {
             int position = ids.size();
             Objects.requireNonNull(item, () -> "article #" + (position + 1) + " of the input is null");
             String id = item.id();
@@ -95,17 +102,19 @@ public final class Deduplicator {
                 throw new IllegalArgumentException("article id '" + id + "' occurs twice: articles #" + (earlier + 1)
                         + " and #" + (position + 1) + " of the input (ids must be unique)");
             }
-            String key = textKey.apply(item.article());
-            if (key == null) {
+            Keyed k = keyed[position];
+            if (k.failure != null) {
+                throw k.failure;
+            }
+            if (k.fingerprint == null) {
                 throw new NullPointerException(
                         "the text key of article '" + id + "' (#" + (position + 1) + " of the input) is null");
             }
-            Fingerprint fingerprint = Fingerprint.of(key);
-            Integer text = textByFingerprint.get(fingerprint);
+            Integer text = textByFingerprint.get(k.fingerprint);
             if (text == null) {
                 text = texts.add();
-                textByFingerprint.put(fingerprint, text);
-                if (settings.nearDuplicates() && !signatures.add(text, shingler.shingles(key), minHasher)) {
+                textByFingerprint.put(k.fingerprint, text);
+                if (settings.nearDuplicates() && !signatures.add(text, k.signature)) {
                     withoutWords++;
                 }
             } else if (settings.nearDuplicates() && !signatures.has(text)) {
@@ -122,6 +131,30 @@ public final class Deduplicator {
             linkNearDuplicates(signatures, texts);
         }
         return groups(ids, labels, textOf, texts, withoutWords);
+    }
+
+    /** One article's fingerprint (null when its key is null) and signature (null when it has no words or none is wanted). */
+    private record Keyed(Fingerprint fingerprint, int[] signature, RuntimeException failure) {
+    }
+
+    private Keyed key(LabelledArticle item) {
+        if (item == null) {
+            return new Keyed(null, null, null);
+        }
+        try {
+            String key = textKey.apply(item.article());
+            if (key == null) {
+                return new Keyed(null, null, null);
+            }
+            int[] signature = null;
+            if (settings.nearDuplicates()) {
+                long[] shingles = shingler.shingles(key);
+                signature = shingles.length == 0 ? null : minHasher.signature(shingles);
+            }
+            return new Keyed(Fingerprint.of(key), signature, null);
+        } catch (RuntimeException e) {
+            return new Keyed(null, null, e);
+        }
     }
 
     /** Links the texts whose signatures share a band and agree on at least the threshold's share of values. */
@@ -209,16 +242,16 @@ public final class Deduplicator {
             this.values = new int[length * 1024];
         }
 
-        /** Signs a text's shingles; false, and nothing stored, when it has none. */
-        boolean add(int text, long[] shingles, MinHasher minHasher) {
-            if (shingles.length == 0) {
+        /** Stores a text's signature; false, and nothing stored, when it has none (null). */
+        boolean add(int text, int[] signature) {
+            if (signature == null) {
                 return false;
             }
             if (count == textOfSignature.length) {
                 textOfSignature = Arrays.copyOf(textOfSignature, count * 2);
                 values = Arrays.copyOf(values, values.length * 2);
             }
-            minHasher.signature(shingles, values, count * length);
+            System.arraycopy(signature, 0, values, count * length, length);
             textOfSignature[count++] = text;
             textsWithSignature.set(text);
             return true;

@@ -107,12 +107,33 @@ public final class TribuoLinearScorers {
         }
     }
 
+    /**
+     * The scorer of a LibLinear classification model whose LibLinear model is at hand (as a trainer has it), read
+     * from memory: the same scorer as {@link #fromModel}, without writing and reading the model's protobuf (whose
+     * feature domain Tribuo writes slowly, reflectively, feature by feature).
+     *
+     * @param model   a Tribuo LibLinear classification model
+     * @param inner   the LibLinear model it wraps
+     * @param buckets the featurizer's number of buckets
+     * @return its scorer
+     * @throws IllegalArgumentException if the model is not a LibLinear classification model, or as {@link #fromProto}
+     */
+    public static LinearScorer fromLibLinear(Model<Label> model, de.bwaldvogel.liblinear.Model inner, int buckets) {
+        if (!LIBLINEAR.equals(model.getClass().getName())) {
+            throw new IllegalArgumentException("not a " + LIBLINEAR + ": " + model.getClass().getName());
+        }
+        return libLinear(Domain.of(LIBLINEAR, model.getOutputIDInfo(), model.getFeatureIDMap(), buckets), inner);
+    }
+
     private static LinearScorer libLinear(LibLinearModelProto proto, int buckets) {
         Domain d = Domain.of(LIBLINEAR, proto.getMetadata(), buckets);
         if (proto.getModelsCount() != 1) {
             throw new IllegalArgumentException(LIBLINEAR + ": expected 1 LibLinear model, found " + proto.getModelsCount());
         }
-        de.bwaldvogel.liblinear.Model m = readLibLinear(proto.getModels(0));
+        return libLinear(d, readLibLinear(proto.getModels(0)));
+    }
+
+    private static LinearScorer libLinear(Domain d, de.bwaldvogel.liblinear.Model m) {
         int[] classes = m.getLabels();
         int nLabels = d.labels.size();
         if (m.getNrClass() != nLabels || classes.length != nLabels) {
@@ -233,7 +254,10 @@ public final class TribuoLinearScorers {
     private record Domain(List<String> labels, int[] bucketOfFeature, int buckets) {
         static Domain of(String type, ModelDataProto metadata, int buckets) {
             ModelDataCarrier<?> carrier = ModelDataCarrier.deserialize(metadata);
-            ImmutableOutputInfo<?> outputs = carrier.outputDomain();
+            return of(type, carrier.outputDomain(), carrier.featureDomain(), buckets);
+        }
+
+        static Domain of(String type, ImmutableOutputInfo<?> outputs, ImmutableFeatureMap fm, int buckets) {
             List<String> labels = new ArrayList<>(outputs.size());
             for (int id = 0; id < outputs.size(); id++) {
                 Output<?> o = outputs.getOutput(id);
@@ -242,7 +266,6 @@ public final class TribuoLinearScorers {
                 }
                 labels.add(label.getLabel());
             }
-            ImmutableFeatureMap fm = carrier.featureDomain();
             int[] bucketOf = new int[fm.size()];
             for (int j = 0; j < bucketOf.length; j++) {
                 int b = FeatureNames.bucket(fm.get(j).getName());

@@ -1,0 +1,247 @@
+package dev.slant.training;
+
+import com.oracle.labs.mlrg.olcut.provenance.ListProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.ObjectProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.BooleanProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.IntProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
+import com.oracle.labs.mlrg.olcut.util.Pair;
+import de.bwaldvogel.liblinear.FeatureNode;
+import dev.slant.inference.features.FeatureVector;
+import dev.slant.inference.features.Featurizer;
+import dev.slant.inference.model.FeatureNames;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.tribuo.ImmutableFeatureMap;
+import org.tribuo.MutableDataset;
+import org.tribuo.MutableFeatureMap;
+import org.tribuo.VariableInfo;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.provenance.DataProvenance;
+import org.tribuo.provenance.DatasetProvenance;
+
+/**
+ * Training rows weighed once and laid out as LibLinear's problem, with what Tribuo's {@link MutableDataset} would
+ * have made of the same rows: its feature domain (each feature's statistics, observed in row order), its density
+ * flag and its provenance. Building a Tribuo dataset of string-named examples and converting it back costs far
+ * more than solving; this goes from the {@link FeatureTable}'s arrays to LibLinear's directly, on several threads,
+ * and is shared by every cost of a grid and every target trained on the same rows.
+ *
+ * <p>Rows whose weighed vector is empty (every n-gram dropped) are left out, as the Tribuo path leaves them out.
+ */
+final class TrainingMatrix {
+    private static final LabelFactory LABELS = new LabelFactory();
+    /** Rows per parallel task when weighing and laying out rows. */
+    private static final int ROW_CHUNK = 512;
+
+    private final int[] rows;
+    private final int[] kept;
+    private final ImmutableFeatureMap featureMap;
+    private final int observedFeatures;
+    private final boolean dense;
+    private final FeatureNode[][] nodes;
+
+    private TrainingMatrix(int[] rows, int[] kept, ImmutableFeatureMap featureMap, int observedFeatures, boolean dense,
+                           FeatureNode[][] nodes) {
+        this.rows = rows;
+        this.kept = kept;
+        this.featureMap = featureMap;
+        this.observedFeatures = observedFeatures;
+        this.dense = dense;
+        this.nodes = nodes;
+    }
+
+    /**
+     * Weighs and lays out rows.
+     *
+     * @param featurizer the fitted featurizer
+     * @param table      the term counts
+     * @param rows       the training rows, in training order
+     * @param threads    threads, 1 or more
+     * @return the matrix
+     * @throws InterruptedException     if interrupted
+     * @throws IllegalArgumentException if threads is below 1
+     */
+    static TrainingMatrix of(Featurizer featurizer, FeatureTable table, int[] rows, int threads) throws InterruptedException {
+        Objects.requireNonNull(featurizer, "featurizer");
+        int buckets = featurizer.settings().buckets();
+        // The buckets a weighed row can hold: those of the rows' counts whose idf is not 0. Tribuo numbers features
+        // in name order, which is bucket order, so their ranks are the feature ids (both checked below).
+        boolean[] counted = new boolean[buckets];
+        for (int r : rows) {
+            for (int b : table.counts(r).indices()) {
+                counted[b] = true;
+            }
+        }
+        int[] id = new int[buckets];
+        Arrays.fill(id, -1);
+        int candidates = 0;
+        for (int b = 0; b < buckets; b++) {
+            if (counted[b] && featurizer.idf(b) != 0.0) {
+                id[b] = candidates++;
+            }
+        }
+        int[] present = new int[candidates];
+        for (int b = 0; b < buckets; b++) {
+            if (id[b] >= 0) {
+                present[id[b]] = b;
+            }
+        }
+        // Each row weighed and laid out at once (LibLinear's index is the feature id + 1; the bias comes last), so
+        // that the weighed vectors die young instead of being kept beside the rows.
+        int biasIndex = candidates + 1;
+        FeatureNode[][] all = new FeatureNode[rows.length][];
+        Ranges.run(rows.length, ROW_CHUNK, threads, "weigh", (from, to) -> {
+            for (int i = from; i < to; i++) {
+                FeatureVector v = featurizer.weigh(table.counts(rows[i]));
+                int[] idx = v.indices();
+                double[] val = v.values();
+                if (idx.length == 0) {
+                    continue;
+                }
+                FeatureNode[] row = new FeatureNode[idx.length + 1];
+                for (int j = 0; j < idx.length; j++) {
+                    if (id[idx[j]] < 0) {
+                        throw new IllegalStateException("row " + rows[i] + " has bucket " + idx[j]
+                                + ", which is not among the counted buckets with an idf");
+                    }
+                    row[j] = new FeatureNode(id[idx[j]] + 1, val[j]);
+                }
+                row[idx.length] = new FeatureNode(biasIndex, 1.0);
+                all[i] = row;
+            }
+        });
+        // The rows MutableDataset would keep, its density flag, and each feature's number of observations.
+        int[] kept = new int[rows.length];
+        int nKept = 0;
+        int[] perFeature = new int[candidates];
+        boolean dense = true;
+        int seen = 0;
+        for (int i = 0; i < rows.length; i++) {
+            FeatureNode[] row = all[i];
+            if (row == null) {
+                continue;
+            }
+            kept[nKept++] = i;
+            int before = seen;
+            for (int j = 0; j < row.length - 1; j++) {
+                if (perFeature[row[j].index - 1]++ == 0) {
+                    seen++;
+                }
+            }
+            if (before != 0 && (before < seen || row.length - 1 != seen)) {
+                dense = false;
+            }
+        }
+        if (seen != candidates) {
+            throw new IllegalStateException(candidates + " buckets are counted with an idf but only " + seen
+                    + " occur in the weighed rows");
+        }
+        kept = Arrays.copyOf(kept, nKept);
+        FeatureNode[][] nodes = new FeatureNode[nKept][];
+        for (int k = 0; k < nKept; k++) {
+            nodes[k] = all[kept[k]];
+        }
+        // Every feature's values in row order, so that each feature's statistics can be observed apart.
+        int[] columnStart = new int[candidates + 1];
+        for (int c = 0; c < candidates; c++) {
+            columnStart[c + 1] = columnStart[c] + perFeature[c];
+        }
+        double[] columnValues = new double[columnStart[candidates]];
+        int[] fill = Arrays.copyOf(columnStart, candidates);
+        for (FeatureNode[] row : nodes) {
+            for (int j = 0; j < row.length - 1; j++) {
+                columnValues[fill[row[j].index - 1]++] = row[j].value;
+            }
+        }
+        VariableInfo[] infos = new VariableInfo[candidates];
+        Ranges.run(candidates, Math.max(1024, candidates / (8 * threads) + 1), threads, "feature-domain", (from, to) -> {
+            MutableFeatureMap local = new MutableFeatureMap();
+            for (int c = from; c < to; c++) {
+                String name = FeatureNames.of(present[c]);
+                for (int k = columnStart[c]; k < columnStart[c + 1]; k++) {
+                    local.add(name, columnValues[k]);
+                }
+                infos[c] = local.get(name);
+            }
+        });
+        ImmutableFeatureMap featureMap = new ImmutableFeatureMap(List.of(infos));
+        for (int c = 0; c < candidates; c++) {
+            if (featureMap.getID(FeatureNames.of(present[c])) != c) {
+                throw new IllegalStateException("Tribuo numbers bucket " + present[c] + " "
+                        + featureMap.getID(FeatureNames.of(present[c])) + ", not " + c + " (its rank)");
+            }
+        }
+        return new TrainingMatrix(rows.clone(), kept, featureMap, candidates, dense, nodes);
+    }
+
+    /**
+     * @param other training rows
+     * @return true when this matrix was made of exactly those rows
+     */
+    boolean isOf(int[] other) {
+        return Arrays.equals(rows, other);
+    }
+
+    /** @return positions, within the rows given, of the rows kept (those with a feature left), increasing */
+    int[] kept() {
+        return kept.clone();
+    }
+
+    /** @return rows left out because the featurizer kept none of their n-grams */
+    int featureless() {
+        return rows.length - kept.length;
+    }
+
+    /** @return the feature domain Tribuo would have made of the kept rows */
+    ImmutableFeatureMap featureMap() {
+        return featureMap;
+    }
+
+    /**
+     * LibLinear's rows, one per kept row: Tribuo's feature ids + 1 with their values, then the bias. Shared, never
+     * modified (LibLinear only reads them).
+     *
+     * @return the rows
+     */
+    FeatureNode[][] nodes() {
+        return nodes;
+    }
+
+    /**
+     * The provenance Tribuo's {@link MutableDataset} of the kept rows would report.
+     *
+     * @param source  the data source's provenance
+     * @param outputs the number of distinct labels of the kept rows
+     * @return the dataset provenance
+     * @throws IllegalStateException if Tribuo's dataset provenance lacks a field this class sets
+     */
+    DatasetProvenance provenance(DataProvenance source, int outputs) {
+        // Tribuo's own provenance of an empty dataset gives the fields and the class name; the counts are ours.
+        DatasetProvenance template = new MutableDataset<Label>(source, LABELS).getProvenance();
+        Map<String, Provenance> fields = new LinkedHashMap<>();
+        for (Pair<String, Provenance> p : template) {
+            fields.put(p.getA(), p.getB());
+        }
+        set(fields, "is-dense", new BooleanProvenance("is-dense", dense));
+        set(fields, "num-examples", new IntProvenance("num-examples", kept.length));
+        set(fields, "num-features", new IntProvenance("num-features", observedFeatures));
+        set(fields, "num-outputs", new IntProvenance("num-outputs", outputs));
+        if (!(fields.get(ObjectProvenance.CLASS_NAME) instanceof StringProvenance)
+                || !(fields.get("transformations") instanceof ListProvenance<?>)) {
+            throw new IllegalStateException("Tribuo's dataset provenance has an unexpected shape: " + fields.keySet());
+        }
+        return new DatasetProvenance(fields);
+    }
+
+    private static void set(Map<String, Provenance> fields, String key, Provenance value) {
+        if (fields.put(key, value) == null) {
+            throw new IllegalStateException("Tribuo's dataset provenance has no field '" + key + "': " + fields.keySet());
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package dev.slant.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import com.oracle.labs.mlrg.olcut.util.Pair;
+import dev.slant.datasets.Article;
+import dev.slant.datasets.LabelledArticle;
+import dev.slant.datasets.Labels;
+import dev.slant.datasets.scrub.Scrubber;
+import dev.slant.datasets.split.Outlets;
+import dev.slant.inference.features.Featurizer;
+import dev.slant.inference.features.FeaturizerSettings;
+import dev.slant.inference.score.LinearScorer;
+import dev.slant.inference.score.TribuoLinearScorers;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+import org.tribuo.common.liblinear.protos.LibLinearModelProto;
+import org.tribuo.protos.core.ModelDataProto;
+import org.tribuo.protos.core.ModelProto;
+import org.tribuo.provenance.DatasetProvenance;
+
+/**
+ * LibLinear's rows laid out straight from the feature table give the very model that training on the Tribuo
+ * dataset of the same rows gives: the same LibLinear weights byte for byte, the same feature and label domains
+ * (feature statistics included) and the same provenance but for the times.
+ */
+class TrainingMatrixTest {
+    private static final int BUCKETS = 1 << 14;
+    private static List<LabelledArticle> articles;
+    private static Featurizer fitted;
+    private static FeatureTable table;
+    private static int[] rows;
+
+    @BeforeAll
+    static void featurize() throws Exception {
+        articles = new ArrayList<>(new SyntheticCorpus(240, 3).load().articles());
+        // Two articles whose every n-gram is too rare to keep: left out of training by both paths.
+        for (int i = 0; i < 2; i++) {
+            Article odd = new Article("odd" + i, "zzqa" + i, "zzqb" + i + " zzqc" + i,
+                    Map.of(Article.HOST, "www.odd" + i + ".com"));
+            articles.add(i * 100 + 7, new LabelledArticle(odd, Labels.single(Map.of("stance", "left", "topic", "economy"))));
+        }
+        List<Article> plain = articles.stream().map(LabelledArticle::article).toList();
+        FeaturizerSettings fs = FeaturizerSettings.DEFAULTS.withBuckets(BUCKETS);
+        rows = IntStream.range(0, articles.size()).toArray();
+        table = FeatureTable.compute(Featurizer.unfitted(fs, Scrubber.NONE), plain, rows, 2, done -> { });
+        fitted = table.featurizer().fit(table.rows(rows), plain.stream().map(Outlets::of).toList());
+    }
+
+    private static TargetRows target(String name) {
+        return TargetRows.of(name, articles, rows);
+    }
+
+    @Test
+    void givesTheTribuoDatasetPathsModelWhateverTheThreads() throws Exception {
+        TrainerSettings svm = TrainerSettings.DEFAULTS.withSeed(11);
+        TrainerSettings logistic = svm.withKind(TrainerKind.LOGISTIC).withCost(3).withBalanced(false);
+        for (String name : List.of("stance", "topic")) {
+            TargetRows train = target(name);
+            for (TrainerSettings ts : List.of(svm, logistic)) {
+                ModelFitter.Fitted reference = ModelFitter.throughDataset(ts, fitted, table, train, "synthetic/train", 1);
+                assertEquals(2, reference.featureless());
+                for (int threads : new int[] {1, 2}) {
+                    TrainingMatrix m = TrainingMatrix.of(fitted, table, train.rows(), threads);
+                    ModelFitter.Fitted fast = ModelFitter.train(ts, m, train, "synthetic/train", threads);
+                    String what = name + ", " + ts.describe() + ", " + threads + " threads";
+                    assertEquals(reference.featureless(), fast.featureless(), what);
+                    assertSameModel(reference.model(), fast.model(), what);
+                    assertSameScorer(TribuoLinearScorers.fromModel(reference.model(), BUCKETS), fast.scorer(BUCKETS), what);
+                }
+            }
+        }
+    }
+
+    @Test
+    void oneMatrixServesEveryCostAndTarget() throws Exception {
+        TrainingMatrix m = TrainingMatrix.of(fitted, table, rows, 2);
+        for (String name : List.of("stance", "topic")) {
+            for (double cost : new double[] {0.1, 1.0}) {
+                TrainerSettings ts = TrainerSettings.DEFAULTS.withCost(cost);
+                assertSameModel(ModelFitter.throughDataset(ts, fitted, table, target(name), "d", 1).model(),
+                        ModelFitter.train(ts, m, target(name), "d", 2).model(), name + " C=" + cost);
+            }
+        }
+        TargetRows fewer = TargetRows.of("stance", articles, IntStream.range(0, 100).toArray());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ModelFitter.train(TrainerSettings.DEFAULTS, m, fewer, "d", 1));
+        assertTrue(e.getMessage().contains("other rows"), e.getMessage());
+    }
+
+    /** The scorer read from the LibLinear model in memory is the one read from the reference model's protobuf. */
+    private static void assertSameScorer(LinearScorer expected, LinearScorer actual, String what) {
+        assertEquals(expected.labels(), actual.labels(), what);
+        assertEquals(expected.link(), actual.link(), what);
+        assertEquals(expected.knownBuckets(), actual.knownBuckets(), what);
+        for (int label = 0; label < expected.labels().size(); label++) {
+            assertEquals(expected.bias(label), actual.bias(label), 0.0, what);
+            for (int b = 0; b < BUCKETS; b++) {
+                assertEquals(expected.knows(b), actual.knows(b), what);
+                assertEquals(expected.weight(b, label), actual.weight(b, label), 0.0, what + ", bucket " + b);
+            }
+        }
+    }
+
+    private static void assertSameModel(Model<Label> expected, Model<Label> actual, String what) throws Exception {
+        ModelProto e = expected.serialize();
+        ModelProto a = actual.serialize();
+        assertEquals(e.getClassName(), a.getClassName(), what);
+        LibLinearModelProto ep = e.getSerializedData().unpack(LibLinearModelProto.class);
+        LibLinearModelProto ap = a.getSerializedData().unpack(LibLinearModelProto.class);
+        assertEquals(ep.getModelsList(), ap.getModelsList(), what + ": LibLinear's model, weights included");
+        ModelDataProto em = ep.getMetadata();
+        ModelDataProto am = ap.getMetadata();
+        assertEquals(em.getFeatureDomain(), am.getFeatureDomain(), what + ": feature domain and statistics");
+        assertEquals(em.getOutputDomain(), am.getOutputDomain(), what + ": label domain");
+        assertEquals(em.getName(), am.getName(), what);
+        assertEquals(em.getGenerateProbabilities(), am.getGenerateProbabilities(), what);
+        assertEquals(expected.getProvenance().getClassName(), actual.getProvenance().getClassName(), what);
+        assertEquals(expected.getProvenance().getTrainerProvenance(), actual.getProvenance().getTrainerProvenance(), what);
+        assertEquals(withoutSource(expected.getProvenance().getDatasetProvenance()),
+                withoutSource(actual.getProvenance().getDatasetProvenance()), what + ": dataset provenance");
+        assertEquals(expected.getProvenance().getDatasetProvenance().getSourceProvenance().getClassName(),
+                actual.getProvenance().getDatasetProvenance().getSourceProvenance().getClassName(), what);
+    }
+
+    /** The dataset provenance's fields but its data source (which records when it was made). */
+    private static Map<String, Provenance> withoutSource(DatasetProvenance p) {
+        Map<String, Provenance> fields = new LinkedHashMap<>();
+        for (Pair<String, Provenance> f : p) {
+            if (!f.getA().equals("datasource")) {
+                fields.put(f.getA(), f.getB());
+            }
+        }
+        assertEquals(8, fields.size(), fields.toString());
+        return fields;
+    }
+}

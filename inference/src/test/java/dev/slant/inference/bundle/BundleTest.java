@@ -20,6 +20,7 @@ import dev.slant.inference.features.FeatureVector;
 import dev.slant.inference.features.Featurizer;
 import dev.slant.inference.model.FeatureNames;
 import dev.slant.inference.score.LinearScorer;
+import dev.slant.inference.score.ScorerCodec;
 import dev.slant.inference.score.TribuoLinearScorers;
 import dev.slant.inference.score.WeightPrecision;
 import java.io.ByteArrayOutputStream;
@@ -113,8 +114,8 @@ class BundleTest {
         assertEquals(2, m.rowsRejected());
         assertEquals(0.75, m.metrics().get("validation").get("macroF1").asDouble());
         assertEquals(List.of("MODEL_CARD.md", "featurizer/idf.bin", "models/stance.pb", "models/topic.pb", "models/veracity.pb",
-                "provenance/stance.json", "provenance/topic.json", "provenance/veracity.json", "scorers/stance.bin",
-                "scorers/topic.bin", "scorers/veracity.bin", "scrubber.json"),
+                "provenance/stance.json", "provenance/topic.json", "provenance/veracity.json",
+                "scorers/topic.bin", "scrubber.json"),
                 new ArrayList<>(m.entries().keySet()));
         assertEquals("# Tiny model\n\nFor tests only.\n", b.modelCard());
         assertTrue(b.provenance().get("topic").contains("org.tribuo.classification.sgd.linear.LogisticRegressionTrainer"));
@@ -185,8 +186,9 @@ class BundleTest {
                 assertEquals(BundleFormat.ENTRY_TIME, e.getTimeLocal(), e.getName());
             });
         }
-        assertEquals(List.of("MODEL_CARD.md", "scrubber.json", "featurizer/idf.bin", "models/stance.pb", "scorers/stance.bin",
-                "models/topic.pb", "scorers/topic.bin", "models/veracity.pb", "scorers/veracity.bin", "provenance/stance.json", "provenance/topic.json", "provenance/veracity.json", "manifest.json"), names);
+        // LibLinear models (stance, veracity) have no scorer entry: their scorers are streamed from the model entry.
+        assertEquals(List.of("MODEL_CARD.md", "scrubber.json", "featurizer/idf.bin", "models/stance.pb",
+                "models/topic.pb", "scorers/topic.bin", "models/veracity.pb", "provenance/stance.json", "provenance/topic.json", "provenance/veracity.json", "manifest.json"), names);
     }
 
     @Test
@@ -286,16 +288,69 @@ class BundleTest {
     @Test
     void newerMajorVersionIsRefusedNamingBothVersions() throws Exception {
         Path file = written();
-        editManifest(file, m -> m.put("formatVersion", "2.0").put("someFutureField", 1));
+        editManifest(file, m -> m.put("formatVersion", "3.0").put("someFutureField", 1));
         BundleException e = assertThrows(BundleException.class, () -> BundleReader.read(file));
-        assertEquals(file + ": bundle format 2.0 is newer than this build of Slant reads (format 1.x); use a newer Slant", e.getMessage());
+        assertEquals(file + ": bundle format 3.0 is newer than this build of Slant reads (formats 1.x to 2.x); use a newer Slant", e.getMessage());
+    }
+
+    @Test
+    void olderMajorVersionIsRefusedSayingToRetrain() throws Exception {
+        Path file = written();
+        editManifest(file, m -> m.put("formatVersion", "0.9"));
+        BundleException e = assertThrows(BundleException.class, () -> BundleReader.read(file));
+        assertEquals(file + ": bundle format 0.9 is older than this build of Slant reads (formats 1.x to 2.x); retrain it with slant train", e.getMessage());
+    }
+
+    @Test
+    void formatOneBundlesWithEveryScorerInItsOwnEntryStillLoad() throws Exception {
+        Path file = written();
+        LoadedBundle current = BundleReader.read(file);
+        Map<String, byte[]> scorers = new LinkedHashMap<>();
+        for (String target : List.of("stance", "veracity")) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ScorerCodec.write(current.scorers().get(target), out);
+            scorers.put("scorers/" + target + ".bin", out.toByteArray());
+        }
+        rewrite(file, entries -> entries.putAll(scorers));
+        editManifest(file, m -> {
+            m.put("formatVersion", "1.0");
+            scorers.forEach((name, bytes) -> ((ObjectNode) m.get("entries")).put(name, sha(bytes)));
+        });
+        LoadedBundle old = BundleReader.read(file);
+        assertEquals("1.0", old.manifest().formatVersion());
+        for (Article a : unseen) {
+            FeatureVector v = old.featurizer().featurize(a);
+            for (String target : List.of("stance", "veracity")) {
+                double[] want = new double[current.scorers().get(target).labels().size()];
+                double[] got = new double[want.length];
+                current.scorers().get(target).decisionValues(v, want);
+                old.scorers().get(target).decisionValues(v, got);
+                assertArrayEquals(want, got, 0.0, a.id() + " " + target);
+            }
+        }
+        // Without those entries a format 1 manifest is incomplete.
+        editManifest(file, m -> ((ObjectNode) m.get("entries")).remove("scorers/stance.bin"));
+        BundleException e = assertThrows(BundleException.class, () -> BundleReader.read(file));
+        assertTrue(e.getMessage().contains("scorers/stance.bin is missing from the manifest's entries"), e.getMessage());
+    }
+
+    @Test
+    void aTruncatedLibLinearModelWithAMatchingHashIsNamed() throws Exception {
+        Path file = written();
+        byte[] whole = entries(file).get("models/stance.pb");
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 100);
+        rewrite(file, entries -> entries.put("models/stance.pb", cut));
+        editManifest(file, m -> ((ObjectNode) m.get("entries")).put("models/stance.pb", sha(cut)));
+        BundleException e = assertThrows(BundleException.class, () -> BundleReader.read(file));
+        assertTrue(e.getMessage().startsWith(file + ": ") && e.getMessage().contains("models/stance.pb"), e.getMessage());
+        assertTrue(e.getMessage().contains("truncated") || e.getMessage().contains("ends"), e.getMessage());
     }
 
     @Test
     void newerMinorVersionIsRead() throws Exception {
         Path file = written();
-        editManifest(file, m -> m.put("formatVersion", "1.7"));
-        assertEquals("1.7", BundleReader.read(file).manifest().formatVersion());
+        editManifest(file, m -> m.put("formatVersion", "2.7"));
+        assertEquals("2.7", BundleReader.read(file).manifest().formatVersion());
     }
 
     @Test
@@ -335,11 +390,13 @@ class BundleTest {
     @Test
     void aScorerThatDisagreesWithTheManifestIsRefused() throws Exception {
         Path file = written();
-        byte[] topic = entries(file).get("scorers/topic.bin");
-        rewrite(file, entries -> entries.put("scorers/stance.bin", topic));
-        editManifest(file, m -> ((ObjectNode) m.get("entries")).put("scorers/stance.bin", sha(topic)));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ScorerCodec.write(TribuoLinearScorers.fromModel(models.get("stance"), featurizer.settings().buckets()), out);
+        byte[] stance = out.toByteArray();
+        rewrite(file, entries -> entries.put("scorers/topic.bin", stance));
+        editManifest(file, m -> ((ObjectNode) m.get("entries")).put("scorers/topic.bin", sha(stance)));
         BundleException e = assertThrows(BundleException.class, () -> BundleReader.read(file));
-        assertTrue(e.getMessage().startsWith(file + ": scorers/stance.bin is a LinearScorer[" + TribuoLinearScorers.LINEAR_SGD + ", 4 labels"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file + ": scorers/topic.bin is a LinearScorer[" + TribuoLinearScorers.LIBLINEAR + ", 3 labels"), e.getMessage());
     }
 
     @Test

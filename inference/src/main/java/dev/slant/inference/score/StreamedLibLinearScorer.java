@@ -9,7 +9,6 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -162,7 +161,7 @@ public final class StreamedLibLinearScorer {
                 }
                 int length = in.readRawVarint32();
                 int limit = in.pushLimit(length);
-                s.scorer = weights(new DataInputStream(new Region(in)), s);
+                s.scorer = weights(in, s);
                 if (in.getBytesUntilLimit() != 0) {
                     throw new IllegalArgumentException("serialized LibLinear model: " + in.getBytesUntilLimit() + " bytes after the weights");
                 }
@@ -301,10 +300,12 @@ public final class StreamedLibLinearScorer {
         }
     }
 
-    private static LinearScorer weights(DataInputStream in, State s) throws IOException {
+    /** Reads the serialized LibLinear model up to the current limit: its header, then its weights straight from {@code in}. */
+    private static LinearScorer weights(CodedInputStream in, State s) throws IOException {
         LibLinearObjectStream.Header h;
         try {
-            h = LibLinearObjectStream.readHeader(in);
+            // DataInputStream does not read ahead, so the weights are next in {@code in} after the header.
+            h = LibLinearObjectStream.readHeader(new DataInputStream(new Region(in)));
         } catch (EOFException e) {
             throw new IllegalArgumentException("serialized LibLinear model ends early", e);
         }
@@ -341,48 +342,55 @@ public final class StreamedLibLinearScorer {
         // LibLinear reads feature index j + 1 only when j < nr_feature; Tribuo's bias feature (id = features) is read
         // as a plain feature when it is within nr_feature, else from LibLinear's bias slot, scaled by its bias (1 or 0).
         boolean biasRead = features < nrFeature || libBias > 0;
-        double[] dw = s.precision == WeightPrecision.DOUBLE ? new double[Math.multiplyExact(features, n)] : null;
-        float[] fw = dw == null ? new float[Math.multiplyExact(features, n)] : null;
-        double[] bias = new double[n];
-        byte[] chunk = new byte[CHUNK];
-        int total = h.weights();
-        int p = 0;
-        try {
-            while (p < total) {
-                int m = Math.min(CHUNK / 8, total - p);
-                in.readFully(chunk, 0, m * 8);
-                ByteBuffer buf = ByteBuffer.wrap(chunk, 0, m * 8);
-                for (int i = 0; i < m; i++, p++) {
-                    double v = buf.getDouble();
-                    int row = p / nrW;
-                    int c = p - row * nrW;
-                    if (row < features && row < nrFeature) {
-                        if (nrW == 1) {
-                            put(dw, fw, row * n + classes[0], v);
-                            put(dw, fw, row * n + classes[1], -v);
-                        } else {
-                            put(dw, fw, row * n + classes[c], v);
-                        }
-                    } else if (row == features && biasRead) {
-                        if (nrW == 1) {
-                            bias[classes[0]] = v;
-                            bias[classes[1]] = -v;
-                        } else {
-                            bias[classes[c]] = v;
-                        }
-                    }
-                }
-            }
-        } catch (EOFException e) {
-            throw new IllegalArgumentException("serialized LibLinear model ends after " + p + " of its " + total + " weights", e);
-        }
+        // Rows in bucket order (a row is its bucket's rank among the known ones), as LinearScorer keeps them, so that
+        // it takes the arrays as they are instead of copying them.
         int[] rowOfBucket = new int[s.buckets];
         Arrays.fill(rowOfBucket, LinearScorer.UNKNOWN);
         for (int j = 0; j < features; j++) {
             if (rowOfBucket[s.bucketOfFeature[j]] != LinearScorer.UNKNOWN) {
                 throw new IllegalArgumentException("bucket " + s.bucketOfFeature[j] + " names two features");
             }
-            rowOfBucket[s.bucketOfFeature[j]] = j;
+            rowOfBucket[s.bucketOfFeature[j]] = 0;
+        }
+        for (int b = 0, rank = 0; b < s.buckets; b++) {
+            if (rowOfBucket[b] != LinearScorer.UNKNOWN) {
+                rowOfBucket[b] = rank++;
+            }
+        }
+        int[] rowOfFeature = new int[features];
+        for (int j = 0; j < features; j++) {
+            rowOfFeature[j] = rowOfBucket[s.bucketOfFeature[j]];
+        }
+        double[] dw = s.precision == WeightPrecision.DOUBLE ? new double[Math.multiplyExact(features, n)] : null;
+        float[] fw = dw == null ? new float[Math.multiplyExact(features, n)] : null;
+        double[] bias = new double[n];
+        int total = h.weights();
+        int p = 0;
+        try {
+            for (; p < total; p++) {
+                // Java serialization writes doubles big-endian.
+                double v = Double.longBitsToDouble(Long.reverseBytes(in.readRawLittleEndian64()));
+                int feature = p / nrW;
+                int c = p - feature * nrW;
+                if (feature < features && feature < nrFeature) {
+                    int at = rowOfFeature[feature] * n;
+                    if (nrW == 1) {
+                        put(dw, fw, at + classes[0], v);
+                        put(dw, fw, at + classes[1], -v);
+                    } else {
+                        put(dw, fw, at + classes[c], v);
+                    }
+                } else if (feature == features && biasRead) {
+                    if (nrW == 1) {
+                        bias[classes[0]] = v;
+                        bias[classes[1]] = -v;
+                    } else {
+                        bias[classes[c]] = v;
+                    }
+                }
+            }
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalArgumentException("serialized LibLinear model ends after " + p + " of its " + total + " weights", e);
         }
         ProbabilityLink link = solver.isLogisticRegressionSolver() ? ProbabilityLink.ONE_VS_REST_LOGISTIC : ProbabilityLink.SOFTMAX_OF_MARGINS;
         return new LinearScorer(type, s.labels, rowOfBucket, dw, fw, bias, link);

@@ -19,6 +19,7 @@ import dev.slant.inference.TinyTrainers;
 import dev.slant.inference.features.FeatureVector;
 import dev.slant.inference.features.Featurizer;
 import dev.slant.inference.model.FeatureNames;
+import dev.slant.inference.score.LibLinearWeightCompaction;
 import dev.slant.inference.score.LinearScorer;
 import dev.slant.inference.score.ScorerCodec;
 import dev.slant.inference.score.TribuoLinearScorers;
@@ -128,7 +129,10 @@ class BundleTest {
             assertEquals(before, after, a.id());
         }
         for (Map.Entry<String, Model<Label>> e : models.entrySet()) {
-            LinearScorer original = TribuoLinearScorers.fromModel(e.getValue(), featurizer.settings().buckets());
+            // The bundle stores LibLinear weights rounded to float: equal to the stored model, within 1e-6 of the trained one.
+            LinearScorer trained = TribuoLinearScorers.fromModel(e.getValue(), featurizer.settings().buckets());
+            LinearScorer original = TribuoLinearScorers.fromProto(
+                    LibLinearWeightCompaction.compact(e.getValue().serialize(), 1.0), featurizer.settings().buckets());
             LinearScorer loaded = b.scorers().get(e.getKey());
             assertEquals(original.labels(), loaded.labels());
             assertEquals(original.labels(), m.target(e.getKey()).labels());
@@ -138,6 +142,8 @@ class BundleTest {
                 double[] y = new double[x.length];
                 assertEquals(original.decisionValues(v, x), loaded.decisionValues(v, y));
                 assertArrayEquals(x, y, e.getKey() + " " + a.id());
+                trained.decisionValues(v, x);
+                assertArrayEquals(x, y, 1e-6, e.getKey() + " " + a.id() + " against the trained model");
             }
         }
     }
@@ -148,7 +154,11 @@ class BundleTest {
         Model<Label> back = BundleReader.readModel(file, "stance");
         FeatureVector v = featurizer.featurize(unseen.get(0));
         var ex = FeatureNames.example(LabelFactory.UNKNOWN_LABEL, v);
-        assertEquals(models.get("stance").predict(ex).getOutputScores().toString(), back.predict(ex).getOutputScores().toString());
+        @SuppressWarnings("unchecked")
+        Model<Label> stored = (Model<Label>) Model.deserialize(LibLinearWeightCompaction.compact(models.get("stance").serialize(), 1.0));
+        assertEquals(stored.predict(ex).getOutputScores().toString(), back.predict(ex).getOutputScores().toString());
+        models.get("stance").predict(ex).getOutputScores().forEach((label, score) ->
+                assertEquals(score.getScore(), back.predict(ex).getOutputScores().get(label).getScore(), 1e-6, label));
         BundleException e = assertThrows(BundleException.class, () -> BundleReader.readModel(file, "mood"));
         assertEquals(file + ": no target 'mood'; the bundle has [stance, topic, veracity]", e.getMessage());
     }

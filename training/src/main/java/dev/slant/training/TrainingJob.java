@@ -59,7 +59,7 @@ public final class TrainingJob {
         List<Split> splits = SplitChoice.make(request.split(), articles, corpus.corpus().publishedSplits(),
                 groups::groupKey, main, request.seed(), request.folds());
         TrainingRun run = new TrainingRun(articles, request.targets(), request.scrub(), request.trainer(), request.grid(),
-                request.threads(), progress);
+                request.threads(), progress, request.keepWeights());
         boolean cvIsTheSplit = splits.size() > 1;
         RunResult result;
         CrossValidation cv = null;
@@ -88,7 +88,7 @@ public final class TrainingJob {
     private CrossValidation crossValidate(List<Split> folds, dev.slant.datasets.Target target, TrainerSettings trainer,
                                           SelectionGrid grid, Set<String> dropped) throws InterruptedException {
         TrainingRun foldRun = new TrainingRun(corpus.articles(), List.of(target), request.scrub(), trainer, grid,
-                1, Progress.NONE);
+                1, Progress.NONE, request.keepWeights());
         int parallel = Math.min(request.threads(), folds.size());
         progress.phase("outlet cross-validation: " + folds.size() + " folds, " + parallel + " at a time");
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallel, r -> {

@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param folds     the number of outlet folds
  * @param seed      the seed of every random choice
  * @param threads   threads for featurizing
+ * @param keepWeights the fraction of each LibLinear model's feature weights kept, largest magnitudes first, in
+ *                  (0, 1]; below 1 the rest are zeroed right after fitting, so every figure is the pruned model's
+ *                  ({@link WeightPruning})
  */
 public record TrainingRequest(List<Target> targets, String split, TrainerSettings trainer, SelectionGrid grid,
-                              ScrubSettings scrub, boolean outletCv, int folds, long seed, int threads) {
+                              ScrubSettings scrub, boolean outletCv, int folds, long seed, int threads, double keepWeights) {
     /**
      * Validates.
      *
@@ -47,5 +50,18 @@ public record TrainingRequest(List<Target> targets, String split, TrainerSetting
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
+        if (!(keepWeights > 0 && keepWeights <= 1)) {
+            throw new IllegalArgumentException("the fraction of weights to keep must be in (0, 1], got " + keepWeights);
+        }
+    }
+
+    /**
+     * A request that keeps every weight ({@link WeightPruning#KEEP_ALL}).
+     *
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public TrainingRequest(List<Target> targets, String split, TrainerSettings trainer, SelectionGrid grid,
+                           ScrubSettings scrub, boolean outletCv, int folds, long seed, int threads) {
+        this(targets, split, trainer, grid, scrub, outletCv, folds, seed, threads, WeightPruning.KEEP_ALL);
     }
 }

@@ -39,6 +39,7 @@ public final class TrainingRun {
     private final SelectionGrid grid;
     private final int threads;
     private final Progress progress;
+    private final double keepWeights;
 
     /**
      * @param articles      the corpus
@@ -51,6 +52,23 @@ public final class TrainingRun {
      */
     public TrainingRun(List<LabelledArticle> articles, List<Target> targets, ScrubSettings scrubSettings,
                        TrainerSettings trainer, SelectionGrid grid, int threads, Progress progress) {
+        this(articles, targets, scrubSettings, trainer, grid, threads, progress, WeightPruning.KEEP_ALL);
+    }
+
+    /**
+     * @param articles      the corpus
+     * @param targets       the targets to train, the main one first
+     * @param scrubSettings how to fit the scrubber (used when the featurizer settings scrub)
+     * @param trainer       the trainer settings (the grid varies their cost)
+     * @param grid          the featurizer variants and costs to try
+     * @param threads       threads for featurizing
+     * @param progress      where progress goes
+     * @param keepWeights   the fraction of LibLinear feature weights kept ({@link WeightPruning}), applied right
+     *                      after each fit so that every evaluation is of the pruned model
+     */
+    public TrainingRun(List<LabelledArticle> articles, List<Target> targets, ScrubSettings scrubSettings,
+                       TrainerSettings trainer, SelectionGrid grid, int threads, Progress progress, double keepWeights) {
+        this.keepWeights = keepWeights;
         this.articles = List.copyOf(articles);
         this.targets = List.copyOf(targets);
         this.scrubSettings = Objects.requireNonNull(scrubSettings, "scrubSettings");
@@ -149,9 +167,11 @@ public final class TrainingRun {
                 TrainerSettings ts = trainer.withCost(cost);
                 progress.phase("training " + target.name() + " (" + ts.describe() + ") on " + train.size() + " articles");
                 long t0 = System.nanoTime();
-                ModelFitter.Fitted trained = matrix != null
+                ModelFitter.Fitted fit = matrix != null
                         ? ModelFitter.train(ts, matrix, train, splitName + "/train", threads)
                         : ModelFitter.train(ts, fitted, table, train, splitName + "/train", threads);
+                ModelFitter.Fitted trained = keepWeights == WeightPruning.KEEP_ALL ? fit
+                        : new ModelFitter.Fitted(WeightPruning.apply(fit.model(), keepWeights), fit.featureless(), null);
                 Model<Label> model = trained.model();
                 double secs = (System.nanoTime() - t0) / 1e9;
                 if (valid.size() > 0) {

@@ -114,9 +114,40 @@ class ParallelLibLinearTrainerTest {
         List<Prediction<Label>> own = new LibLinearClassificationTrainer(svm, 0.3, 1000, 0.1, 42).train(d).predict(xs);
         List<Prediction<Label>> par = new ParallelLibLinearTrainer(svm, 0.3, 1000, 0.1, 42, 2).train(d).predict(xs);
         for (int i = 0; i < xs.size(); i++) {
-            assertEquals(own.get(i).getOutput().getScore(), par.get(i).getOutput().getScore(), 0.0);
+            // the same solution, its weights rounded to float
+            assertEquals(own.get(i).getOutput().getScore(), par.get(i).getOutput().getScore(), 1e-6);
         }
         assertTrue(xs.size() > 100);
+    }
+
+    /** Bundles store weights as floats; the trained model already is that model, for two classes and for more. */
+    @Test
+    void everyWeightIsAFloat() {
+        MutableDataset<Label> d = data(6);
+        MutableDataset<Label> two = new MutableDataset<>(new SimpleDataSourceProvenance("two", LABELS), LABELS);
+        d.forEach(e -> {
+            ArrayExample<Label> copy = new ArrayExample<>(new Label(e.getOutput().getLabel().equals("a") ? "a" : "z"));
+            e.forEach(f -> copy.add(f.getName(), f.getValue()));
+            two.add(copy);
+        });
+        LinearClassificationType svm = new LinearClassificationType(LinearType.L2R_L2LOSS_SVC_DUAL);
+        for (MutableDataset<Label> set : List.of(d, two)) {
+            var model = (org.tribuo.common.liblinear.LibLinearModel<Label>) new ParallelLibLinearTrainer(svm, 0.3, 1000, 0.1, 42, 2).train(set);
+            double[] w = model.getInnerModels().get(0).getFeatureWeights();
+            int changed = 0;
+            for (double v : w) {
+                assertEquals(v, (double) (float) v, 0.0);
+                changed += v != 0 ? 1 : 0;
+            }
+            assertTrue(changed > 10, "weights trained: " + changed);
+        }
+        double[] own = ((org.tribuo.common.liblinear.LibLinearModel<Label>) new LibLinearClassificationTrainer(svm, 0.3, 1000, 0.1, 42)
+                .train(two)).getInnerModels().get(0).getFeatureWeights();
+        boolean anyDouble = false;
+        for (double v : own) {
+            anyDouble |= v != (double) (float) v;
+        }
+        assertTrue(anyDouble, "LibLinear's own weights are doubles, so the check above can fail");
     }
 
     @Test

@@ -55,6 +55,35 @@ class TrainingJobTest {
     }
 
     @Test
+    void keptWeightsArePrunedInTheModelThatIsEvaluatedAndWritten() throws Exception {
+        LoadedCorpus corpus = new SyntheticCorpus(300, 1).load();
+        TrainingRequest all = request(corpus, SplitChoice.STRATIFIED, false);
+        TrainingRequest quarter = new TrainingRequest(all.targets(), all.split(), all.trainer(), all.grid(), all.scrub(),
+                false, all.folds(), all.seed(), all.threads(), 0.25);
+        TrainingOutcome o = new TrainingJob(corpus, quarter, Progress.NONE).run();
+        TargetFit stance = o.result().targets().get("stance");
+        var scorer = stance.scorer();
+        long total = 0;
+        long nonZero = 0;
+        for (int b = 0; b < scorer.buckets(); b++) {
+            for (int k = 0; scorer.knows(b) && k < scorer.labels().size(); k++) {
+                total++;
+                nonZero += scorer.weight(b, k) != 0 ? 1 : 0;
+            }
+        }
+        assertTrue(Math.abs(nonZero - total / 4.0) <= total / 100.0 + 3, nonZero + " of " + total + " weights kept");
+        // The evaluated scorer is the written model's: the bundle loads the same weights.
+        Path file = dir.resolve("pruned.slant");
+        new BundleWriter().write(file, BundleAssembler.contents(o));
+        var loaded = BundleReader.read(file).scorers().get("stance");
+        for (int b = 0; b < scorer.buckets(); b++) {
+            for (int k = 0; scorer.knows(b) && k < scorer.labels().size(); k++) {
+                assertEquals(scorer.weight(b, k), loaded.weight(b, k), 0.0, "bucket " + b);
+            }
+        }
+    }
+
+    @Test
     void theSameSeedGivesTheSameScores() throws Exception {
         LoadedCorpus corpus = new SyntheticCorpus(300, 2).load();
         TrainingOutcome a = new TrainingJob(corpus, request(corpus, SplitChoice.OUTLET, false), Progress.NONE).run();

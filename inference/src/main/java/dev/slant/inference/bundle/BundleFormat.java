@@ -5,10 +5,15 @@ import java.util.regex.Pattern;
 
 /** The constants of the bundle format: its version, entry names and fixed zip settings. */
 public final class BundleFormat {
-    /** The format this build writes: major.minor. A reader reads every minor version of its major version. */
-    public static final String FORMAT_VERSION = "1.0";
-    /** The major format version this build reads. */
-    public static final int READ_MAJOR = 1;
+    /**
+     * The format this build writes: major.minor. A reader reads every minor version of its major versions. Format 2
+     * stores a LibLinear model's weights once, in its Tribuo model entry (format 1 also had them in a scorer entry).
+     */
+    public static final String FORMAT_VERSION = "2.0";
+    /** The newest major format version this build reads. */
+    public static final int READ_MAJOR = 2;
+    /** The oldest major format version this build reads (format 1 bundles carry every scorer in its own entry). */
+    public static final int OLDEST_READ_MAJOR = 1;
     /** The file name extension of bundles. */
     public static final String EXTENSION = ".slant";
     /** The manifest entry. */
@@ -37,10 +42,24 @@ public final class BundleFormat {
 
     /**
      * @param target a target name
-     * @return the entry of its fast scorer's arrays ({@link dev.slant.inference.score.ScorerCodec}), which loading reads
+     * @return the entry of its fast scorer's arrays ({@link dev.slant.inference.score.ScorerCodec}), which loading
+     *         reads; absent for LibLinear models, whose scorer is read from the model entry
      */
     public static String scorerEntry(String target) {
         return "scorers/" + target + ".bin";
+    }
+
+    /**
+     * Whether a bundle of a format holds a scorer entry for a target with this model type: format 1 always did;
+     * from format 2 a LibLinear model's scorer is read from its model entry instead.
+     *
+     * @param formatVersion the bundle's format version, "major.minor"
+     * @param modelType     the target's Tribuo model class
+     * @return whether {@link #scorerEntry} is part of the bundle
+     * @throws IllegalArgumentException if the format version is not "major.minor"
+     */
+    public static boolean hasScorerEntry(String formatVersion, String modelType) {
+        return major(formatVersion) < 2 || !dev.slant.inference.score.StreamedLibLinearScorer.reads(modelType);
     }
 
     /**

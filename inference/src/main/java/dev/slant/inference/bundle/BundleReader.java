@@ -10,6 +10,7 @@ import dev.slant.inference.features.Featurizer;
 import dev.slant.inference.features.FeaturizerSettings;
 import dev.slant.inference.score.LinearScorer;
 import dev.slant.inference.score.ScorerCodec;
+import dev.slant.inference.score.StreamedLibLinearScorer;
 import dev.slant.inference.score.TribuoModelHeader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,9 +37,10 @@ import org.tribuo.protos.core.ModelProto;
  * Reads a bundle and checks all of it before use: the format version (a newer major version is refused with
  * both versions named), the manifest, that the zip holds exactly the manifest's entries, every entry's
  * SHA-256, the featurizer's settings and fitted values, that each Tribuo model's class and labels equal the
- * manifest's, and each fast scorer's. Loading never builds the Tribuo models: it reads their class and labels
- * from the protobuf stream and the scorers from their own entries, so its heap is about the scorers' arrays. Every problem is a {@link BundleException} naming the file and what
- * is wrong with it.
+ * manifest's, and each fast scorer's. Loading never builds the Tribuo models: a LibLinear model's scorer is
+ * streamed out of its protobuf entry, other models' scorers come from their own entries, so its heap is about the
+ * scorers' arrays. Format 1 bundles (which held every scorer in its own entry) still load. Every problem is a
+ * {@link BundleException} naming the file and what is wrong with it.
  */
 public final class BundleReader {
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
@@ -170,9 +172,13 @@ public final class BundleReader {
         } catch (IllegalArgumentException e) {
             throw new BundleException(file, BundleFormat.MANIFEST + ": " + e.getMessage(), e);
         }
+        if (major < BundleFormat.OLDEST_READ_MAJOR) {
+            throw new BundleException(file, "bundle format " + version.asText() + " is older than this build of Slant reads (formats "
+                    + BundleFormat.OLDEST_READ_MAJOR + ".x to " + BundleFormat.READ_MAJOR + ".x); retrain it with slant train");
+        }
         if (major > BundleFormat.READ_MAJOR) {
-            throw new BundleException(file, "bundle format " + version.asText() + " is newer than this build of Slant reads (format "
-                    + BundleFormat.READ_MAJOR + ".x); use a newer Slant");
+            throw new BundleException(file, "bundle format " + version.asText() + " is newer than this build of Slant reads (formats "
+                    + BundleFormat.OLDEST_READ_MAJOR + ".x to " + BundleFormat.READ_MAJOR + ".x); use a newer Slant");
         }
         try {
             return BundleJson.MAPPER.treeToValue(tree, Manifest.class);
@@ -248,11 +254,31 @@ public final class BundleReader {
     }
 
     /**
-     * A target's scorer: the Tribuo model entry is hashed as a stream and only its class and labels are read
-     * ({@link TribuoModelHeader}); the scorer is read from its own entry. Neither is used unless its SHA-256 matches.
+     * A target's scorer. A LibLinear model's scorer is built from its Tribuo model entry in one streamed pass
+     * ({@link StreamedLibLinearScorer}); other model types (and every model of a format 1 bundle) have their
+     * scorer in its own entry, and only the model's class and labels are read ({@link TribuoModelHeader}).
+     * Nothing is used unless its entry's SHA-256 matches.
      */
     private static LinearScorer scorer(Path file, ZipFile zip, Manifest manifest, ManifestTarget target) throws BundleException {
         String modelName = BundleFormat.modelEntry(target.name());
+        String scorerName = BundleFormat.scorerEntry(target.name());
+        if (!manifest.entries().containsKey(scorerName)) {
+            if (!StreamedLibLinearScorer.reads(target.modelType())) {
+                throw new BundleException(file, "entry " + scorerName + " is missing: a " + target.modelType()
+                        + " needs its scorer entry (only LibLinear models are scored from their model entry)");
+            }
+            LinearScorer scorer = streamed(file, zip, manifest, modelName, in -> {
+                try {
+                    return StreamedLibLinearScorer.read(in, manifest.featurizer().buckets(), target.precision());
+                } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
+                    throw new BundleException(file, modelName + " is not a LibLinear classification model Slant can score: " + e.getMessage(), e);
+                }
+            });
+            if (!scorer.labels().equals(target.labels())) {
+                throw new BundleException(file, modelName + " has labels " + scorer.labels() + ", the manifest says " + target.labels());
+            }
+            return scorer;
+        }
         TribuoModelHeader header = streamed(file, zip, manifest, modelName, in -> {
             try {
                 return TribuoModelHeader.read(in);
@@ -266,7 +292,6 @@ public final class BundleReader {
         if (!header.labels().equals(target.labels())) {
             throw new BundleException(file, modelName + " has labels " + header.labels() + ", the manifest says " + target.labels());
         }
-        String scorerName = BundleFormat.scorerEntry(target.name());
         LinearScorer scorer = streamed(file, zip, manifest, scorerName, in -> {
             try {
                 return ScorerCodec.read(in, manifest.featurizer().buckets());

@@ -87,7 +87,7 @@ public record Manifest(
             }
         }
         entries = Collections.unmodifiableMap(new TreeMap<>(entries));
-        List<String> required = requiredEntries(targets, featurizer);
+        List<String> required = requiredEntries(formatVersion, targets, featurizer);
         for (String name : required) {
             if (!entries.containsKey(name)) {
                 throw new IllegalArgumentException("entry " + name + " is missing from the manifest's entries");
@@ -103,11 +103,13 @@ public record Manifest(
     /**
      * The entries a bundle with these targets and settings has besides its manifest.
      *
-     * @param targets    the targets
-     * @param featurizer the featurizer settings
+     * @param formatVersion the bundle's format version
+     * @param targets       the targets
+     * @param featurizer    the featurizer settings
      * @return the entry names, in the order a bundle stores them
+     * @throws IllegalArgumentException if the format version is not "major.minor"
      */
-    public static List<String> requiredEntries(List<ManifestTarget> targets, FeaturizerSettings featurizer) {
+    public static List<String> requiredEntries(String formatVersion, List<ManifestTarget> targets, FeaturizerSettings featurizer) {
         List<String> names = new ArrayList<>();
         names.add(BundleFormat.MODEL_CARD);
         names.add(BundleFormat.SCRUBBER);
@@ -116,7 +118,9 @@ public record Manifest(
         }
         for (ManifestTarget t : targets) {
             names.add(BundleFormat.modelEntry(t.name()));
-            names.add(BundleFormat.scorerEntry(t.name()));
+            if (BundleFormat.hasScorerEntry(formatVersion, t.modelType())) {
+                names.add(BundleFormat.scorerEntry(t.name()));
+            }
         }
         for (ManifestTarget t : targets) {
             names.add(BundleFormat.provenanceEntry(t.name()));

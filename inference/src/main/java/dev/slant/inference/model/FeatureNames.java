@@ -12,7 +12,11 @@ import org.tribuo.impl.ArrayExample;
  */
 public final class FeatureNames {
     private static final int CACHE = 1 << 22;
-    private static final AtomicReferenceArray<String> NAMES = new AtomicReferenceArray<>(CACHE);
+
+    /** The name cache (16 MB of references), made on first use of {@link #of}, not by {@link #bucket}. */
+    private static final class Names {
+        static final AtomicReferenceArray<String> NAMES = new AtomicReferenceArray<>(CACHE);
+    }
 
     private FeatureNames() {
     }
@@ -23,10 +27,10 @@ public final class FeatureNames {
      */
     public static String of(int bucket) {
         if (bucket < CACHE) {
-            String s = NAMES.get(bucket);
+            String s = Names.NAMES.get(bucket);
             if (s == null) {
                 s = format(bucket);
-                NAMES.compareAndSet(bucket, null, s);
+                Names.NAMES.compareAndSet(bucket, null, s);
             }
             return s;
         }

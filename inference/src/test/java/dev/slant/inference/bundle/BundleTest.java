@@ -19,7 +19,9 @@ import dev.slant.inference.TinyTrainers;
 import dev.slant.inference.features.FeatureVector;
 import dev.slant.inference.features.Featurizer;
 import dev.slant.inference.model.FeatureNames;
+import dev.slant.inference.score.LibLinearWeightCompaction;
 import dev.slant.inference.score.LinearScorer;
+import dev.slant.inference.score.ScorerCodec;
 import dev.slant.inference.score.TribuoLinearScorers;
 import dev.slant.inference.score.WeightPrecision;
 import java.io.ByteArrayOutputStream;
@@ -113,8 +115,8 @@ class BundleTest {
         assertEquals(2, m.rowsRejected());
         assertEquals(0.75, m.metrics().get("validation").get("macroF1").asDouble());
         assertEquals(List.of("MODEL_CARD.md", "featurizer/idf.bin", "models/stance.pb", "models/topic.pb", "models/veracity.pb",
-                "provenance/stance.json", "provenance/topic.json", "provenance/veracity.json", "scorers/stance.bin",
-                "scorers/topic.bin", "scorers/veracity.bin", "scrubber.json"),
+                "provenance/stance.json", "provenance/topic.json", "provenance/veracity.json",
+                "scorers/topic.bin", "scrubber.json"),
                 new ArrayList<>(m.entries().keySet()));
         assertEquals("# Tiny model\n\nFor tests only.\n", b.modelCard());
         assertTrue(b.provenance().get("topic").contains("org.tribuo.classification.sgd.linear.LogisticRegressionTrainer"));
@@ -127,7 +129,10 @@ class BundleTest {
             assertEquals(before, after, a.id());
         }
         for (Map.Entry<String, Model<Label>> e : models.entrySet()) {
-            LinearScorer original = TribuoLinearScorers.fromModel(e.getValue(), featurizer.settings().buckets());
+            // The bundle stores LibLinear weights rounded to float: equal to the stored model, within 1e-6 of the trained one.
+            LinearScorer trained = TribuoLinearScorers.fromModel(e.getValue(), featurizer.settings().buckets());
+            LinearScorer original = TribuoLinearScorers.fromProto(
+                    LibLinearWeightCompaction.compact(e.getValue().serialize(), 1.0), featurizer.settings().buckets());
             LinearScorer loaded = b.scorers().get(e.getKey());
             assertEquals(original.labels(), loaded.labels());
             assertEquals(original.labels(), m.target(e.getKey()).labels());
@@ -137,6 +142,8 @@ class BundleTest {
                 double[] y = new double[x.length];
                 assertEquals(original.decisionValues(v, x), loaded.decisionValues(v, y));
                 assertArrayEquals(x, y, e.getKey() + " " + a.id());
+                trained.decisionValues(v, x);
+                assertArrayEquals(x, y, 1e-6, e.getKey() + " " + a.id() + " against the trained model");
             }
         }
     }
@@ -147,7 +154,11 @@ class BundleTest {
         Model<Label> back = BundleReader.readModel(file, "stance");
         FeatureVector v = featurizer.featurize(unseen.get(0));
         var ex = FeatureNames.example(LabelFactory.UNKNOWN_LABEL, v);
-        assertEquals(models.get("stance").predict(ex).getOutputScores().toString(), back.predict(ex).getOutputScores().toString());
+        @SuppressWarnings("unchecked")
+        Model<Label> stored = (Model<Label>) Model.deserialize(LibLinearWeightCompaction.compact(models.get("stance").serialize(), 1.0));
+        assertEquals(stored.predict(ex).getOutputScores().toString(), back.predict(ex).getOutputScores().toString());
+        models.get("stance").predict(ex).getOutputScores().forEach((label, score) ->
+                assertEquals(score.getScore(), back.predict(ex).getOutputScores().get(label).getScore(), 1e-6, label));
         BundleException e = assertThrows(BundleException.class, () -> BundleReader.readModel(file, "mood"));
         assertEquals(file + ": no target 'mood'; the bundle has [stance, topic, veracity]", e.getMessage());
     }
@@ -185,8 +196,9 @@ class BundleTest {
                 assertEquals(BundleFormat.ENTRY_TIME, e.getTimeLocal(), e.getName());
             });
         }
-        assertEquals(List.of("MODEL_CARD.md", "scrubber.json", "featurizer/idf.bin", "models/stance.pb", "scorers/stance.bin",
-                "models/topic.pb", "scorers/topic.bin", "models/veracity.pb", "scorers/veracity.bin", "provenance/stance.json", "provenance/topic.json", "provenance/veracity.json", "manifest.json"), names);
+        // LibLinear models (stance, veracity) have no scorer entry: their scorers are streamed from the model entry.
+        assertEquals(List.of("MODEL_CARD.md", "scrubber.json", "featurizer/idf.bin", "models/stance.pb",
+                "models/topic.pb", "scorers/topic.bin", "models/veracity.pb", "provenance/stance.json", "provenance/topic.json", "provenance/veracity.json", "manifest.json"), names);
     }
 
     @Test
@@ -286,16 +298,69 @@ class BundleTest {
     @Test
     void newerMajorVersionIsRefusedNamingBothVersions() throws Exception {
         Path file = written();
-        editManifest(file, m -> m.put("formatVersion", "2.0").put("someFutureField", 1));
+        editManifest(file, m -> m.put("formatVersion", "3.0").put("someFutureField", 1));
         BundleException e = assertThrows(BundleException.class, () -> BundleReader.read(file));
-        assertEquals(file + ": bundle format 2.0 is newer than this build of Slant reads (format 1.x); use a newer Slant", e.getMessage());
+        assertEquals(file + ": bundle format 3.0 is newer than this build of Slant reads (formats 1.x to 2.x); use a newer Slant", e.getMessage());
+    }
+
+    @Test
+    void olderMajorVersionIsRefusedSayingToRetrain() throws Exception {
+        Path file = written();
+        editManifest(file, m -> m.put("formatVersion", "0.9"));
+        BundleException e = assertThrows(BundleException.class, () -> BundleReader.read(file));
+        assertEquals(file + ": bundle format 0.9 is older than this build of Slant reads (formats 1.x to 2.x); retrain it with slant train", e.getMessage());
+    }
+
+    @Test
+    void formatOneBundlesWithEveryScorerInItsOwnEntryStillLoad() throws Exception {
+        Path file = written();
+        LoadedBundle current = BundleReader.read(file);
+        Map<String, byte[]> scorers = new LinkedHashMap<>();
+        for (String target : List.of("stance", "veracity")) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ScorerCodec.write(current.scorers().get(target), out);
+            scorers.put("scorers/" + target + ".bin", out.toByteArray());
+        }
+        rewrite(file, entries -> entries.putAll(scorers));
+        editManifest(file, m -> {
+            m.put("formatVersion", "1.0");
+            scorers.forEach((name, bytes) -> ((ObjectNode) m.get("entries")).put(name, sha(bytes)));
+        });
+        LoadedBundle old = BundleReader.read(file);
+        assertEquals("1.0", old.manifest().formatVersion());
+        for (Article a : unseen) {
+            FeatureVector v = old.featurizer().featurize(a);
+            for (String target : List.of("stance", "veracity")) {
+                double[] want = new double[current.scorers().get(target).labels().size()];
+                double[] got = new double[want.length];
+                current.scorers().get(target).decisionValues(v, want);
+                old.scorers().get(target).decisionValues(v, got);
+                assertArrayEquals(want, got, 0.0, a.id() + " " + target);
+            }
+        }
+        // Without those entries a format 1 manifest is incomplete.
+        editManifest(file, m -> ((ObjectNode) m.get("entries")).remove("scorers/stance.bin"));
+        BundleException e = assertThrows(BundleException.class, () -> BundleReader.read(file));
+        assertTrue(e.getMessage().contains("scorers/stance.bin is missing from the manifest's entries"), e.getMessage());
+    }
+
+    @Test
+    void aTruncatedLibLinearModelWithAMatchingHashIsNamed() throws Exception {
+        Path file = written();
+        byte[] whole = entries(file).get("models/stance.pb");
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 100);
+        rewrite(file, entries -> entries.put("models/stance.pb", cut));
+        editManifest(file, m -> ((ObjectNode) m.get("entries")).put("models/stance.pb", sha(cut)));
+        BundleException e = assertThrows(BundleException.class, () -> BundleReader.read(file));
+        assertTrue(e.getMessage().startsWith(file + ": ") && e.getMessage().contains("models/stance.pb"), e.getMessage());
+        assertTrue(e.getMessage().contains("truncated") || e.getMessage().contains("ends"), e.getMessage());
     }
 
     @Test
     void newerMinorVersionIsRead() throws Exception {
         Path file = written();
-        editManifest(file, m -> m.put("formatVersion", "1.7"));
-        assertEquals("1.7", BundleReader.read(file).manifest().formatVersion());
+        editManifest(file, m -> m.put("formatVersion", "2.7"));
+        assertEquals("2.7", BundleReader.read(file).manifest().formatVersion());
     }
 
     @Test
@@ -335,11 +400,13 @@ class BundleTest {
     @Test
     void aScorerThatDisagreesWithTheManifestIsRefused() throws Exception {
         Path file = written();
-        byte[] topic = entries(file).get("scorers/topic.bin");
-        rewrite(file, entries -> entries.put("scorers/stance.bin", topic));
-        editManifest(file, m -> ((ObjectNode) m.get("entries")).put("scorers/stance.bin", sha(topic)));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ScorerCodec.write(TribuoLinearScorers.fromModel(models.get("stance"), featurizer.settings().buckets()), out);
+        byte[] stance = out.toByteArray();
+        rewrite(file, entries -> entries.put("scorers/topic.bin", stance));
+        editManifest(file, m -> ((ObjectNode) m.get("entries")).put("scorers/topic.bin", sha(stance)));
         BundleException e = assertThrows(BundleException.class, () -> BundleReader.read(file));
-        assertTrue(e.getMessage().startsWith(file + ": scorers/stance.bin is a LinearScorer[" + TribuoLinearScorers.LINEAR_SGD + ", 4 labels"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file + ": scorers/topic.bin is a LinearScorer[" + TribuoLinearScorers.LIBLINEAR + ", 3 labels"), e.getMessage());
     }
 
     @Test

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.tribuo.CategoricalInfo;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
+import org.tribuo.RealInfo;
 import org.tribuo.VariableInfo;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
@@ -42,6 +43,10 @@ class CompactDomainsTest {
                 assertEquals(model.getFeatureIDMap().getID(info.getName()), back.getFeatureIDMap().getID(info.getName()));
                 assertEquals(info.getCount(), after.getCount(), info.getName());
                 assertFalse(after instanceof CategoricalInfo, info.getName() + " is summarized as a real-valued feature");
+                // Name, id and count only: the value statistics are Tribuo's unset ones.
+                // Name, id and count only: the value statistics are zeroed.
+                RealInfo kept = (RealInfo) after;
+                assertEquals(List.of(0.0, 0.0, 0.0, 0.0), List.of(kept.getMax(), kept.getMin(), kept.getMean(), kept.getVariance()), info.getName());
                 sawCategorical |= info instanceof CategoricalInfo;
             }
             assertTrue(sawCategorical, t.getKey() + ": the original keeps value histograms");

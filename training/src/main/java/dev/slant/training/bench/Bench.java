@@ -272,14 +272,16 @@ public final class Bench {
 
     private static String bundleNote(Path bundle, LoadedBundle loaded, double writeSeconds, double loadSeconds) throws IOException {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Slant bundle: %s on disk, written in %.1f s (not in the "
-                + "training time), loaded and checked in %.2f s; per target (compressed Tribuo model + scorer):",
+                + "training time), loaded and checked in %.2f s; per target, compressed:",
                 BenchTable.bytes(Files.size(bundle)), writeSeconds, loadSeconds));
         try (ZipFile zip = new ZipFile(bundle.toFile())) {
             for (String target : loaded.manifest().targetNames()) {
                 long model = compressed(zip, BundleFormat.modelEntry(target));
                 long scorer = compressed(zip, BundleFormat.scorerEntry(target));
-                sb.append(String.format(Locale.ROOT, " %s %s (%s + %s, %,d of %,d buckets known, scorer arrays %s in heap);",
-                        target, BenchTable.bytes(model + scorer), BenchTable.bytes(model), BenchTable.bytes(scorer),
+                String parts = scorer == 0 ? "the Tribuo model, its weights read once into the scorer"
+                        : "Tribuo model " + BenchTable.bytes(model) + " + scorer entry " + BenchTable.bytes(scorer);
+                sb.append(String.format(Locale.ROOT, " %s %s (%s; %,d of %,d buckets known, scorer arrays %s in heap);",
+                        target, BenchTable.bytes(model + scorer), parts,
                         loaded.scorers().get(target).knownBuckets(), loaded.scorers().get(target).buckets(),
                         BenchTable.bytes(loaded.scorers().get(target).arrayBytes())));
             }

@@ -288,12 +288,17 @@ public final class Featurizer {
 
     private void field(String text, int salt, FeatureSink sink, Workspace ws) {
         ws.ngrams.startField(text, salt, sink);
-        ws.chars = Tokenizer.chars(text, ws.chars);
-        tokenizer.tokenize(ws.chars, text.length(), ws.ngrams);
+        char[] chars = Tokenizer.chars(text, ws.chars);
+        if (chars.length <= Workspace.MAX_KEPT_CHARS) {
+            ws.chars = chars;
+        }
+        tokenizer.tokenize(chars, text.length(), ws.ngrams);
     }
 
     /** Per-thread scratch space. */
     private static final class Workspace {
+        /** The largest character buffer a thread keeps between articles (2 MB); a longer field gets its own. */
+        static final int MAX_KEPT_CHARS = 1 << 20;
         final NgramStage ngrams;
         final TermCounts counts;
         /** The field being tokenized, copied once (the tokenizer reads an array faster than a String). */

@@ -41,6 +41,7 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code termCountsNoScrub}: tokenize, n-grams, hashing and counting (no scrubbing);</li>
  *   <li>{@code featurizeNoScrub}: the featurizer without scrubbing (term counts weighed);</li>
  *   <li>{@code featurize}: the whole featurizer, scrubbing and weighing included;</li>
+ *   <li>{@code scoreFirstTarget}: the first target's (stance's) decision values over a vector featurized at setup;</li>
  *   <li>{@code scoreEveryTarget}: every target's decision values over a vector featurized at setup;</li>
  *   <li>{@code classify}: the library's {@link SlantClassifier#classify}, everything.</li>
  * </ul>
@@ -152,6 +153,11 @@ public class ScoringPathBenchmark {
     @Benchmark
     public FeatureVector featurize() {
         return featurizer.featurize(texts.get(nextIndex()));
+    }
+
+    @Benchmark
+    public int scoreFirstTarget() {
+        return scorers.get(0).decisionValues(vectors[nextIndex()], decisions[0]);
     }
 
     @Benchmark

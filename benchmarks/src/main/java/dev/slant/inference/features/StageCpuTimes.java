@@ -32,6 +32,7 @@ public final class StageCpuTimes {
         run("termCountsNoScrub", b, seconds, x -> x.termCountsNoScrub().size());
         run("featurizeNoScrub", b, seconds, x -> x.featurizeNoScrub().size());
         run("featurize", b, seconds, x -> x.featurize().size());
+        run("scoreFirstTarget", b, seconds, x -> x.scoreFirstTarget());
         run("scoreEveryTarget", b, seconds, x -> {
             x.scoreEveryTarget(bh);
             return 1;

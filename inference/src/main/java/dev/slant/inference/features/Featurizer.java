@@ -25,8 +25,8 @@ public final class Featurizer {
     private final FeaturizerSettings settings;
     /** The buckets a fitted idf keeps (idf not 0), or null when idf is off or unfitted: the others are never counted. */
     private final BucketIndex kept;
-    /** The idf of each kept bucket, by rank in {@link #kept}. */
-    private final double[] keptIdf;
+    /** The idf of each kept bucket, by rank in {@link #kept}; null when idf is off or unfitted. */
+    private final KeptIdf keptIdf;
     private final UnaryOperator<Article> scrubber;
     private final Tokenizer tokenizer;
     private final ThreadLocal<Workspace> workspace;
@@ -42,13 +42,14 @@ public final class Featurizer {
             this.keptIdf = null;
         } else {
             this.kept = BucketIndex.of(idf.length, b -> idf[b] != 0.0);
-            this.keptIdf = new double[kept.size()];
+            double[] byRank = new double[kept.size()];
             int k = 0;
             for (double v : idf) {
                 if (v != 0.0) {
-                    keptIdf[k++] = v;
+                    byRank[k++] = v;
                 }
             }
+            this.keptIdf = new KeptIdf(byRank);
         }
         this.tokenizer = new Tokenizer(settings.minTokenLength(), settings.dropNumbers());
         this.workspace = ThreadLocal.withInitial(() -> new Workspace(settings));
@@ -144,7 +145,7 @@ public final class Featurizer {
         double[] out = new double[kept.buckets()];
         int[] members = kept.members();
         for (int k = 0; k < members.length; k++) {
-            out[members[k]] = keptIdf[k];
+            out[members[k]] = keptIdf.get(k);
         }
         return out;
     }
@@ -167,7 +168,7 @@ public final class Featurizer {
             return 1.0;
         }
         int r = kept.rank(bucket);
-        return r < 0 ? 0.0 : keptIdf[r];
+        return r < 0 ? 0.0 : keptIdf.get(r);
     }
 
     /** @return the scrubber applied before tokenizing */
@@ -236,7 +237,7 @@ public final class Featurizer {
             double w = settings.sublinearTf() ? 1.0 + Math.log(cv[i]) : cv[i];
             if (kept != null) {
                 int r = kept.rank(in[i]);
-                w *= r < 0 ? 0.0 : keptIdf[r];
+                w *= r < 0 ? 0.0 : keptIdf.get(r);
             }
             if (w != 0.0) {
                 idx[k] = in[i];
@@ -287,13 +288,21 @@ public final class Featurizer {
 
     private void field(String text, int salt, FeatureSink sink, Workspace ws) {
         ws.ngrams.startField(text, salt, sink);
-        tokenizer.tokenize(text, ws.ngrams);
+        char[] chars = Tokenizer.chars(text, ws.chars);
+        if (chars.length <= Workspace.MAX_KEPT_CHARS) {
+            ws.chars = chars;
+        }
+        tokenizer.tokenize(chars, text.length(), ws.ngrams);
     }
 
     /** Per-thread scratch space. */
     private static final class Workspace {
+        /** The largest character buffer a thread keeps between articles (2 MB); a longer field gets its own. */
+        static final int MAX_KEPT_CHARS = 1 << 20;
         final NgramStage ngrams;
         final TermCounts counts;
+        /** The field being tokenized, copied once (the tokenizer reads an array faster than a String). */
+        char[] chars = new char[8192];
 
         Workspace(FeaturizerSettings settings) {
             this.ngrams = new NgramStage(settings);

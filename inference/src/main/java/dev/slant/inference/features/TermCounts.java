@@ -197,7 +197,7 @@ final class TermCounts implements FeatureSink {
      * @param l2          whether to scale to unit length
      * @return the weighted vector, buckets of zero weight left out
      */
-    FeatureVector drainWeighted(BucketIndex kept, double[] keptIdf, boolean sublinearTf, boolean l2) {
+    FeatureVector drainWeighted(BucketIndex kept, KeptIdf keptIdf, boolean sublinearTf, boolean l2) {
         int n = sortedPairs();
         int[] idx = new int[n];
         double[] val = new double[n];
@@ -208,7 +208,7 @@ final class TermCounts implements FeatureSink {
             int c = (int) packed[j];
             double w = sublinearTf ? (c < SUBLINEAR.length ? SUBLINEAR[c] : 1.0 + Math.log(c)) : c;
             if (kept != null) {
-                w *= keptIdf[kept.rankOfMember(b)];
+                w *= keptIdf.get(kept.rankOfMember(b));
             }
             if (w != 0.0) {
                 idx[k] = b;

@@ -24,7 +24,9 @@ import org.tribuo.classification.Label;
  * @param rowsRejected       training rows rejected
  * @param metrics            metrics on validation and test, any JSON object
  * @param modelCard          the model card, Markdown
- * @param precision          how the fast scorers store their weights ({@link #DEFAULT_PRECISION} unless heap is short)
+ * @param precision          how the fast scorers of models other than LibLinear's store their weights
+ *                           ({@link #DEFAULT_PRECISION} unless heap is short); LibLinear models' weights are
+ *                           written as floats and always scored as floats, which is exact
  */
 public record BundleContents(
         Featurizer featurizer,

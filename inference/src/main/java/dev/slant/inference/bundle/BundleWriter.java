@@ -12,6 +12,7 @@ import dev.slant.inference.score.LinearScorer;
 import dev.slant.inference.score.LibLinearWeightCompaction;
 import dev.slant.inference.score.ScorerCodec;
 import dev.slant.inference.score.StreamedLibLinearScorer;
+import dev.slant.inference.score.WeightPrecision;
 import dev.slant.inference.score.TribuoLinearScorers;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
@@ -98,18 +99,21 @@ public final class BundleWriter {
                 for (Map.Entry<String, Model<Label>> e : contents.models().entrySet()) {
                     // LibLinear weights rounded to float: deflate stores them in about 40% fewer bytes (see LibLinearWeightCompaction).
                     ModelProto proto = LibLinearWeightCompaction.compact(CompactDomains.compact(e.getValue().serialize()), 1.0);
+                    boolean libLinear = StreamedLibLinearScorer.reads(proto.getClassName());
+                    // Weights that are floats already are scored as floats: exact, half the heap and memory traffic.
+                    WeightPrecision precision = libLinear ? WeightPrecision.FLOAT : contents.precision();
                     LinearScorer scorer;
                     try {
                         // A LibLinear model is checked the way loading reads it: streamed from its protobuf bytes.
-                        scorer = StreamedLibLinearScorer.reads(proto.getClassName())
-                                ? StreamedLibLinearScorer.read(proto.toByteString().newInput(), featurizer.settings().buckets(), contents.precision())
-                                : TribuoLinearScorers.fromProto(proto, featurizer.settings().buckets()).withPrecision(contents.precision());
+                        scorer = libLinear
+                                ? StreamedLibLinearScorer.read(proto.toByteString().newInput(), featurizer.settings().buckets(), precision)
+                                : TribuoLinearScorers.fromProto(proto, featurizer.settings().buckets()).withPrecision(precision);
                     } catch (IllegalArgumentException | IOException ex) {
                         throw new BundleException(file, "cannot write: model of target " + e.getKey() + ": " + ex.getMessage(), ex);
                     }
                     TrainerProvenance trainer = e.getValue().getProvenance().getTrainerProvenance();
                     targets.add(new ManifestTarget(e.getKey(), scorer.labels(), proto.getClassName(), trainer.getClassName(),
-                            settings(trainer), contents.precision()));
+                            settings(trainer), precision));
                     String modelName = BundleFormat.modelEntry(e.getKey());
                     sha.put(modelName, entry(zip, modelName, proto::writeTo));
                     if (BundleFormat.hasScorerEntry(BundleFormat.FORMAT_VERSION, proto.getClassName())) {

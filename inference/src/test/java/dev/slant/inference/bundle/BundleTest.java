@@ -108,6 +108,10 @@ class BundleTest {
         assertEquals("AdaGrad(epsilon=0.1, initialLearningRate=1.0, initialValue=0.0)", m.target("topic").trainerSettings().get("optimiser"));
         assertEquals("LinearClassificationType(type=L2R_L2LOSS_SVC_DUAL)", m.target("veracity").trainerSettings().get("trainerType"));
         assertEquals(TribuoLinearScorers.LINEAR_SGD, m.target("topic").modelType());
+        // LibLinear weights are written as floats, so their scorers hold floats (exactly, as checked below); others keep the asked precision.
+        assertEquals(WeightPrecision.FLOAT, m.target("stance").precision());
+        assertEquals(WeightPrecision.FLOAT, b.scorers().get("veracity").precision());
+        assertEquals(BundleContents.DEFAULT_PRECISION, m.target("topic").precision());
         assertEquals(featurizer.settings(), m.featurizer());
         assertEquals(7L, m.seed());
         assertEquals(DATA_SHA, m.trainingDataSha256());

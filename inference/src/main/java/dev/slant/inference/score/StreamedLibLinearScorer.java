@@ -9,15 +9,11 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.tribuo.CategoricalIDInfo;
 import org.tribuo.ImmutableFeatureMap;
-import org.tribuo.ImmutableOutputInfo;
-import org.tribuo.OutputInfo;
 import org.tribuo.RealIDInfo;
-import org.tribuo.classification.Label;
 import org.tribuo.protos.core.CategoricalIDInfoProto;
 import org.tribuo.protos.core.OutputDomainProto;
 import org.tribuo.protos.core.RealIDInfoProto;
@@ -193,15 +189,7 @@ public final class StreamedLibLinearScorer {
     }
 
     private static List<String> labels(OutputDomainProto domain) {
-        ImmutableOutputInfo<?> info = (ImmutableOutputInfo<?>) OutputInfo.deserialize(domain);
-        List<String> labels = new ArrayList<>(info.size());
-        for (int id = 0; id < info.size(); id++) {
-            if (!(info.getOutput(id) instanceof Label label)) {
-                throw new IllegalArgumentException("the model's outputs are not labels");
-            }
-            labels.add(label.getLabel());
-        }
-        return labels;
+        return TribuoModelHeader.labels(domain);
     }
 
     private static void featureDomain(CodedInputStream in, State s) throws IOException {

@@ -64,6 +64,17 @@ public record TribuoModelHeader(String className, List<String> labels) {
         if (domain == null) {
             throw new IllegalArgumentException("the model protobuf has no output domain");
         }
+        return new TribuoModelHeader(className, labels(domain));
+    }
+
+    /**
+     * A model's labels in the order of their ids.
+     *
+     * @param domain the model's output domain
+     * @return the labels
+     * @throws IllegalArgumentException if the outputs are not labels
+     */
+    static List<String> labels(OutputDomainProto domain) {
         ImmutableOutputInfo<?> info = (ImmutableOutputInfo<?>) OutputInfo.deserialize(domain);
         List<String> labels = new ArrayList<>(info.size());
         for (int id = 0; id < info.size(); id++) {
@@ -72,7 +83,7 @@ public record TribuoModelHeader(String className, List<String> labels) {
             }
             labels.add(label.getLabel());
         }
-        return new TribuoModelHeader(className, labels);
+        return labels;
     }
 
     private static boolean isMessage(int tag) {

@@ -121,6 +121,10 @@ final class ApiHandler extends Handler.Abstract {
             };
         } catch (ApiException e) {
             reply = Reply.error(e);
+            if (!RequestBody.discardRest(request, RequestBody.SWALLOW_LIMIT)) {
+                // More unread body than is worth reading: answer anyway, then close (Connection: close below).
+                LOG.fine(() -> "refused " + request.getMethod() + " " + path + " with its body partly unread");
+            }
         } catch (IOException e) {
             // The client's connection failed while it sent the body: nobody is left to answer.
             metrics.record(label, ServeMetrics.CLIENT_CLOSED, System.nanoTime() - request.getHeadersNanoTime());

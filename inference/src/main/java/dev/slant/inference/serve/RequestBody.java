@@ -84,6 +84,38 @@ final class RequestBody {
         return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
     }
 
+    /**
+     * The most unread body bytes discarded before refusing a request (Tomcat's maxSwallowSize is the same idea and
+     * value): a client still sending its body when the server answers and closes may otherwise get a reset instead of
+     * the answer, because closing a socket with unread input resets the connection.
+     */
+    static final long SWALLOW_LIMIT = 2L << 20;
+
+    /**
+     * Reads and drops what is left of a request's body, up to a limit.
+     *
+     * @param request the request
+     * @param limit   the most bytes to drop
+     * @return true if the body was read to its end, false if more remained or the client's connection failed
+     */
+    static boolean discardRest(Request request, long limit) {
+        byte[] sink = new byte[CHUNK];
+        long dropped = 0;
+        try {
+            InputStream in = Content.Source.asInputStream(request);
+            int n;
+            while ((n = in.read(sink, 0, (int) Math.min(sink.length, limit - dropped + 1))) >= 0) {
+                dropped += n;
+                if (dropped > limit) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private static ApiException tooLarge(String size, long limit) {
         return new ApiException(413, "the request body of " + size + " exceeds the limit of " + limit + " bytes");
     }

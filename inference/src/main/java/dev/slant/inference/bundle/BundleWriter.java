@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
+import java.util.zip.Deflater;
 import java.util.zip.ZipOutputStream;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
@@ -87,6 +88,9 @@ public final class BundleWriter {
             tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
             Manifest manifest;
             try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+                // Deflate's fastest level: on article-bias's topic model (250 MB of float-valued doubles) it takes
+                // 2.9 s instead of 19.5 s at the default level, for a file 6% larger (134 instead of 127 MB).
+                zip.setLevel(Deflater.BEST_SPEED);
                 Map<String, String> sha = new TreeMap<>();
                 sha.put(BundleFormat.MODEL_CARD, entry(zip, BundleFormat.MODEL_CARD,
                         out -> out.write(contents.modelCard().getBytes(StandardCharsets.UTF_8))));

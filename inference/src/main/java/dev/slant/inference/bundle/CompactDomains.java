@@ -87,8 +87,16 @@ final class CompactDomains {
         return metadata.toBuilder().setFeatureDomain(domain.toBuilder().setSerializedData(Any.pack(out.build()))).build();
     }
 
-    /** A feature's name, count and id; max, min, mean and sum of squares zeroed (not recorded). */
+    /**
+     * A feature's name, count and id; max, min, mean and sum of squares zeroed (not recorded). Built directly, as
+     * {@code new RealIDInfo(name, count, 0, 0, 0, 0, id).serialize()} would build it (a test checks that they are
+     * equal), because Tribuo's serialization goes through reflection for every feature: 5.7 s for the 261,300
+     * features of an article-bias model.
+     */
     static VariableInfoProto summary(String name, int count, int id) {
-        return new RealIDInfo(name, count, 0.0, 0.0, 0.0, 0.0, id).serialize();
+        RealIDInfoProto data = RealIDInfoProto.newBuilder().setName(name).setCount(count).setId(id)
+                .setMax(0.0).setMin(0.0).setMean(0.0).setSumSquares(0.0).build();
+        return VariableInfoProto.newBuilder().setVersion(RealIDInfo.CURRENT_VERSION)
+                .setClassName(RealIDInfo.class.getName()).setSerializedData(Any.pack(data)).build();
     }
 }

@@ -23,6 +23,18 @@ import org.tribuo.classification.LabelFactory;
 import org.tribuo.protos.core.ModelProto;
 
 class CompactDomainsTest {
+    /** The summary is built by hand for speed; it must be what Tribuo itself writes for such a feature. */
+    @Test
+    void aSummaryIsWhatTribuoWritesForTheSameFeature() {
+        for (Object[] f : new Object[][] {{"b:12", 3, 0}, {"t:1048575", 26_590, 261_299}, {"", 0, 7}}) {
+            String name = (String) f[0];
+            int count = (Integer) f[1];
+            int id = (Integer) f[2];
+            assertEquals(new org.tribuo.RealIDInfo(name, count, 0.0, 0.0, 0.0, 0.0, id).serialize(),
+                    CompactDomains.summary(name, count, id), name);
+        }
+    }
+
     @Test
     void everyModelTypePredictsExactlyAsBeforeFromASmallerProtobufWithoutCategoricalFeatures() {
         List<LabelledArticle> training = Synthetic.articles(300, 1);

@@ -145,19 +145,23 @@ public final class TrainCommand implements Callable<Integer> {
         progress.phase("reading " + corpus.name());
         LoadedCorpus loaded = source.load(corpus);
         TrainingOutcome outcome;
+        double writeSeconds;
         try {
             outcome = new TrainingJob(loaded, request, progress).run();
+            progress.phase("writing " + bundle);
+            long t0 = System.nanoTime();
+            new BundleWriter().write(bundle, BundleAssembler.contents(outcome));
+            writeSeconds = (System.nanoTime() - t0) / 1e9;
         } finally {
             if (progress instanceof ConsoleProgress c) {
                 c.close();
             }
         }
-        new BundleWriter().write(bundle, BundleAssembler.contents(outcome));
-        print(stdout, outcome, bundle);
+        print(stdout, outcome, bundle, writeSeconds);
         return ExitCodes.OK;
     }
 
-    private static void print(PrintWriter out, TrainingOutcome o, Path bundle) {
+    private static void print(PrintWriter out, TrainingOutcome o, Path bundle, double writeSeconds) {
         out.printf("corpus %s: %,d articles read, %,d rejected; %,d duplicate groups (%,d later copies and %,d conflicting kept out of training)%n",
                 o.corpus().corpus().name(), o.corpus().report().accepted(), o.corpus().report().rejectedTotal(),
                 o.duplicates().groups().size(), o.drops().laterCopies().size(), o.drops().conflicting().size());
@@ -199,7 +203,8 @@ public final class TrainCommand implements Callable<Integer> {
             }
         }
         out.println();
-        out.printf("wrote %s (%,d bytes) in %.1f s%n", bundle, sizeOf(bundle), o.seconds());
+        out.printf("trained and evaluated in %.1f s; wrote %s (%,d bytes) in %.1f s%n", o.seconds(), bundle, sizeOf(bundle),
+                writeSeconds);
     }
 
     private static long sizeOf(Path p) {

@@ -13,17 +13,32 @@ import java.util.Objects;
  * that a vector's increasing buckets read the weights front to back. Scoring a vector is one pass over its
  * features with a multiply-add per label, then the biases.
  *
+ * <p>Float weights of which at most {@link #SPARSE_AT_MOST} are non-zero (a pruned model, see
+ * {@code slant train --keep-weights}) are kept sparse instead: row r's non-zero weights and their label indices
+ * at {@code [rowStart[r], rowStart[r + 1])}, in label order. Scoring then does a multiply-add per non-zero weight
+ * only, and its decision values equal the dense layout's exactly: each label's sum gets the same non-zero
+ * products in the same order, and a zero weight adds nothing.
+ *
  * <p>Immutable and thread-safe. Build it with {@link TribuoLinearScorers}.
  */
 public final class LinearScorer {
     /** Marks a bucket the model does not know in {@code rowOfBucket}. */
     public static final int UNKNOWN = -1;
+    /**
+     * The largest share of non-zero float weights kept sparse: a sparse weight takes 6 bytes (a float and its
+     * label's index) where a dense one takes 4, so at a third it takes half the memory, and scoring reads less.
+     */
+    public static final double SPARSE_AT_MOST = 1.0 / 3;
 
     private final String modelType;
     private final List<String> labels;
     private final BucketIndex known;
     private final double[] weights;
     private final float[] floatWeights;
+    /** Sparse layout (all three set, {@code weights} and {@code floatWeights} null), or all null. */
+    private final int[] rowStart;
+    private final short[] sparseLabel;
+    private final float[] sparseWeight;
     private final double[] bias;
     private final ProbabilityLink link;
     private final int rows;
@@ -88,23 +103,56 @@ public final class LinearScorer {
             throw new IllegalArgumentException(modelType + ": " + rows + " weight rows but " + countUsed(rowUsed) + " known buckets");
         }
         this.known = BucketIndex.of(rowOfBucket.length, b -> rowOfBucket[b] != UNKNOWN);
-        if (inBucketOrder) {
-            this.weights = weights;
-            this.floatWeights = floatWeights;
-        } else {
+        double[] orderedWeights = weights;
+        float[] orderedFloats = floatWeights;
+        if (!inBucketOrder) {
             // Rows in bucket order, so that a row's number is its bucket's rank among the known ones.
             int[] members = known.members();
-            this.weights = weights == null ? null : new double[weights.length];
-            this.floatWeights = floatWeights == null ? null : new float[floatWeights.length];
+            orderedWeights = weights == null ? null : new double[weights.length];
+            orderedFloats = floatWeights == null ? null : new float[floatWeights.length];
             for (int rank = 0; rank < members.length; rank++) {
                 int from = rowOfBucket[members[rank]] * n;
                 if (weights != null) {
-                    System.arraycopy(weights, from, this.weights, rank * n, n);
+                    System.arraycopy(weights, from, orderedWeights, rank * n, n);
                 } else {
-                    System.arraycopy(floatWeights, from, this.floatWeights, rank * n, n);
+                    System.arraycopy(floatWeights, from, orderedFloats, rank * n, n);
                 }
             }
         }
+        long nonZero = orderedFloats == null ? -1 : nonZero(orderedFloats);
+        if (orderedFloats != null && n <= Short.MAX_VALUE && nonZero <= SPARSE_AT_MOST * orderedFloats.length) {
+            this.weights = null;
+            this.floatWeights = null;
+            this.rowStart = new int[rows + 1];
+            this.sparseLabel = new short[(int) nonZero];
+            this.sparseWeight = new float[(int) nonZero];
+            int e = 0;
+            for (int r = 0; r < rows; r++) {
+                rowStart[r] = e;
+                for (int k = 0, base = r * n; k < n; k++) {
+                    float w = orderedFloats[base + k];
+                    if (w != 0) {
+                        sparseLabel[e] = (short) k;
+                        sparseWeight[e++] = w;
+                    }
+                }
+            }
+            rowStart[rows] = e;
+        } else {
+            this.weights = orderedWeights;
+            this.floatWeights = orderedFloats;
+            this.rowStart = null;
+            this.sparseLabel = null;
+            this.sparseWeight = null;
+        }
+    }
+
+    private static long nonZero(float[] w) {
+        long c = 0;
+        for (float v : w) {
+            c += v != 0 ? 1 : 0;
+        }
+        return c;
     }
 
     private static int countUsed(boolean[] used) {
@@ -126,15 +174,17 @@ public final class LinearScorer {
             return this;
         }
         if (precision == WeightPrecision.FLOAT) {
+            // Only double scorers reach here: a sparse scorer is a float one.
             float[] f = new float[weights.length];
             for (int i = 0; i < f.length; i++) {
                 f[i] = (float) weights[i];
             }
             return new LinearScorer(modelType, labels, rowOfBucket(), null, f, bias, link);
         }
-        double[] d = new double[floatWeights.length];
+        float[] dense = floatWeights();
+        double[] d = new double[dense.length];
         for (int i = 0; i < d.length; i++) {
-            d[i] = floatWeights[i];
+            d[i] = dense[i];
         }
         return new LinearScorer(modelType, labels, rowOfBucket(), d, null, bias, link);
     }
@@ -142,6 +192,16 @@ public final class LinearScorer {
     /** @return how the weights are stored */
     public WeightPrecision precision() {
         return weights != null ? WeightPrecision.DOUBLE : WeightPrecision.FLOAT;
+    }
+
+    /** @return whether only the non-zero weights are stored ({@link #SPARSE_AT_MOST}) */
+    public boolean sparse() {
+        return rowStart != null;
+    }
+
+    /** @return the number of weights stored: rows times labels, or the non-zero ones when {@link #sparse()} */
+    public long storedWeights() {
+        return sparse() ? sparseWeight.length : (long) rows * labels.size();
     }
 
     /** @return the labels, in the order of every array this scorer takes or returns */
@@ -183,6 +243,11 @@ public final class LinearScorer {
 
     /** @return the bytes of this scorer's arrays (headers included), for sizing heaps */
     public long arrayBytes() {
+        if (sparse()) {
+            long dense = arrayBytes(known.buckets(), rows, labels.size(), precision());
+            long denseWeights = 16 + precision().bytes() * (long) rows * labels.size();
+            return dense - denseWeights + 16 + 4L * (rows + 1) + 16 + 2L * sparseLabel.length + 16 + 4L * sparseWeight.length;
+        }
         return arrayBytes(known.buckets(), rows, labels.size(), precision());
     }
 
@@ -233,7 +298,11 @@ public final class LinearScorer {
             known++;
             double x = val[i];
             int base = r * n;
-            if (weights != null) {
+            if (rowStart != null) {
+                for (int e = rowStart[r], end = rowStart[r + 1]; e < end; e++) {
+                    out[sparseLabel[e]] += sparseWeight[e] * x;
+                }
+            } else if (weights != null) {
                 for (int k = 0; k < n; k++) {
                     out[k] += weights[base + k] * x;
                 }
@@ -263,6 +332,14 @@ public final class LinearScorer {
         java.util.Objects.checkIndex(bucket, known.buckets());
         int r = known.rank(bucket);
         if (r < 0) {
+            return 0.0;
+        }
+        if (rowStart != null) {
+            for (int e = rowStart[r], end = rowStart[r + 1]; e < end && sparseLabel[e] <= label; e++) {
+                if (sparseLabel[e] == label) {
+                    return sparseWeight[e];
+                }
+            }
             return 0.0;
         }
         int i = r * labels.size() + label;
@@ -307,9 +384,22 @@ public final class LinearScorer {
         return weights;
     }
 
-    /** @return the float weights, the array itself, or null (for {@link ScorerCodec} only) */
+    /**
+     * @return the float weights, rows x labels: the array itself, a dense copy when {@link #sparse()}, or null for
+     *         double weights (for {@link ScorerCodec} only)
+     */
     float[] floatWeights() {
-        return floatWeights;
+        if (rowStart == null) {
+            return floatWeights;
+        }
+        int n = labels.size();
+        float[] dense = new float[Math.multiplyExact(rows, n)];
+        for (int r = 0; r < rows; r++) {
+            for (int e = rowStart[r]; e < rowStart[r + 1]; e++) {
+                dense[r * n + sparseLabel[e]] = sparseWeight[e];
+            }
+        }
+        return dense;
     }
 
     /** @return the biases, the array itself (for {@link ScorerCodec} only) */
@@ -320,6 +410,6 @@ public final class LinearScorer {
     @Override
     public String toString() {
         return "LinearScorer[" + modelType + ", " + labels.size() + " labels, " + rows + " of " + known.buckets()
-                + " buckets known, " + precision() + ", " + link + "]";
+                + " buckets known, " + precision() + (sparse() ? ", sparse " + storedWeights() + " weights" : "") + ", " + link + "]";
     }
 }

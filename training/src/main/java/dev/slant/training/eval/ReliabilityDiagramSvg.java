@@ -1,5 +1,7 @@
 package dev.slant.training.eval;
 
+import dev.slant.inference.eval.Calibration;
+import dev.slant.inference.eval.CalibrationBin;
 import java.util.Optional;
 
 /**

@@ -1,5 +1,9 @@
 package dev.slant.training.eval;
 
+import dev.slant.inference.eval.Calibration;
+import dev.slant.inference.eval.ClassFigures;
+import dev.slant.inference.eval.ConfusionMatrix;
+import dev.slant.inference.eval.Figures;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.slant.training.eval;
+package dev.slant.inference.eval;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,8 +93,9 @@ public record MajorityBaseline(String label, Map<String, Double> trainingShare) 
      *
      * @param article the model's outcome for the article (only its id and gold label are used)
      * @return the baseline's outcome for it
+     * @throws NullPointerException if the outcome is null
      */
-    Outcome outcomeFor(Outcome article) {
+    public Outcome outcomeFor(Outcome article) {
         return Outcome.answered(article.articleId(), article.gold(), label, trainingShare);
     }
 

@@ -1,4 +1,4 @@
-package dev.slant.training.eval;
+package dev.slant.inference.eval;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -79,8 +79,9 @@ public record Figures(
      * @param ordinal  whether the order is meaningful (MAE is computed only then)
      * @param outcomes the outcomes, at least one
      * @return the figures
+     * @throws IndexOutOfBoundsException if there is no outcome or a label of one is not among the labels
      */
-    static Figures of(List<String> labels, boolean ordinal, List<Outcome> outcomes) {
+    public static Figures of(List<String> labels, boolean ordinal, List<Outcome> outcomes) {
         ConfusionMatrix matrix = ConfusionMatrix.of(labels, outcomes);
         int n = outcomes.size();
         int correct = 0;

@@ -6,6 +6,8 @@
  * accuracy, macro- and weighted-F1, {@link dev.slant.inference.eval.ClassFigures} per label, the
  * {@link dev.slant.inference.eval.ConfusionMatrix}, MAE and the {@link dev.slant.inference.eval.Calibration}; the
  * {@link dev.slant.inference.eval.MajorityBaseline} is evaluated on the same articles beside the model.
+ * {@link dev.slant.inference.eval.EvaluationSection} lays the figures out as every report shows them, and
+ * {@link dev.slant.inference.eval.PlainText} renders such sections for a terminal.
  *
  * <p>The conventions, in one place:
  * <ul>

@@ -2,6 +2,7 @@ package dev.slant.training.eval;
 
 import dev.slant.inference.eval.Calibration;
 import dev.slant.inference.eval.CalibrationBin;
+import dev.slant.inference.eval.Format;
 import java.util.Optional;
 
 /**

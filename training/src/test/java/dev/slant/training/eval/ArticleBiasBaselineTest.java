@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.slant.datasets.RealData;
 import dev.slant.inference.eval.Figures;
+import dev.slant.inference.eval.Format;
 import dev.slant.inference.eval.MajorityBaseline;
 import dev.slant.inference.eval.Outcome;
 import java.io.IOException;

@@ -4,6 +4,7 @@
  * {@link dev.slant.spark.SlantSparkJob} is the job for {@code spark-submit} ({@code score} and {@code evaluate}).
  * Rows are read by the datasets readers' rules (a row without id or with a blank text is skipped and counted by
  * reason, or names itself under {@code --strict}); {@code evaluate} prints the table of {@code slant evaluate},
- * computed here from the tallied confusion matrix and calibration bins (this module depends on inference only).
+ * counted per partition in {@link dev.slant.inference.eval.TargetTally}s and computed and laid out by
+ * {@link dev.slant.inference.eval}, the code that computes the figures of {@code slant evaluate}.
  */
 package dev.slant.spark;

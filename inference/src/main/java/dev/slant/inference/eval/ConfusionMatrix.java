@@ -50,35 +50,25 @@ public record ConfusionMatrix(List<String> labels, List<List<Integer>> counts, L
     }
 
     /**
-     * Tallies outcomes whose labels are all among the given ones.
+     * The matrix of a tally.
      *
-     * @param labels   the labels in order
-     * @param outcomes the outcomes
-     * @return the matrix
+     * @param tally the counts
+     * @return the matrix, over the tally's labels in its order
+     * @throws ArithmeticException if a count does not fit an int
      */
-    static ConfusionMatrix of(List<String> labels, List<Outcome> outcomes) {
-        int n = labels.size();
-        int[][] cells = new int[n][n];
-        int[] abstentions = new int[n];
-        for (Outcome o : outcomes) {
-            int g = labels.indexOf(o.gold());
-            if (o.isAbstention()) {
-                abstentions[g]++;
-            } else {
-                cells[g][labels.indexOf(o.predicted())]++;
-            }
-        }
+    static ConfusionMatrix of(TargetTally tally) {
+        int n = tally.labels().size();
         List<List<Integer>> rows = new ArrayList<>();
         List<Integer> abstainedList = new ArrayList<>();
         for (int g = 0; g < n; g++) {
             List<Integer> row = new ArrayList<>();
             for (int p = 0; p < n; p++) {
-                row.add(cells[g][p]);
+                row.add(Math.toIntExact(tally.count(g, p)));
             }
             rows.add(row);
-            abstainedList.add(abstentions[g]);
+            abstainedList.add(Math.toIntExact(tally.abstained(g)));
         }
-        return new ConfusionMatrix(labels, rows, abstainedList);
+        return new ConfusionMatrix(tally.labels(), rows, abstainedList);
     }
 
     /**

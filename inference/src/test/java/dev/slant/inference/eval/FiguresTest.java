@@ -179,6 +179,7 @@ class FiguresTest {
         assertEquals(0, Calibration.binOf(0));
         assertEquals(0, Calibration.binOf(1.0 / 15));
         assertEquals(1, Calibration.binOf(Math.nextUp(1.0 / 15)));
+        assertEquals(13, Calibration.binOf(0.9));
         assertEquals(8, Calibration.binOf(0.6));
         assertEquals(9, Calibration.binOf(Math.nextUp(0.6)));
         assertEquals(14, Calibration.binOf(1));

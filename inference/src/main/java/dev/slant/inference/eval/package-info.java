@@ -2,12 +2,15 @@
  * The figures of one classification target, defined once for every evaluation: {@code slant evaluate} and
  * training (module {@code training}) and the Spark job (module {@code spark}) compute them with this code.
  *
- * <p>One {@link dev.slant.inference.eval.Outcome} per evaluated article gives {@link dev.slant.inference.eval.Figures}:
- * accuracy, macro- and weighted-F1, {@link dev.slant.inference.eval.ClassFigures} per label, the
- * {@link dev.slant.inference.eval.ConfusionMatrix}, MAE and the {@link dev.slant.inference.eval.Calibration}; the
- * {@link dev.slant.inference.eval.MajorityBaseline} is evaluated on the same articles beside the model.
- * {@link dev.slant.inference.eval.EvaluationSection} lays the figures out as every report shows them, and
- * {@link dev.slant.inference.eval.PlainText} renders such sections for a terminal.
+ * <p>A {@link dev.slant.inference.eval.TargetTally} counts the evaluated articles, one
+ * {@link dev.slant.inference.eval.Outcome} at a time in training, one row at a time in a Spark partition, and
+ * tallies of parts merge into the tally of the whole. {@link dev.slant.inference.eval.Figures} are computed from a
+ * tally and from nothing else: accuracy, macro- and weighted-F1, {@link dev.slant.inference.eval.ClassFigures} per
+ * label, the {@link dev.slant.inference.eval.ConfusionMatrix}, MAE and the
+ * {@link dev.slant.inference.eval.Calibration}. The {@link dev.slant.inference.eval.MajorityBaseline} answers the
+ * same articles in a tally of its own, beside the model. {@link dev.slant.inference.eval.EvaluationSection} lays
+ * the figures out as every report shows them, and {@link dev.slant.inference.eval.PlainText} renders such
+ * sections for a terminal.
  *
  * <p>The conventions, in one place:
  * <ul>

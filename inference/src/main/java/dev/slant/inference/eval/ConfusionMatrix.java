@@ -75,6 +75,7 @@ public record ConfusionMatrix(List<String> labels, List<List<Integer>> counts, L
      * @param gold      row: index of the gold label
      * @param predicted column: index of the predicted label
      * @return the number of articles of that gold label given that label
+     * @throws IndexOutOfBoundsException if an index is not a label's
      */
     public int count(int gold, int predicted) {
         return counts.get(gold).get(predicted);
@@ -83,6 +84,7 @@ public record ConfusionMatrix(List<String> labels, List<List<Integer>> counts, L
     /**
      * @param gold index of a gold label
      * @return its support: the articles with that gold label, abstentions included
+     * @throws IndexOutOfBoundsException if the index is not a label's
      */
     public int support(int gold) {
         int sum = abstained.get(gold);
@@ -95,6 +97,7 @@ public record ConfusionMatrix(List<String> labels, List<List<Integer>> counts, L
     /**
      * @param predicted index of a label
      * @return the number of articles the model gave that label
+     * @throws IndexOutOfBoundsException if the index is not a label's
      */
     public int predictedCount(int predicted) {
         int sum = 0;

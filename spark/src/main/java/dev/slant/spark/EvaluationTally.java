@@ -1,6 +1,7 @@
 package dev.slant.spark;
 
 import dev.slant.datasets.io.RecordProblem;
+import dev.slant.inference.eval.TargetTally;
 import java.io.Serializable;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

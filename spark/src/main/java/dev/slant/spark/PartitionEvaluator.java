@@ -4,6 +4,7 @@ import dev.slant.datasets.io.RecordProblem;
 import dev.slant.inference.Prediction;
 import dev.slant.inference.SlantClassifier;
 import dev.slant.inference.TargetPrediction;
+import dev.slant.inference.eval.TargetTally;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,6 +5,7 @@ import dev.slant.datasets.cli.ExitCodes;
 import dev.slant.datasets.cli.SlantVersion;
 import dev.slant.datasets.io.ColumnMapping;
 import dev.slant.inference.bundle.BundleException;
+import dev.slant.inference.eval.TargetTally;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;

@@ -3,7 +3,8 @@
  * and evaluates labelled ones, loading a bundle once per executor JVM from a broadcast copy of its bytes;
  * {@link dev.slant.spark.SlantSparkJob} is the job for {@code spark-submit} ({@code score} and {@code evaluate}).
  * Rows are read by the datasets readers' rules (a row without id or with a blank text is skipped and counted by
- * reason, or names itself under {@code --strict}); {@code evaluate} prints the table of {@code slant evaluate},
- * computed here from the tallied confusion matrix and calibration bins (this module depends on inference only).
+ * reason, or names itself under {@code --strict}); {@code evaluate} prints the table of {@code slant evaluate}:
+ * each partition counts its rows in {@link dev.slant.inference.eval.TargetTally}s, which merge on the driver, and
+ * {@link dev.slant.inference.eval} computes and lays out the figures with the code {@code slant evaluate} uses.
  */
 package dev.slant.spark;

@@ -1,5 +1,6 @@
 package dev.slant.spark;
 
+import dev.slant.inference.eval.TargetTally;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
@@ -75,15 +76,6 @@ class EvaluationReportTest {
                 "* Baseline ECE not measured: only the majority label was given, not the training label shares.",
                 "* The bundle stores no training majority: the baseline is the majority of the evaluated rows."),
                 out.lines().filter(l -> l.startsWith("* ")).toList());
-    }
-
-    @Test
-    void binsAsTheTrainingModuleDoes() {
-        assertEquals(0, TargetTally.binOf(0.0));
-        assertEquals(0, TargetTally.binOf(1.0 / 15));
-        assertEquals(1, TargetTally.binOf(Math.nextUp(1.0 / 15)));
-        assertEquals(13, TargetTally.binOf(0.9));
-        assertEquals(14, TargetTally.binOf(1.0));
     }
 
     @Test

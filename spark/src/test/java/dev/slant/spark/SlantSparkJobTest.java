@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slant.datasets.LabelledArticle;
 import dev.slant.datasets.cli.ExitCodes;
 import dev.slant.inference.SlantClassifier;
+import dev.slant.inference.eval.Format;
 import java.io.BufferedWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -160,7 +161,7 @@ class SlantSparkJobTest {
                 correct++;
             }
         }
-        String accuracy = EvaluationReport.percent((double) correct / 1301);
+        String accuracy = Format.percent((double) correct / 1301);
         assertTrue(r.out().contains("\naccuracy     " + " ".repeat(5 - accuracy.length()) + accuracy + "  "), r.out());
         assertTrue(r.out().contains("\ngold \\ predicted  left  center  right  (abstained)  support\n"), r.out());
         assertTrue(r.out().contains("* 1 of 1301 articles abstained: counted as wrong, as missed articles of their gold label,"

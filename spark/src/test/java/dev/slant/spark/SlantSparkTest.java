@@ -6,6 +6,7 @@ import dev.slant.datasets.io.RecordProblem;
 import dev.slant.inference.Prediction;
 import dev.slant.inference.SlantClassifier;
 import dev.slant.inference.TargetPrediction;
+import dev.slant.inference.eval.TargetTally;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,9 @@
 package dev.slant.training;
 
+import dev.slant.inference.eval.Outcome;
 import dev.slant.inference.features.FeatureVector;
 import dev.slant.inference.features.Featurizer;
 import dev.slant.inference.score.LinearScorer;
-import dev.slant.training.eval.Outcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

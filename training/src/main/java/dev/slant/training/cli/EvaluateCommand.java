@@ -15,11 +15,11 @@ import dev.slant.datasets.split.SplitChoice;
 import dev.slant.inference.bundle.BundleException;
 import dev.slant.inference.bundle.BundleReader;
 import dev.slant.inference.bundle.LoadedBundle;
+import dev.slant.inference.eval.MajorityBaseline;
+import dev.slant.inference.eval.Outcome;
 import dev.slant.inference.features.FeatureVector;
 import dev.slant.inference.score.LinearScorer;
 import dev.slant.training.OutcomeScorer;
-import dev.slant.training.eval.MajorityBaseline;
-import dev.slant.training.eval.Outcome;
 import dev.slant.training.eval.PlainTextReport;
 import dev.slant.training.eval.ReportWriter;
 import dev.slant.training.eval.TargetEvaluation;
@@ -29,10 +29,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code slant evaluate}: scores one part of a split with a bundle and prints honest figures. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = SlantVersion.class,

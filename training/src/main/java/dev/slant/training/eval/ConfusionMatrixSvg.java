@@ -1,5 +1,6 @@
 package dev.slant.training.eval;
 
+import dev.slant.inference.eval.ConfusionMatrix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

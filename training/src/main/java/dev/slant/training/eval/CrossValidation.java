@@ -1,5 +1,7 @@
 package dev.slant.training.eval;
 
+import dev.slant.inference.eval.Figures;
+import dev.slant.inference.eval.Outcome;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

@@ -1,5 +1,7 @@
 package dev.slant.training.eval;
 
+import dev.slant.inference.eval.ReportSection;
+import dev.slant.inference.eval.Table;
 import java.util.List;
 
 /** Renders results as Markdown: the same content as {@link PlainTextReport}, with Markdown tables. */

@@ -1,5 +1,8 @@
 package dev.slant.training.eval;
 
+import dev.slant.inference.eval.Calibration;
+import dev.slant.inference.eval.CalibrationBin;
+import dev.slant.inference.eval.Format;
 import java.util.Optional;
 
 /**

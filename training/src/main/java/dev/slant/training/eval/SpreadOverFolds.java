@@ -1,5 +1,6 @@
 package dev.slant.training.eval;
 
+import dev.slant.inference.eval.Figures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

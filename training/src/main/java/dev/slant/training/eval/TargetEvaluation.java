@@ -1,16 +1,19 @@
 package dev.slant.training.eval;
 
+import dev.slant.inference.eval.Figures;
+import dev.slant.inference.eval.MajorityBaseline;
+import dev.slant.inference.eval.Outcome;
+import dev.slant.inference.eval.TargetTally;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The evaluation of one target on a set of articles: the model's figures and, beside them, the figures of the
- * majority baseline on the same articles. Immutable; built by {@link #of}.
+ * majority baseline on the same articles, both computed by {@link Figures#of(TargetTally, boolean)} from the
+ * articles' tally. Immutable; built by {@link #of}.
  */
 public final class TargetEvaluation implements TargetResult {
     private final String target;
@@ -18,20 +21,34 @@ public final class TargetEvaluation implements TargetResult {
     private final boolean ordinal;
     private final String baseline;
     private final List<Outcome> outcomes;
-    private final List<Outcome> baselineOutcomes;
+    private final List<BaselinePart> baselineParts;
     private final Figures model;
     private final Figures baselineFigures;
 
+    /**
+     * A majority baseline and the articles it answers: one per evaluation, one per fold when folds are pooled, so
+     * that each fold's articles keep their own fold's baseline.
+     *
+     * @param majority the baseline
+     * @param articles the tally of the articles it answers (never changed once made)
+     */
+    private record BaselinePart(MajorityBaseline majority, TargetTally articles) {
+    }
+
     private TargetEvaluation(String target, List<String> labels, boolean ordinal, String baseline,
-                             List<Outcome> outcomes, List<Outcome> baselineOutcomes) {
+                             List<Outcome> outcomes, TargetTally tally, List<BaselinePart> baselineParts) {
         this.target = target;
         this.labels = labels;
         this.ordinal = ordinal;
         this.baseline = baseline;
         this.outcomes = List.copyOf(outcomes);
-        this.baselineOutcomes = List.copyOf(baselineOutcomes);
-        this.model = Figures.of(labels, ordinal, this.outcomes);
-        this.baselineFigures = Figures.of(labels, ordinal, this.baselineOutcomes);
+        this.baselineParts = List.copyOf(baselineParts);
+        TargetTally answers = new TargetTally(target, labels);
+        for (BaselinePart part : this.baselineParts) {
+            part.majority().addAnswers(part.articles(), answers);
+        }
+        this.model = Figures.of(tally, ordinal);
+        this.baselineFigures = Figures.of(answers, ordinal);
     }
 
     /**
@@ -53,7 +70,8 @@ public final class TargetEvaluation implements TargetResult {
     public static TargetEvaluation of(String target, List<String> labels, boolean ordinal, MajorityBaseline baseline,
                                       List<Outcome> outcomes) {
         Objects.requireNonNull(baseline, "baseline");
-        List<String> checkedLabels = checkLabels(target, labels);
+        TargetTally tally = new TargetTally(target, labels);
+        List<String> checkedLabels = tally.labels();
         Objects.requireNonNull(outcomes, "outcomes");
         checkOutcomes(target, checkedLabels, outcomes);
         String where = "target '" + target + "'";
@@ -61,11 +79,11 @@ public final class TargetEvaluation implements TargetResult {
         for (String l : baseline.trainingShare().keySet()) {
             requireDeclared(where, checkedLabels, "majority baseline training share label", l);
         }
-        List<Outcome> baselineOutcomes = new ArrayList<>(outcomes.size());
         for (Outcome o : outcomes) {
-            baselineOutcomes.add(baseline.outcomeFor(o));
+            tally.add(o);
         }
-        return new TargetEvaluation(target, checkedLabels, ordinal, baseline.describe(), outcomes, baselineOutcomes);
+        return new TargetEvaluation(target, checkedLabels, ordinal, baseline.describe(), outcomes, tally,
+                List.of(new BaselinePart(baseline, tally)));
     }
 
     /**
@@ -88,7 +106,7 @@ public final class TargetEvaluation implements TargetResult {
     }
 
     /**
-     * The evaluation of several folds' articles together, each with its own fold's baseline outcome. The folds are
+     * The evaluation of several folds' articles together, each answered by its own fold's baseline. The folds are
      * checked by {@link CrossValidation}.
      *
      * @param folds    the folds' evaluations, of one target
@@ -96,36 +114,18 @@ public final class TargetEvaluation implements TargetResult {
      * @return the pooled evaluation
      */
     static TargetEvaluation pooled(List<TargetEvaluation> folds, String baseline) {
-        List<Outcome> all = new ArrayList<>();
-        List<Outcome> allBaseline = new ArrayList<>();
-        for (TargetEvaluation f : folds) {
-            all.addAll(f.outcomes);
-            allBaseline.addAll(f.baselineOutcomes);
-        }
         TargetEvaluation first = folds.get(0);
-        return new TargetEvaluation(first.target, first.labels, first.ordinal, baseline, all, allBaseline);
-    }
-
-    private static List<String> checkLabels(String target, List<String> labels) {
-        Objects.requireNonNull(target, "target");
-        Objects.requireNonNull(labels, "labels");
-        if (target.isBlank()) {
-            throw new IllegalArgumentException("target name is blank");
-        }
-        List<String> copy = List.copyOf(labels);
-        if (copy.size() < 2) {
-            throw new IllegalArgumentException("target '" + target + "' needs at least two labels, got " + copy);
-        }
-        Set<String> seen = new HashSet<>();
-        for (String l : copy) {
-            if (l.isBlank()) {
-                throw new IllegalArgumentException("target '" + target + "' has a blank label: " + copy);
+        TargetTally tally = new TargetTally(first.target, first.labels);
+        List<Outcome> all = new ArrayList<>();
+        List<BaselinePart> parts = new ArrayList<>();
+        for (TargetEvaluation f : folds) {
+            for (Outcome o : f.outcomes) {
+                tally.add(o);
             }
-            if (!seen.add(l)) {
-                throw new IllegalArgumentException("target '" + target + "' declares label '" + l + "' twice");
-            }
+            all.addAll(f.outcomes);
+            parts.addAll(f.baselineParts);
         }
-        return copy;
+        return new TargetEvaluation(first.target, first.labels, first.ordinal, baseline, all, tally, parts);
     }
 
     private static void checkOutcomes(String target, List<String> labels, List<Outcome> outcomes) {

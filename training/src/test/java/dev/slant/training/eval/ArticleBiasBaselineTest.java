@@ -3,6 +3,10 @@ package dev.slant.training.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.slant.datasets.RealData;
+import dev.slant.inference.eval.Figures;
+import dev.slant.inference.eval.Format;
+import dev.slant.inference.eval.MajorityBaseline;
+import dev.slant.inference.eval.Outcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

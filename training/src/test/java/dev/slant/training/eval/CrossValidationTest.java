@@ -1,9 +1,11 @@
 package dev.slant.training.eval;
 
-import static dev.slant.training.eval.Outcomes.LCR;
+import static dev.slant.inference.eval.Outcomes.LCR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.slant.inference.eval.Figures;
+import dev.slant.inference.eval.Outcomes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,16 @@
 package dev.slant.training.eval;
 
-import static dev.slant.training.eval.Outcomes.LCR;
+import static dev.slant.inference.eval.Outcomes.LCR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slant.inference.eval.Calibration;
+import dev.slant.inference.eval.Figures;
+import dev.slant.inference.eval.MajorityBaseline;
+import dev.slant.inference.eval.Outcome;
+import dev.slant.inference.eval.Outcomes;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,9 +1,8 @@
-package dev.slant.training.eval;
+package dev.slant.inference.eval;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 /**
  * How well the model's top-label confidence matches its accuracy, over the answered articles that carry
@@ -45,39 +44,26 @@ public record Calibration(List<CalibrationBin> bins, int measured, int unmeasure
     }
 
     /**
-     * Bins the outcomes that have a confidence.
+     * The calibration of a tally's binned articles.
      *
-     * @param outcomes evaluated outcomes
-     * @return the calibration, empty if no outcome has a confidence
+     * @param tally the counts
+     * @return the calibration, empty if no article was binned
+     * @throws ArithmeticException if a count does not fit an int
      */
-    static Optional<Calibration> of(List<Outcome> outcomes) {
-        int[] count = new int[BINS];
-        int[] correct = new int[BINS];
-        double[] confidenceSum = new double[BINS];
-        int measured = 0;
-        for (Outcome o : outcomes) {
-            OptionalDouble confidence = o.confidence();
-            if (confidence.isEmpty()) {
-                continue;
-            }
-            int b = binOf(confidence.getAsDouble());
-            count[b]++;
-            confidenceSum[b] += confidence.getAsDouble();
-            if (o.isCorrect()) {
-                correct[b]++;
-            }
-            measured++;
-        }
+    static Optional<Calibration> of(TargetTally tally) {
+        long measured = tally.calibrated();
         if (measured == 0) {
             return Optional.empty();
         }
         List<CalibrationBin> bins = new ArrayList<>();
         double gap = 0;
         for (int b = 0; b < BINS; b++) {
-            bins.add(new CalibrationBin(b, count[b], correct[b], confidenceSum[b]));
-            gap += Math.abs(correct[b] - confidenceSum[b]);
+            bins.add(new CalibrationBin(b, Math.toIntExact(tally.binCount(b)), Math.toIntExact(tally.binCorrect(b)),
+                    tally.binConfidence(b)));
+            gap += Math.abs(tally.binCorrect(b) - tally.binConfidence(b));
         }
-        return Optional.of(new Calibration(bins, measured, outcomes.size() - measured, Math.min(1, gap / measured)));
+        return Optional.of(new Calibration(bins, Math.toIntExact(measured),
+                Math.toIntExact(tally.articles() - measured), Math.min(1, gap / measured)));
     }
 
     /**

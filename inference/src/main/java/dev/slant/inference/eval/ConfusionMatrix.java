@@ -1,4 +1,4 @@
-package dev.slant.training.eval;
+package dev.slant.inference.eval;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -50,41 +50,32 @@ public record ConfusionMatrix(List<String> labels, List<List<Integer>> counts, L
     }
 
     /**
-     * Tallies outcomes whose labels are all among the given ones.
+     * The matrix of a tally.
      *
-     * @param labels   the labels in order
-     * @param outcomes the outcomes
-     * @return the matrix
+     * @param tally the counts
+     * @return the matrix, over the tally's labels in its order
+     * @throws ArithmeticException if a count does not fit an int
      */
-    static ConfusionMatrix of(List<String> labels, List<Outcome> outcomes) {
-        int n = labels.size();
-        int[][] cells = new int[n][n];
-        int[] abstentions = new int[n];
-        for (Outcome o : outcomes) {
-            int g = labels.indexOf(o.gold());
-            if (o.isAbstention()) {
-                abstentions[g]++;
-            } else {
-                cells[g][labels.indexOf(o.predicted())]++;
-            }
-        }
+    static ConfusionMatrix of(TargetTally tally) {
+        int n = tally.labels().size();
         List<List<Integer>> rows = new ArrayList<>();
         List<Integer> abstainedList = new ArrayList<>();
         for (int g = 0; g < n; g++) {
             List<Integer> row = new ArrayList<>();
             for (int p = 0; p < n; p++) {
-                row.add(cells[g][p]);
+                row.add(Math.toIntExact(tally.count(g, p)));
             }
             rows.add(row);
-            abstainedList.add(abstentions[g]);
+            abstainedList.add(Math.toIntExact(tally.abstained(g)));
         }
-        return new ConfusionMatrix(labels, rows, abstainedList);
+        return new ConfusionMatrix(tally.labels(), rows, abstainedList);
     }
 
     /**
      * @param gold      row: index of the gold label
      * @param predicted column: index of the predicted label
      * @return the number of articles of that gold label given that label
+     * @throws IndexOutOfBoundsException if an index is not a label's
      */
     public int count(int gold, int predicted) {
         return counts.get(gold).get(predicted);
@@ -93,6 +84,7 @@ public record ConfusionMatrix(List<String> labels, List<List<Integer>> counts, L
     /**
      * @param gold index of a gold label
      * @return its support: the articles with that gold label, abstentions included
+     * @throws IndexOutOfBoundsException if the index is not a label's
      */
     public int support(int gold) {
         int sum = abstained.get(gold);
@@ -105,6 +97,7 @@ public record ConfusionMatrix(List<String> labels, List<List<Integer>> counts, L
     /**
      * @param predicted index of a label
      * @return the number of articles the model gave that label
+     * @throws IndexOutOfBoundsException if the index is not a label's
      */
     public int predictedCount(int predicted) {
         int sum = 0;

@@ -1,12 +1,13 @@
-package dev.slant.training.eval;
+package dev.slant.inference.eval;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Builds small outcome lists for tests: labels are single letters, "-" is an abstention. */
-final class Outcomes {
-    static final List<String> LCR = List.of("L", "C", "R");
+public final class Outcomes {
+    /** Three labels in order: L, C, R. */
+    public static final List<String> LCR = List.of("L", "C", "R");
 
     private Outcomes() {
     }
@@ -17,7 +18,7 @@ final class Outcomes {
      * @param pred   predicted labels, one letter each, "-" for an abstention
      * @return outcomes without probabilities, ids prefix0, prefix1, ...
      */
-    static List<Outcome> of(String prefix, String gold, String pred) {
+    public static List<Outcome> of(String prefix, String gold, String pred) {
         if (gold.length() != pred.length()) {
             throw new IllegalArgumentException("gold and predicted differ in length");
         }

@@ -1,6 +1,7 @@
-package dev.slant.training.eval;
+package dev.slant.inference.eval;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One block of a report: a heading, its tables and notes.
@@ -9,9 +10,14 @@ import java.util.List;
  * @param tables  the tables, in order
  * @param notes   sentences that qualify the figures (abstentions, labels without support, what ECE covers)
  */
-record ReportSection(String heading, List<Table> tables, List<String> notes) {
-    /** Copies. */
-    ReportSection {
+public record ReportSection(String heading, List<Table> tables, List<String> notes) {
+    /**
+     * Copies.
+     *
+     * @throws NullPointerException if an argument, a table or a note is null
+     */
+    public ReportSection {
+        Objects.requireNonNull(heading, "heading");
         tables = List.copyOf(tables);
         notes = List.copyOf(notes);
     }

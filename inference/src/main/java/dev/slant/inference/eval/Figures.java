@@ -1,4 +1,4 @@
-package dev.slant.training.eval;
+package dev.slant.inference.eval;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -73,16 +73,23 @@ public record Figures(
     }
 
     /**
-     * Computes the figures of outcomes whose labels are all among the given ones.
+     * Computes the figures of a tally.
      *
-     * @param labels   the target's labels in order
-     * @param ordinal  whether the order is meaningful (MAE is computed only then)
-     * @param outcomes the outcomes, at least one
+     * @param tally   the counts of the evaluated articles
+     * @param ordinal whether the tally's label order is meaningful (MAE is computed only then)
      * @return the figures
+     * @throws NullPointerException     if the tally is null
+     * @throws IllegalArgumentException if the tally counts no article, or more than {@link Integer#MAX_VALUE}
      */
-    static Figures of(List<String> labels, boolean ordinal, List<Outcome> outcomes) {
-        ConfusionMatrix matrix = ConfusionMatrix.of(labels, outcomes);
-        int n = outcomes.size();
+    public static Figures of(TargetTally tally, boolean ordinal) {
+        long total = tally.articles();
+        if (total < 1 || total > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("target '" + tally.target() + "': " + total
+                    + " articles counted; figures are computed for 1 to " + Integer.MAX_VALUE);
+        }
+        ConfusionMatrix matrix = ConfusionMatrix.of(tally);
+        List<String> labels = matrix.labels();
+        int n = (int) total;
         int correct = 0;
         for (int i = 0; i < labels.size(); i++) {
             correct += matrix.count(i, i);
@@ -96,19 +103,22 @@ public record Figures(
             f1Sum += c.f1();
             f1Weighted += c.f1() * c.support();
         }
-        OptionalDouble mae = ordinal ? OptionalDouble.of(meanDistance(labels, outcomes)) : OptionalDouble.empty();
+        OptionalDouble mae = ordinal ? OptionalDouble.of(meanDistance(matrix)) : OptionalDouble.empty();
         return new Figures(n, matrix.abstentions(), correct, (double) correct / n, f1Sum / labels.size(),
-                f1Weighted / n, perClass, matrix, mae, Calibration.of(outcomes));
+                f1Weighted / n, perClass, matrix, mae, Calibration.of(tally));
     }
 
-    private static double meanDistance(List<String> labels, List<Outcome> outcomes) {
+    /** @return the mean distance between gold and predicted label positions, an abstention at the largest */
+    private static double meanDistance(ConfusionMatrix matrix) {
+        int labels = matrix.labels().size();
         long sum = 0;
-        for (Outcome o : outcomes) {
-            sum += o.isAbstention()
-                    ? labels.size() - 1
-                    : Math.abs(labels.indexOf(o.gold()) - labels.indexOf(o.predicted()));
+        for (int g = 0; g < labels; g++) {
+            for (int p = 0; p < labels; p++) {
+                sum += (long) matrix.count(g, p) * Math.abs(g - p);
+            }
+            sum += (long) matrix.abstained().get(g) * (labels - 1);
         }
-        return (double) sum / outcomes.size();
+        return (double) sum / matrix.total();
     }
 
     /** @return the expected calibration error, empty where calibration was not measured */

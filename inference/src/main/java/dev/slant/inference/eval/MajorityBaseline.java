@@ -1,9 +1,10 @@
-package dev.slant.training.eval;
+package dev.slant.inference.eval;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * The majority-class baseline: always predict the label most frequent among the training articles.
@@ -89,13 +90,34 @@ public record MajorityBaseline(String label, Map<String, Double> trainingShare) 
     }
 
     /**
-     * What this baseline says about an evaluated article.
+     * The probability this baseline gives its label, which its calibration measures.
      *
-     * @param article the model's outcome for the article (only its id and gold label are used)
-     * @return the baseline's outcome for it
+     * @return its label's training share, empty where only the label is known
      */
-    Outcome outcomeFor(Outcome article) {
-        return Outcome.answered(article.articleId(), article.gold(), label, trainingShare);
+    public OptionalDouble confidence() {
+        return trainingShare.isEmpty()
+                ? OptionalDouble.empty()
+                : OptionalDouble.of(trainingShare.getOrDefault(label, 0.0));
+    }
+
+    /**
+     * Counts what this baseline answers on evaluated articles: every one of them given this baseline's label, at
+     * its {@link #confidence()}.
+     *
+     * @param evaluated the evaluated articles, as the model's tally counts them
+     * @param baseline  the baseline's tally, over the same labels: a new one, or one that already holds the answers
+     *                  of other folds' baselines
+     * @return the baseline's tally
+     * @throws NullPointerException     if a tally is null
+     * @throws IllegalArgumentException if the tallies' labels differ or this baseline's label is not one of them
+     */
+    public TargetTally addAnswers(TargetTally evaluated, TargetTally baseline) {
+        int index = baseline.labels().indexOf(label);
+        if (index < 0) {
+            throw new IllegalArgumentException("target '" + baseline.target() + "': majority baseline label '" + label
+                    + "' is not one of " + baseline.labels());
+        }
+        return baseline.addAllAnswered(evaluated, index, confidence().orElse(Double.NaN));
     }
 
     /** @return a short description for reports, for example {@code majority 'right'} */

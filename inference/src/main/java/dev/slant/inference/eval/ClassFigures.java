@@ -1,4 +1,4 @@
-package dev.slant.training.eval;
+package dev.slant.inference.eval;
 
 import java.util.Objects;
 
@@ -39,16 +39,16 @@ public record ClassFigures(String label, double precision, double recall, double
      * @return the figures
      */
     static ClassFigures of(ConfusionMatrix matrix, int index) {
-        int tp = matrix.count(index, index);
+        long tp = matrix.count(index, index);
         int support = matrix.support(index);
         int predicted = matrix.predictedCount(index);
-        int fp = predicted - tp;
-        int fn = support - tp;
+        long fp = predicted - tp;
+        long fn = support - tp;
         return new ClassFigures(matrix.labels().get(index), ratio(tp, predicted), ratio(tp, support),
                 ratio(2 * tp, 2 * tp + fp + fn), support, predicted);
     }
 
-    private static double ratio(int numerator, int denominator) {
+    private static double ratio(long numerator, long denominator) {
         return denominator == 0 ? 0 : (double) numerator / denominator;
     }
 }

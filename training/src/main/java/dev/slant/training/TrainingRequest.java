@@ -50,9 +50,7 @@ public record TrainingRequest(List<Target> targets, String split, TrainerSetting
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
-        if (!(keepWeights > 0 && keepWeights <= 1)) {
-            throw new IllegalArgumentException("the fraction of weights to keep must be in (0, 1], got " + keepWeights);
-        }
+        WeightPruning.checkFraction(keepWeights);
     }
 
     /**

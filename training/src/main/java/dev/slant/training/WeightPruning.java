@@ -20,15 +20,25 @@ public final class WeightPruning {
     }
 
     /**
+     * @param keep a fraction of weights to keep
+     * @return {@code keep}
+     * @throws IllegalArgumentException if {@code keep} is outside (0, 1]
+     */
+    public static double checkFraction(double keep) {
+        if (!(keep > 0 && keep <= 1)) {
+            throw new IllegalArgumentException("the fraction of weights to keep must be in (0, 1], got " + keep);
+        }
+        return keep;
+    }
+
+    /**
      * @param model a trained model
      * @param keep  the fraction of feature weights to keep, in (0, 1]
      * @return the model itself when {@code keep} is {@link #KEEP_ALL} or it is not a LibLinear model, else the pruned model
      * @throws IllegalArgumentException if {@code keep} is out of range
      */
     public static Model<Label> apply(Model<Label> model, double keep) {
-        if (!(keep > 0 && keep <= 1)) {
-            throw new IllegalArgumentException("the fraction of weights to keep must be in (0, 1], got " + keep);
-        }
+        checkFraction(keep);
         if (keep == KEEP_ALL || !LibLinearWeightCompaction.reads(model)) {
             return model;
         }

@@ -24,7 +24,9 @@ import dev.slant.training.TargetFit;
 import dev.slant.training.TrainerSettings;
 import dev.slant.training.TrainingJob;
 import dev.slant.training.TrainingOutcome;
+import dev.slant.inference.score.LinearScorer;
 import dev.slant.training.TrainingRequest;
+import dev.slant.training.WeightPruning;
 import dev.slant.training.eval.TargetEvaluation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -98,7 +100,7 @@ public final class Bench {
         TrainerSettings ts = TrainerSettings.DEFAULTS.withSeed(request.seed());
         TrainingRequest training = new TrainingRequest(request.targets(), request.split(), ts,
                 SelectionGrid.single(FeaturizerSettings.DEFAULTS, ts.cost()), ScrubSettings.DEFAULTS, false,
-                SplitChoice.DEFAULT_FOLDS, request.seed(), request.threads());
+                SplitChoice.DEFAULT_FOLDS, request.seed(), request.threads(), request.keepWeights());
         TrainingOutcome outcome = new TrainingJob(corpus, training, progress).run();
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         long trainPeak = HeapPeaks.peakBytes();
@@ -151,6 +153,10 @@ public final class Bench {
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
         SlantClassifier slant = SlantClassifier.of(loaded);
         notes.add(bundleNote(bundle, loaded, writeSeconds, loadSeconds));
+        if (request.keepWeights() < WeightPruning.KEEP_ALL) {
+            notes.add(String.format(Locale.ROOT, "pruned: each LibLinear model keeps the largest %s of its weights "
+                    + "(--keep-weights); every figure is the pruned model's", dev.slant.inference.eval.Format.percent(request.keepWeights()) + "%"));
+        }
 
         progress.phase("scoring " + test.size() + " test articles on 1 thread");
         ScoringSpeed.Figures one = ScoringSpeed.oneThread(slant, test, request.scoringSeconds());
@@ -280,10 +286,11 @@ public final class Bench {
                 long scorer = compressed(zip, BundleFormat.scorerEntry(target));
                 String parts = scorer == 0 ? "the Tribuo model, its weights read once into the scorer"
                         : "Tribuo model " + BenchTable.bytes(model) + " + scorer entry " + BenchTable.bytes(scorer);
-                sb.append(String.format(Locale.ROOT, " %s %s (%s; %,d of %,d buckets known, scorer arrays %s in heap);",
-                        target, BenchTable.bytes(model + scorer), parts,
-                        loaded.scorers().get(target).knownBuckets(), loaded.scorers().get(target).buckets(),
-                        BenchTable.bytes(loaded.scorers().get(target).arrayBytes())));
+                LinearScorer s = loaded.scorers().get(target);
+                sb.append(String.format(Locale.ROOT, " %s %s (%s; %,d of %,d buckets known, scorer arrays %s in heap%s);",
+                        target, BenchTable.bytes(model + scorer), parts, s.knownBuckets(), s.buckets(),
+                        BenchTable.bytes(s.arrayBytes()), s.sparse() ? String.format(Locale.ROOT,
+                                ", sparse: %,d non-zero weights", s.storedWeights()) : ""));
             }
         }
         return sb.toString();

@@ -16,9 +16,10 @@ import java.util.Objects;
  * @param scoringSeconds  the least time each scoring speed figure is measured over (rounds over the test part)
  * @param probeHeapMb     the -Xmx (MiB) of the child JVM that checks that scoring fits in a small heap
  * @param workDir         where the bundle and the peers' files go (created if missing; kept)
+ * @param keepWeights     the fraction of each LibLinear model's weights kept ({@link dev.slant.training.WeightPruning})
  */
 public record BenchRequest(String split, List<Target> targets, boolean peers, int threads, long seed,
-                           double scoringSeconds, int probeHeapMb, Path workDir) {
+                           double scoringSeconds, int probeHeapMb, Path workDir, double keepWeights) {
     /** The least seconds a scoring speed figure is measured over, by default. */
     public static final double DEFAULT_SCORING_SECONDS = 3.0;
     /** The heap of the scoring probe, by default: the scoring budget. */
@@ -27,8 +28,8 @@ public record BenchRequest(String split, List<Target> targets, boolean peers, in
     /**
      * Validates and copies.
      *
-     * @throws IllegalArgumentException if there is no target, the split is outlet-cv, threads are below 1, or the
-     *                                  seconds or heap are not positive
+     * @throws IllegalArgumentException if there is no target, the split is outlet-cv, threads are below 1, the
+     *                                  seconds or heap are not positive, or the fraction of weights is outside (0, 1]
      * @throws NullPointerException     if an argument is null
      */
     public BenchRequest {
@@ -47,6 +48,7 @@ public record BenchRequest(String split, List<Target> targets, boolean peers, in
         if (!(scoringSeconds > 0)) {
             throw new IllegalArgumentException("scoringSeconds must be positive, got " + scoringSeconds);
         }
+        dev.slant.training.WeightPruning.checkFraction(keepWeights);
         if (probeHeapMb < 16) {
             throw new IllegalArgumentException("probeHeapMb must be at least 16, got " + probeHeapMb);
         }

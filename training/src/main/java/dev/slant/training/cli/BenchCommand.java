@@ -65,6 +65,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
+    @Mixin
+    KeepWeightsOption keepWeights = new KeepWeightsOption();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -80,7 +83,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
         Path dir = work != null ? work : Files.createTempDirectory("slant-bench");
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        BenchRequest request = new BenchRequest(splitName, chosen, peers, nThreads, seed, seconds, probeHeap, dir);
+        BenchRequest request = new BenchRequest(splitName, chosen, peers, nThreads, seed, seconds, probeHeap, dir,
+                keepWeights.fraction(spec));
         Progress progress = ConsoleProgress.forConsole(stderr, quiet);
         BenchReport report;
         try {

@@ -21,7 +21,6 @@ import dev.slant.training.TrainerSettings;
 import dev.slant.training.TrainingJob;
 import dev.slant.training.TrainingOutcome;
 import dev.slant.training.TrainingRequest;
-import dev.slant.training.WeightPruning;
 import dev.slant.training.eval.PlainTextReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -68,10 +67,8 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Weigh classes inversely to their frequency (default: on).")
     boolean balance;
 
-    @Option(names = "--keep-weights", paramLabel = "FRACTION",
-            description = "Keep this fraction of each LibLinear model's weights, the largest; zero the rest (smaller bundle; "
-                    + "default: all). Figures printed are the pruned model's.")
-    Double keepWeights;
+    @Mixin
+    KeepWeightsOption keepWeights = new KeepWeightsOption();
 
     @Option(names = "--min-outlets", paramLabel = "N",
             description = "Drop n-grams seen in fewer training outlets (default: " + FeaturizerSettings.DEFAULT_MIN_OUTLETS + "; 1 keeps all).")
@@ -109,9 +106,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (select && SplitChoice.OUTLET_CV.equals(splitName)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--select needs a valid part: use it with a split, not outlet-cv");
         }
-        if (keepWeights != null && !(keepWeights > 0 && keepWeights <= 1)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--keep-weights must be in (0, 1], got " + keepWeights);
-        }
+        double keep = keepWeights.fraction(spec);
         Path bundle = out != null ? out : Path.of("models", corpus.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + splitName + ".slant");
         checkWritable(bundle);
 
@@ -139,7 +134,7 @@ public final class TrainCommand implements Callable<Integer> {
         SelectionGrid grid = select ? SelectionGrid.around(fs) : SelectionGrid.single(fs, ts.cost());
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         TrainingRequest request = new TrainingRequest(chosen, splitName, ts, grid, ScrubSettings.DEFAULTS, outletCv,
-                folds, seed, nThreads, keepWeights != null ? keepWeights : WeightPruning.KEEP_ALL);
+                folds, seed, nThreads, keep);
 
         Progress progress = ConsoleProgress.forConsole(stderr, quiet);
         progress.phase("reading " + corpus.name());

@@ -49,7 +49,7 @@ class BenchCommandTest {
                 "--label", "stance=stance", "--meta", "host=host");
         var corpus = options.corpus();
         BenchRequest request = new BenchRequest("stratified", List.of(corpus.target("stance")), true, 2, 42, 0.05, 256,
-                dir.resolve("work"));
+                dir.resolve("work"), dev.slant.training.WeightPruning.KEEP_ALL);
         // A small fastText model: its defaults make an 800 MB file whatever the data.
         List<Peer> peers = List.of(new FastTextPeer(List.of("-bucket", "1000", "-dim", "10")), new SklearnPeer(0.3));
         BenchReport report = new Bench(request, peers, dev.slant.training.Progress.NONE).run(() -> options.load(corpus));

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slant.datasets.cli.ExitCodes;
 import dev.slant.datasets.cli.CliRun;
+import dev.slant.inference.bundle.BundleReader;
+import dev.slant.inference.score.LinearScorer;
 import dev.slant.training.NewsCsv;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -71,6 +73,35 @@ class TrainAndEvaluateCommandTest {
                 "--label", "stance=stance", "--split", "stratified");
         assertEquals(ExitCodes.OK, e.code(), e.err());
         assertTrue(e.out().contains("on held-out articles, outlets not controlled"), e.out());
+    }
+
+    @Test
+    void keepWeightsPrunesTheBundlesModelWhichIsThenScoredSparsely() throws Exception {
+        Path csv = corpus();
+        Path model = dir.resolve("pruned.slant");
+        String[] data = {"--input", csv.toString(), "--id-column", "id", "--label", "stance=stance", "--meta", "host=host"};
+        List<String> train = new ArrayList<>(List.of("train", "--split", "stratified", "--no-outlet-cv", "--min-outlets", "2",
+                "--keep-weights", "0.1", "--quiet", "--out", model.toString()));
+        train.addAll(List.of(data));
+        CliRun t = CliRun.of(train.toArray(String[]::new));
+        assertEquals(ExitCodes.OK, t.code(), t.err());
+        LinearScorer scorer = BundleReader.read(model).scorers().get("stance");
+        assertTrue(scorer.sparse(), scorer.toString());
+        long rowsTimesLabels = (long) scorer.knownBuckets() * scorer.labels().size();
+        assertTrue(Math.abs(scorer.storedWeights() - rowsTimesLabels / 10.0) <= scorer.labels().size() + 2,
+                scorer.storedWeights() + " of " + rowsTimesLabels + " weights kept");
+        List<String> eval = new ArrayList<>(List.of("evaluate", "--model", model.toString(), "--split", "stratified"));
+        eval.addAll(List.of(data));
+        CliRun e = CliRun.of(eval.toArray(String[]::new));
+        assertEquals(ExitCodes.OK, e.code(), e.err());
+        String block = t.out().substring(t.out().indexOf("== stance ("), t.out().indexOf("* ECE", t.out().indexOf("== stance (")));
+        assertTrue(e.out().contains(block), "the figures printed at training are the pruned model's\n" + e.out());
+
+        for (String command : List.of("train", "bench")) {
+            CliRun bad = CliRun.of(command, "--input", csv.toString(), "--label", "stance=stance", "--keep-weights", "0");
+            assertEquals(ExitCodes.USAGE, bad.code(), bad.err());
+            assertTrue(bad.err().contains("--keep-weights must be in (0, 1], got 0.0"), bad.err());
+        }
     }
 
     @Test

@@ -1,8 +1,6 @@
 package dev.slant.inference.score;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -86,53 +84,6 @@ class LibLinearWeightCompactionTest {
             assertEquals(before.bias(k), after.bias(k), Math.abs(before.bias(k)) * 0x1p-24, "bias is never pruned");
         }
         assertAgrees(pruned, after);
-    }
-
-    @Test
-    void aPrunedModelIsScoredSparselyAndExactly() throws IOException {
-        ModelProto pruned = LibLinearWeightCompaction.compact(stance.serialize(), 0.25);
-        LinearScorer dense = scorer(pruned);
-        LinearScorer sparse = StreamedLibLinearScorer.read(new ByteArrayInputStream(pruned.toByteArray()), BUCKETS, WeightPrecision.FLOAT);
-        assertFalse(dense.sparse(), "double weights stay dense");
-        assertTrue(sparse.sparse(), "a quarter of the weights kept: " + sparse);
-        assertFalse(scorer(LibLinearWeightCompaction.compact(stance.serialize(), 1.0)).withPrecision(WeightPrecision.FLOAT).sparse(),
-                "an unpruned model stays dense");
-        long nonZero = 0;
-        for (int b = 0; b < BUCKETS; b++) {
-            for (int k = 0; dense.knows(b) && k < dense.labels().size(); k++) {
-                assertEquals(dense.weight(b, k), sparse.weight(b, k), 0.0, "bucket " + b + " label " + k);
-                nonZero += dense.weight(b, k) != 0 ? 1 : 0;
-            }
-        }
-        assertEquals(nonZero, sparse.storedWeights());
-        long rows = sparse.knownBuckets();
-        long denseWeights = 16 + 4L * rows * sparse.labels().size();
-        long sparseWeights = 16 + 4L * (rows + 1) + 16 + 2L * nonZero + 16 + 4L * nonZero;
-        long denseFloat = LinearScorer.arrayBytes(BUCKETS, rows, sparse.labels().size(), WeightPrecision.FLOAT);
-        assertEquals(denseFloat - denseWeights + sparseWeights, sparse.arrayBytes());
-        assertTrue(sparseWeights < denseWeights, sparseWeights + " bytes of sparse weights");
-        LinearScorer viaCodec = roundTrip(sparse);
-        int compared = 0;
-        for (LabelledArticle a : Synthetic.articles(30, 4)) {
-            FeatureVector v = featurizer.featurize(a.article());
-            double[] want = new double[dense.labels().size()];
-            double[] got = new double[want.length];
-            double[] again = new double[want.length];
-            assertEquals(dense.decisionValues(v, want), sparse.decisionValues(v, got));
-            viaCodec.decisionValues(v, again);
-            assertArrayEquals(want, got, "decision values are the dense layout's, bit for bit");
-            assertArrayEquals(want, again, "and survive the scorer codec");
-            compared++;
-        }
-        assertEquals(30, compared);
-        assertEquals(sparse.withPrecision(WeightPrecision.DOUBLE).weight(7, 1), dense.weight(7, 1), 0.0);
-        assertAgrees(pruned, sparse);
-    }
-
-    private static LinearScorer roundTrip(LinearScorer scorer) throws IOException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        ScorerCodec.write(scorer, out);
-        return ScorerCodec.read(new ByteArrayInputStream(out.toByteArray()), BUCKETS);
     }
 
     @Test

@@ -38,7 +38,7 @@ import org.apache.spark.sql.functions;
  * <p>The driver reads the bundle once and broadcasts its bytes; each executor JVM loads it on its first task and
  * keeps the classifier, keyed by the bundle's SHA-256, for every later task ({@link SlantClassifier} is
  * thread-safe; the featurizer keeps scratch space per thread). Rows are read by the datasets readers' rules: a row
- * without id or with a blank text (and, in {@link #evaluate}, without a gold label) is skipped; {@link #skipped}
+ * without id or with a blank text (and, in {@link #evaluate}, without a gold label) is skipped; {@link #count}
  * counts them by reason and {@link #firstBadRow} names the first for {@code --strict}. A gold label the model
  * does not know is no reason to skip: {@link #evaluate} counts it as the model's error, as {@code slant evaluate}
  * does.
@@ -98,7 +98,7 @@ public final class SlantSpark implements AutoCloseable {
     }
 
     /**
-     * Scores articles lazily: one prediction row per good input row (bad rows are skipped; see {@link #skipped}).
+     * Scores articles lazily: one prediction row per good input row (bad rows are skipped; see {@link #count}).
      *
      * @param all                the articles
      * @param mapping            which columns make an article (an id column is required)

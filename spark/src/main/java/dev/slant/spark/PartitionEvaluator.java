@@ -1,10 +1,7 @@
 package dev.slant.spark;
 
-import dev.slant.datasets.io.RecordProblem;
 import dev.slant.inference.Prediction;
 import dev.slant.inference.SlantClassifier;
-import dev.slant.inference.TargetPrediction;
-import dev.slant.inference.eval.TargetTally;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +12,9 @@ import org.apache.spark.sql.Row;
 
 /**
  * Evaluates one partition into one {@link EvaluationTally}: every good row is classified and counted against its
- * gold labels; bad rows (and gold labels the model does not know) are counted by reason and skipped.
+ * gold labels, a gold label the model does not know as an error of the model (as {@code slant evaluate} counts
+ * it); bad rows (no id, a blank text, no gold label or one outside the mapping's allowed labels) are counted by
+ * reason and skipped.
  */
 final class PartitionEvaluator implements FlatMapFunction<Iterator<Row>, EvaluationTally> {
     private static final long serialVersionUID = 1L;
@@ -37,30 +36,15 @@ final class PartitionEvaluator implements FlatMapFunction<Iterator<Row>, Evaluat
         SlantClassifier classifier = ClassifierCache.get(sha256, bundle::value);
         EvaluationTally tally = new EvaluationTally(labelsByTarget);
         List<String> targets = columns.labelTargets();
-        int[] gold = new int[targets.size()];
-        rows:
         while (rows.hasNext()) {
             RowOutcome o = RowOutcome.of(rows.next(), columns, true);
             if (o.bad()) {
                 tally.skip(o.reason());
                 continue;
             }
-            for (int i = 0; i < targets.size(); i++) {
-                gold[i] = labelsByTarget.get(targets.get(i)).indexOf(o.gold().get(i));
-                if (gold[i] < 0) {
-                    tally.skip(RecordProblem.Reason.UNKNOWN_LABEL);
-                    continue rows;
-                }
-            }
             Prediction p = classifier.classify(o.article());
             for (int i = 0; i < targets.size(); i++) {
-                TargetPrediction t = p.target(targets.get(i));
-                TargetTally target = tally.target(targets.get(i));
-                if (t.abstained()) {
-                    target.add(gold[i], -1, Double.NaN);
-                } else {
-                    target.add(gold[i], target.labels().indexOf(t.label()), t.probability());
-                }
+                tally.add(targets.get(i), o.gold().get(i), p.target(targets.get(i)));
             }
         }
         return List.of(tally).iterator();

@@ -38,8 +38,10 @@ import org.apache.spark.sql.functions;
  * <p>The driver reads the bundle once and broadcasts its bytes; each executor JVM loads it on its first task and
  * keeps the classifier, keyed by the bundle's SHA-256, for every later task ({@link SlantClassifier} is
  * thread-safe; the featurizer keeps scratch space per thread). Rows are read by the datasets readers' rules: a row
- * without id or with a blank text is skipped; {@link #skipped} counts them by reason and {@link #firstBadRow}
- * names the first for {@code --strict}.
+ * without id or with a blank text (and, in {@link #evaluate}, without a gold label) is skipped; {@link #count}
+ * counts them by reason and {@link #firstBadRow} names the first for {@code --strict}. A gold label the model
+ * does not know is no reason to skip: {@link #evaluate} counts it as the model's error, as {@code slant evaluate}
+ * does.
  */
 public final class SlantSpark implements AutoCloseable {
     private final SparkSession spark;
@@ -96,7 +98,7 @@ public final class SlantSpark implements AutoCloseable {
     }
 
     /**
-     * Scores articles lazily: one prediction row per good input row (bad rows are skipped; see {@link #skipped}).
+     * Scores articles lazily: one prediction row per good input row (bad rows are skipped; see {@link #count}).
      *
      * @param all                the articles
      * @param mapping            which columns make an article (an id column is required)
@@ -184,8 +186,9 @@ public final class SlantSpark implements AutoCloseable {
      *
      * @param all     labelled articles
      * @param mapping the column mapping, with a label column for each target to evaluate
-     * @return the tallies, with the skipped rows by reason (a gold label the model does not know is skipped as
-     *         an unknown label)
+     * @return the tallies, with the skipped rows by reason; a gold label the model does not know is not a reason
+     *         to skip: as in {@code slant evaluate}, it joins the target's labels and its rows count as errors of
+     *         the model
      * @throws IllegalArgumentException if a mapped column is missing, no label column is mapped, or a mapped target
      *                                  is not one of the bundle's
      */

@@ -15,7 +15,8 @@ import java.util.OptionalDouble;
  * report falls back to the model's label order, not ordinal, and the majority of the evaluated rows.
  *
  * @param target        the target
- * @param labels        the labels in report order
+ * @param labels        the labels the model knows, in report order (a gold label it does not know joins them in
+ *                      the evaluation, as {@link dev.slant.inference.eval.EvaluationLabels} orders it)
  * @param ordinal       whether MAE is reported
  * @param baselineLabel the training majority label, or null to take the evaluated rows' majority
  * @param baselineShare the training share of the baseline label, empty where unknown (baseline ECE not measured)

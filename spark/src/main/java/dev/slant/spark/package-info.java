@@ -5,6 +5,8 @@
  * Rows are read by the datasets readers' rules (a row without id or with a blank text is skipped and counted by
  * reason, or names itself under {@code --strict}); {@code evaluate} prints the table of {@code slant evaluate}:
  * each partition counts its rows in {@link dev.slant.inference.eval.TargetTally}s, which merge on the driver, and
- * {@link dev.slant.inference.eval} computes and lays out the figures with the code {@code slant evaluate} uses.
+ * {@link dev.slant.inference.eval} computes and lays out the figures with the code {@code slant evaluate} uses. A
+ * gold label the model never saw is counted as that code counts it, as an error of the model with a row of its
+ * own, not skipped.
  */
 package dev.slant.spark;

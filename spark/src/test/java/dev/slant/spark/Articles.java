@@ -9,12 +9,14 @@ import dev.slant.inference.TargetPrediction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -56,10 +58,7 @@ final class Articles {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < articles.size(); i++) {
             LabelledArticle a = articles.get(i);
-            List<Object> v = new ArrayList<>(List.of(a.id(), a.article().title(), a.article().text(),
-                    a.labels().get("stance").orElseThrow()));
-            META.keySet().forEach(k -> v.add(a.article().metadata().get(k)));
-            rows.add(RowFactory.create(v.toArray()));
+            rows.add(row(a, a.labels().get("stance").orElseThrow()));
             switch (i) {
                 case 10 -> rows.add(row(null, "A title without id", "Some text."));
                 case 300 -> rows.add(row("  ", "Blank id", "Some text."));
@@ -72,6 +71,13 @@ final class Articles {
         return rows;
     }
 
+    /** @return the row of an article, with the given gold stance in place of its own */
+    static Row row(LabelledArticle a, String stance) {
+        List<Object> v = new ArrayList<>(List.of(a.id(), a.article().title(), a.article().text(), stance));
+        META.keySet().forEach(k -> v.add(a.article().metadata().get(k)));
+        return RowFactory.create(v.toArray());
+    }
+
     private static Row row(String id, String title, String text) {
         Object[] v = new Object[COLUMNS.size()];
         v[0] = id;
@@ -82,9 +88,24 @@ final class Articles {
     }
 
     static Dataset<Row> dataset(SparkSession spark, List<LabelledArticle> articles) {
+        return spark.createDataFrame(rows(articles), schema());
+    }
+
+    /**
+     * @param rows       rows of {@link #COLUMNS}
+     * @param partitions how many partitions: the rows are cut into that many runs in order, as
+     *                   {@code parallelize} cuts a list, so a test knows which rows each holds
+     * @return the rows in exactly those partitions
+     */
+    static Dataset<Row> partitioned(SparkSession spark, List<Row> rows, int partitions) {
+        return spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, partitions),
+                schema());
+    }
+
+    private static StructType schema() {
         List<StructField> fields = new ArrayList<>();
         COLUMNS.forEach(c -> fields.add(DataTypes.createStructField(c, DataTypes.StringType, true)));
-        return spark.createDataFrame(rows(articles), DataTypes.createStructType(fields));
+        return DataTypes.createStructType(fields);
     }
 
     /** Asserts that a scored row says what the classifier says, labels equal and probabilities within 1e-9. */

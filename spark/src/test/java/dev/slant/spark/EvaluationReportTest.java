@@ -79,6 +79,24 @@ class EvaluationReportTest {
     }
 
     @Test
+    void aGoldLabelTheModelNeverSawJoinsTheLabelsSortedWithRecallZero() {
+        TargetSetup setup = new TargetSetup("stance", STANCE, true, "right", OptionalDouble.of(0.4));
+        List<String> withUnseen = List.of("left", "center", "right", "undecided");
+        TargetTally t = tally(STANCE).withLabels(withUnseen);
+        t.add(3, 0, 0.9);
+        t.add(3, 2, 0.9);
+        String out = EvaluationReport.render(setup, t);
+        assertEquals(List.of(
+                "label      precision  recall     F1  support  predicted",
+                "center         50.00   50.00  50.00        4          4",
+                "left           60.00   60.00  60.00        5          5",
+                "right          66.67   80.00  72.73        5          6",
+                "undecided       0.00    0.00   0.00        2          0"),
+                out.lines().dropWhile(l -> !l.startsWith("Per class")).skip(1).limit(5).toList());
+        assertEquals("figure       model  majority 'right'", out.lines().skip(3).findFirst().orElseThrow());
+    }
+
+    @Test
     void refusesAnEmptyTallyAndForeignLabels() {
         TargetSetup setup = new TargetSetup("stance", STANCE, true, "right", OptionalDouble.empty());
         assertThrows(IllegalArgumentException.class, () -> EvaluationReport.render(setup, new TargetTally("stance", STANCE)));

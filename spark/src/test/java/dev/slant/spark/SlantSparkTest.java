@@ -6,7 +6,12 @@ import dev.slant.datasets.io.RecordProblem;
 import dev.slant.inference.Prediction;
 import dev.slant.inference.SlantClassifier;
 import dev.slant.inference.TargetPrediction;
+import dev.slant.inference.eval.ClassFigures;
+import dev.slant.inference.eval.Figures;
+import dev.slant.inference.eval.MajorityBaseline;
 import dev.slant.inference.eval.TargetTally;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +47,39 @@ class SlantSparkTest {
         inOrder = Articles.dataset(spark, real.test);
         input = inOrder.repartition(3).cache();
         input.count();
+        unseenArticles = real.test.subList(0, UNSEEN_ROWS);
+        unseenGold = new ArrayList<>();
+        unseenRows = new ArrayList<>();
+        for (int i = 0; i < UNSEEN_ROWS; i++) {
+            LabelledArticle a = unseenArticles.get(i);
+            unseenGold.add(unseenGold(i, a.labels().get("stance").orElseThrow()));
+            unseenRows.add(Articles.row(a, unseenGold.get(i)));
+        }
+    }
+
+    /** Gold labels the stance model never saw; "biased" sorts before the model's labels, "undecided" after. */
+    static final String BIASED = "biased";
+    static final String UNDECIDED = "undecided";
+    /** Rows of the unseen-label fixture: 4 partitions of 60 when cut in 4. */
+    static final int UNSEEN_ROWS = 240;
+    static List<LabelledArticle> unseenArticles;
+    static List<String> unseenGold;
+    static List<Row> unseenRows;
+
+    /**
+     * Six of each 60 rows get a label the model never saw: none of the first 60, 'undecided' in the second,
+     * 'biased' in the third, both (three each) in the fourth; 9 of each in all.
+     */
+    private static String unseenGold(int i, String own) {
+        if (i % 10 != 3) {
+            return own;
+        }
+        return switch (i / 60) {
+            case 0 -> own;
+            case 1 -> UNDECIDED;
+            case 2 -> BIASED;
+            default -> i % 20 == 3 ? UNDECIDED : BIASED;
+        };
     }
 
     @AfterAll
@@ -126,5 +164,60 @@ class SlantSparkTest {
         assertEquals(1_301, stance.articles());
         assertEquals(Map.of(RecordProblem.Reason.MALFORMED, 2L, RecordProblem.Reason.EMPTY_TEXT, 2L), tally.skipped());
         assertEquals(1_301 - stance.abstentions(), stance.calibrated());
+    }
+
+    @Test
+    void aGoldLabelTheModelNeverSawIsItsErrorAsTrainingCountsIt() {
+        Dataset<Row> rows = Articles.partitioned(spark, unseenRows, 4);
+        assertEquals(4, rows.javaRDD().getNumPartitions());
+        EvaluationTally tally = slant.evaluate(rows, Articles.mapping(true));
+        assertEquals(Map.of(), tally.skipped(), "a gold label the model does not know is no bad row");
+        assertEquals(Map.of(), slant.count(rows, Articles.mapping(true), true).skipped());
+        TargetTally stance = tally.targets().get("stance");
+        assertEquals(UNSEEN_ROWS, stance.articles(), "every row evaluated");
+
+        TargetSetup setup = TargetSetup.of(classifier.manifest(), "stance");
+        TrainingWay training = TrainingWay.of("stance", setup.labels(), classifier.labels("stance"), setup.ordinal(),
+                new MajorityBaseline("right", Map.of("left", 0.3, "center", 0.315, "right", 0.385)),
+                TrainingWay.outcomes(real, "stance", unseenArticles, unseenGold));
+        assertEquals(List.of(BIASED, "center", "left", "right", UNDECIDED), training.labels(),
+                "the fixture must make EvaluationLabels sort the union");
+        assertEquals(training.labels(), stance.labels());
+        Figures figures = Figures.of(stance, setup.ordinal());
+        assertEquals(training.model().accuracy(), figures.accuracy());
+        assertEquals(training.model().macroF1(), figures.macroF1());
+        assertEquals(training.model().weightedF1(), figures.weightedF1());
+        for (String unseen : List.of(BIASED, UNDECIDED)) {
+            ClassFigures expected = training.model().perClass().get(training.labels().indexOf(unseen));
+            ClassFigures actual = figures.perClass().get(stance.labels().indexOf(unseen));
+            assertEquals(unseen, actual.label());
+            assertEquals(9, expected.support(), unseen);
+            assertEquals(expected.support(), actual.support(), unseen);
+            assertEquals(0.0, expected.recall(), unseen);
+            assertEquals(expected.recall(), actual.recall(), unseen);
+        }
+        String block = EvaluationReport.render(setup, stance);
+        assertEquals(training.block(), block);
+        assertTrue(block.contains("\nundecided "), block);
+    }
+
+    @Test
+    void theMergedTallyIsTheSameHoweverTheRowsArePartitioned() {
+        TargetTally one = slant.evaluate(Articles.partitioned(spark, unseenRows, 1), Articles.mapping(true))
+                .targets().get("stance");
+        List<Row> reversed = new ArrayList<>(unseenRows);
+        Collections.reverse(reversed);
+        TargetTally seven = slant.evaluate(Articles.partitioned(spark, reversed, 7), Articles.mapping(true))
+                .targets().get("stance");
+        assertEquals(one.labels(), seven.labels());
+        for (int g = 0; g < one.labels().size(); g++) {
+            for (int p = 0; p < one.labels().size(); p++) {
+                assertEquals(one.count(g, p), seven.count(g, p), "cell " + g + "," + p);
+            }
+            assertEquals(one.abstained(g), seven.abstained(g));
+        }
+        assertEquals(one.calibrated(), seven.calibrated());
+        TargetSetup setup = TargetSetup.of(classifier.manifest(), "stance");
+        assertEquals(EvaluationReport.render(setup, one), EvaluationReport.render(setup, seven));
     }
 }

@@ -193,7 +193,26 @@ public final class TargetTally implements Serializable {
         if (order.size() != labels.size() || !order.containsAll(labels)) {
             throw new IllegalArgumentException("target '" + target + "': labels " + order + " are not " + labels);
         }
-        TargetTally r = new TargetTally(target, order);
+        return withLabels(order);
+    }
+
+    /**
+     * The same counts over more labels (or over the same ones in another order): each of this tally's labels where
+     * the new list puts it, the others with no articles. So a part of the articles that never met a gold label
+     * another part met (a label the model never saw) can be merged with it.
+     *
+     * @param all every label of this tally and any others, in the new order: distinct, none blank
+     * @return a new tally
+     * @throws NullPointerException     if the list or a label in it is null
+     * @throws IllegalArgumentException if a label of this tally is missing from the list, or the list repeats a
+     *                                  label or has a blank one
+     */
+    public TargetTally withLabels(List<String> all) {
+        if (!all.containsAll(labels)) {
+            throw new IllegalArgumentException("target '" + target + "': labels " + all + " do not hold all of "
+                    + labels);
+        }
+        TargetTally r = new TargetTally(target, all);
         int[] to = new int[labels.size()];
         for (int i = 0; i < to.length; i++) {
             to[i] = r.labels.indexOf(labels.get(i));

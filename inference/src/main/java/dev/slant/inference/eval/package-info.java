@@ -14,6 +14,11 @@
  *
  * <p>The conventions, in one place:
  * <ul>
+ *   <li><b>The labels</b> evaluated over are chosen by {@link dev.slant.inference.eval.EvaluationLabels}: the
+ *       target's declared labels in their order, else the labels the model knows and the evaluated articles'
+ *       gold labels, sorted. A gold label the model never saw is thus one of the labels: its articles are errors
+ *       of the model (support, recall 0, counted against accuracy and macro-F1, a row of the confusion matrix),
+ *       not skipped.</li>
  *   <li><b>Abstentions</b> (an article the model gave no label) stay in every denominator: they count as wrong
  *       for accuracy, as a missed article (false negative) of their gold class for recall and F1, and as the
  *       largest label distance for MAE. They change no class's precision. The confusion matrix shows them in

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The counts figures are computed from: how they add up, merge, reorder and travel. */
+/** The counts figures are computed from: how they add up, merge, reorder, widen and travel. */
 class TargetTallyTest {
 
     /** Gold L C R R L C, with probabilities whose sums are exact in binary (so merging cannot round otherwise). */
@@ -81,6 +81,27 @@ class TargetTallyTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> t.reordered(List.of("L", "C", "X")));
         assertEquals("target 'stance': labels [L, C, X] are not [L, C, R]", e.getMessage());
+    }
+
+    @Test
+    void wideningAddsEmptyLabelsSoPartsThatMetOtherGoldLabelsMerge() {
+        List<String> withX = List.of("C", "L", "R", "X");
+        List<Outcome> unseen = List.of(Outcome.answered("7", "X", "L", Map.of("L", 0.5, "C", 0.5)),
+                Outcome.abstained("8", "X", Map.of()));
+        TargetTally part = tally(outcomes()).withLabels(withX);
+        assertEquals(withX, part.labels());
+        assertEquals(0, part.support(3));
+        assertEquals(tally(outcomes()).count(1, 0), part.count(0, 1));
+        TargetTally other = new TargetTally("stance", withX);
+        unseen.forEach(other::add);
+        TargetTally whole = new TargetTally("stance", withX);
+        outcomes().forEach(whole::add);
+        unseen.forEach(whole::add);
+        assertEquals(Figures.of(whole, false), Figures.of(part.merge(other), false));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> tally(outcomes()).withLabels(List.of("L", "C", "X")));
+        assertEquals("target 'stance': labels [L, C, X] do not hold all of [L, C, R]", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> tally(outcomes()).withLabels(List.of("L", "C", "R", "L")));
     }
 
     @Test

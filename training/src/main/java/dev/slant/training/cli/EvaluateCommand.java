@@ -15,6 +15,7 @@ import dev.slant.datasets.split.SplitChoice;
 import dev.slant.inference.bundle.BundleException;
 import dev.slant.inference.bundle.BundleReader;
 import dev.slant.inference.bundle.LoadedBundle;
+import dev.slant.inference.eval.EvaluationLabels;
 import dev.slant.inference.eval.MajorityBaseline;
 import dev.slant.inference.eval.Outcome;
 import dev.slant.inference.features.FeatureVector;
@@ -144,7 +145,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         // evaluated articles.
         java.util.Set<String> known = new java.util.HashSet<>(trainLabels);
         known.addAll(scorer.labels());
-        List<String> labels = dev.slant.training.eval.EvaluationLabels.of(target.labels(), known,
+        List<String> labels = EvaluationLabels.of(target.labels(), known,
                 outcomes.stream().map(Outcome::gold).toList());
         return TargetEvaluation.of(target.name(), labels, target.ordinal(),
                 MajorityBaseline.fromTrainingLabels(labels, trainLabels), outcomes);

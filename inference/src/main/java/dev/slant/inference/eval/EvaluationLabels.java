@@ -1,14 +1,17 @@
-package dev.slant.training.eval;
+package dev.slant.inference.eval;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The labels an evaluation is made over, decided in one place so that training and {@code slant evaluate} print
- * the same tables: a target's declared labels in their order, else every label the model knows or the evaluated
- * articles carry, sorted. An article whose gold label training never saw is then an error of the model, counted
- * in the figures, rather than a reason to refuse the evaluation.
+ * The labels an evaluation is made over, decided in one place so that training, {@code slant evaluate} and the
+ * Spark job print the same tables: a target's declared labels in their order, else every label the model knows or
+ * the evaluated articles carry, sorted. An article whose gold label training never saw is then an error of the
+ * model, counted in the figures, rather than a reason to refuse the evaluation or to skip the article.
+ *
+ * <p>The result depends on the three collections as sets only (and on the declared order), so the labels of parts
+ * of the articles, gathered in any order, give the labels of the whole.
  */
 public final class EvaluationLabels {
     private EvaluationLabels() {
@@ -19,6 +22,7 @@ public final class EvaluationLabels {
      * @param known    the labels training saw and the model knows
      * @param gold     the gold labels of the evaluated articles
      * @return the declared labels when they cover the others, else the sorted union of known and gold labels
+     * @throws NullPointerException if a collection or a label in it is null
      */
     public static List<String> of(List<String> declared, Collection<String> known, Collection<String> gold) {
         if (!declared.isEmpty() && declared.containsAll(known) && declared.containsAll(gold)) {

@@ -126,9 +126,18 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
         return models;
     }
 
+    /**
+     * @param m a LibLinear model
+     * @return its weight array itself ({@code Model.w}; LibLinear offers no accessor to the whole array)
+     * @throws IllegalStateException if this LibLinear version has no such field
+     */
+    static double[] weights(Model m) {
+        return (double[]) get(m, "w");
+    }
+
     /** Rounds a LibLinear model's weights to float precision, in place. */
     static void roundToFloat(Model m) {
-        double[] w = (double[]) get(m, "w");
+        double[] w = weights(m);
         for (int i = 0; i < w.length; i++) {
             w[i] = (float) w[i];
         }

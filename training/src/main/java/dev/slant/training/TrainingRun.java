@@ -170,8 +170,7 @@ public final class TrainingRun {
                 ModelFitter.Fitted fit = matrix != null
                         ? ModelFitter.train(ts, matrix, train, splitName + "/train", threads)
                         : ModelFitter.train(ts, fitted, table, train, splitName + "/train", threads);
-                ModelFitter.Fitted trained = keepWeights == WeightPruning.KEEP_ALL ? fit
-                        : new ModelFitter.Fitted(WeightPruning.apply(fit.model(), keepWeights), fit.featureless(), null);
+                ModelFitter.Fitted trained = WeightPruning.apply(fit, keepWeights);
                 Model<Label> model = trained.model();
                 double secs = (System.nanoTime() - t0) / 1e9;
                 if (valid.size() > 0) {

@@ -62,6 +62,31 @@ class TrainingMatrixTest {
     }
 
     @Test
+    void pruningInPlaceKeepsTheWeightsThatPruningTheSerializedModelKeeps() throws Exception {
+        for (String name : List.of("stance", "topic")) {
+            TargetRows train = target(name);
+            TrainingMatrix m = TrainingMatrix.of(fitted, table, train.rows(), 2);
+            TrainerSettings ts = TrainerSettings.DEFAULTS.withSeed(5);
+            Model<Label> viaBytes = WeightPruning.apply(ModelFitter.train(ts, m, train, "synthetic/train", 2).model(), 0.2);
+            ModelFitter.Fitted fit = ModelFitter.train(ts, m, train, "synthetic/train", 2);
+            ModelFitter.Fitted inPlace = WeightPruning.apply(fit, 0.2);
+            assertTrue(inPlace == fit, "pruned in place");
+            LinearScorer expected = TribuoLinearScorers.fromModel(viaBytes, BUCKETS);
+            assertSameScorer(expected, inPlace.scorer(BUCKETS), name + ": scorer read from memory");
+            assertSameScorer(expected, TribuoLinearScorers.fromModel(inPlace.model(), BUCKETS), name + ": the Tribuo model itself");
+            long zero = 0;
+            long all = 0;
+            for (int b = 0; b < BUCKETS; b++) {
+                for (int k = 0; expected.knows(b) && k < expected.labels().size(); k++) {
+                    all++;
+                    zero += expected.weight(b, k) == 0 ? 1 : 0;
+                }
+            }
+            assertTrue(Math.abs(zero - 0.8 * all) <= expected.labels().size() + 2, name + ": " + zero + " of " + all + " zeroed");
+        }
+    }
+
+    @Test
     void givesTheTribuoDatasetPathsModelWhateverTheThreads() throws Exception {
         TrainerSettings svm = TrainerSettings.DEFAULTS.withSeed(11);
         TrainerSettings logistic = svm.withKind(TrainerKind.LOGISTIC).withCost(3).withBalanced(false);

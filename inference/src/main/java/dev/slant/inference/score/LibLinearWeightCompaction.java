@@ -62,7 +62,7 @@ public final class LibLinearWeightCompaction {
             int features = p.getMetadata().getFeatureDomain().getSerializedData().unpack(ImmutableFeatureMapProto.class).getInfoCount();
             int prunable = Math.min(features, h.nrFeature()) * nrW;
             ByteBuffer w = ByteBuffer.wrap(bytes, start, h.weights() * 8).slice();
-            double threshold = keep >= 1 ? 0 : threshold(w, prunable, keep);
+            double threshold = keep >= 1 ? 0 : threshold(i -> w.getDouble(i * 8), prunable, keep);
             for (int i = 0; i < h.weights(); i++) {
                 double v = w.getDouble(i * 8);
                 if (i < prunable && Math.abs(v) < threshold) {
@@ -80,14 +80,42 @@ public final class LibLinearWeightCompaction {
         }
     }
 
+    /**
+     * Prunes a LibLinear model's weight array in place exactly as {@link #compact} prunes its serialized form: of
+     * the first {@code prunable} weights (the feature weights; the bias weights come after them), those below the
+     * {@code (1 - keep)} quantile of their magnitudes are set to 0.
+     *
+     * @param w        the weights ({@code Model.w}, feature-major)
+     * @param prunable how many of them are feature weights (the rest are never pruned)
+     * @param keep     the fraction to keep, in (0, 1]; 1 changes nothing
+     * @throws IllegalArgumentException if {@code keep} is out of range or {@code prunable} is outside the array
+     */
+    public static void prune(double[] w, int prunable, double keep) {
+        if (!(keep > 0 && keep <= 1)) {
+            throw new IllegalArgumentException("the fraction of weights to keep must be in (0, 1], got " + keep);
+        }
+        if (prunable < 0 || prunable > w.length) {
+            throw new IllegalArgumentException(prunable + " prunable weights of " + w.length);
+        }
+        if (keep >= 1) {
+            return;
+        }
+        double threshold = threshold(i -> w[i], prunable, keep);
+        for (int i = 0; i < prunable; i++) {
+            if (Math.abs(w[i]) < threshold) {
+                w[i] = 0;
+            }
+        }
+    }
+
     /** The smallest magnitude kept: the (1 - keep) quantile of the first {@code n} weights' magnitudes. */
-    private static double threshold(ByteBuffer w, int n, double keep) {
+    private static double threshold(java.util.function.IntToDoubleFunction w, int n, double keep) {
         if (n == 0) {
             return 0;
         }
         double[] abs = new double[n];
         for (int i = 0; i < n; i++) {
-            abs[i] = Math.abs(w.getDouble(i * 8));
+            abs[i] = Math.abs(w.applyAsDouble(i));
         }
         Arrays.sort(abs);
         return abs[(int) Math.min(n - 1, Math.floor(n * (1 - keep)))];

@@ -93,7 +93,12 @@ class LibLinearWeightCompactionTest {
         assertSame(proto, LibLinearWeightCompaction.compact(proto, 0.5));
         for (double bad : new double[] {0, -0.5, 1.5, Double.NaN}) {
             assertThrows(IllegalArgumentException.class, () -> LibLinearWeightCompaction.compact(stance.serialize(), bad));
+            assertThrows(IllegalArgumentException.class, () -> LibLinearWeightCompaction.prune(new double[4], 4, bad));
         }
+        assertThrows(IllegalArgumentException.class, () -> LibLinearWeightCompaction.prune(new double[4], 5, 0.5));
+        double[] w = {0.5, -3, 0.1, 2, 9};
+        LibLinearWeightCompaction.prune(w, 4, 0.5);
+        assertEquals(List.of(0.0, -3.0, 0.0, 2.0, 9.0), java.util.Arrays.stream(w).boxed().toList(), "the bias weight is never pruned");
     }
 
     /** Tribuo's predict on the compacted model equals the scorer streamed from it, to 1e-6. */

@@ -37,9 +37,9 @@ public final class EvaluationReport {
         int majority = ownMajority ? majorityOf(m) : m.labels().indexOf(setup.baselineLabel());
         TargetTally baseline = new TargetTally(m.target(), m.labels())
                 .addAllAnswered(m, majority, setup.baselineShare().orElse(Double.NaN));
-        ReportSection section = EvaluationSection.of(setup.target(), setup.ordinal(),
-                MajorityBaseline.of(m.labels().get(majority)).describe(), Figures.of(m, setup.ordinal()),
-                Figures.of(baseline, setup.ordinal()));
+        boolean ordinal = EvaluationLabels.ordinal(setup.labels(), setup.ordinal(), m.labels());
+        ReportSection section = EvaluationSection.of(setup.target(), ordinal,
+                MajorityBaseline.of(m.labels().get(majority)).describe(), Figures.of(m, ordinal), Figures.of(baseline, ordinal));
         if (ownMajority) {
             List<String> notes = new ArrayList<>(section.notes());
             notes.add("The bundle stores no training majority: the baseline is the majority of the evaluated rows.");

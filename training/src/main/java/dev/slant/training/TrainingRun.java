@@ -177,9 +177,10 @@ public final class TrainingRun {
                     progress.phase("scoring the valid part with the " + target.name() + " model");
                 }
                 LinearScorer scorer = trained.scorer(fs.buckets());
+                List<String> validLabels = EvaluationLabels.of(target.labels(), known(labels, scorer), valid.labels());
                 TargetEvaluation validEval = valid.size() == 0 ? null
-                        : TargetEvaluation.of(target.name(), EvaluationLabels.of(target.labels(), known(labels, scorer), valid.labels()),
-                                target.ordinal(), majority, OutcomeScorer.score(scorer, fitted, table, valid, ids));
+                        : TargetEvaluation.of(target.name(), validLabels, EvaluationLabels.ordinal(target.labels(), target.ordinal(), validLabels),
+                                majority, OutcomeScorer.score(scorer, fitted, table, valid, ids));
                 double score = validEval == null ? 0 : validEval.model().macroF1();
                 rows.add(new GridRow(target.name(), describe(fs), ts.describe(), score,
                         validEval == null ? Double.NaN : validEval.model().accuracy(), secs, false));
@@ -203,9 +204,9 @@ public final class TrainingRun {
             return fit;
         }
         List<Outcome> outcomes = OutcomeScorer.score(fit.scorer(), c.featurizer, c.table, test, ids);
-        TargetEvaluation testEval = TargetEvaluation.of(fit.target().name(),
-                EvaluationLabels.of(fit.target().labels(), known(fit.labels(), fit.scorer()), test.labels()),
-                fit.target().ordinal(), fit.majority(), outcomes);
+        List<String> testLabels = EvaluationLabels.of(fit.target().labels(), known(fit.labels(), fit.scorer()), test.labels());
+        TargetEvaluation testEval = TargetEvaluation.of(fit.target().name(), testLabels,
+                EvaluationLabels.ordinal(fit.target().labels(), fit.target().ordinal(), testLabels), fit.majority(), outcomes);
         return new TargetFit(fit.target(), fit.labels(), fit.trainer(), fit.model(), fit.scorer(), fit.majority(),
                 fit.trainRows(), fit.featureless(), fit.valid(), testEval);
     }

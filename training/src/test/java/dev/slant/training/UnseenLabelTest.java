@@ -48,4 +48,29 @@ class UnseenLabelTest {
         assertEquals(60, test.model().articles());
         assertTrue(test.model().accuracy() <= 57 / 60.0, "the three unseen-label articles cannot be right");
     }
+
+    @Test
+    void anOrdinalTargetWithALabelOffItsScaleHasNoMae() throws Exception {
+        List<LabelledArticle> articles = new ArrayList<>(new SyntheticCorpus(300, 3).load().articles());
+        Map<String, Part> parts = new LinkedHashMap<>();
+        for (int i = 0; i < articles.size(); i++) {
+            parts.put(articles.get(i).id(), i < 240 ? Part.TRAIN : Part.TEST);
+        }
+        Target stance = new Target("stance", List.of("left", "center", "right"), true, false);
+        FeaturizerSettings fs = FeaturizerSettings.DEFAULTS.withBuckets(1 << 14).withMinOutlets(1);
+        TrainingRun run = new TrainingRun(articles, List.of(stance), ScrubSettings.DEFAULTS, TrainerSettings.DEFAULTS,
+                SelectionGrid.single(fs, 0.3), 1, Progress.NONE);
+        TargetEvaluation onScale = run.run(new Split("handmade", parts)).targets().get("stance").test();
+        assertEquals(List.of("left", "center", "right"), onScale.labels());
+        assertTrue(onScale.model().mae().isPresent(), "the declared scale measures distances");
+
+        LabelledArticle a = articles.get(250);
+        articles.set(250, new LabelledArticle(a.article(), Labels.single(Map.of("stance", "undecided",
+                "topic", a.labels().get("topic").get()))));
+        run = new TrainingRun(articles, List.of(stance), ScrubSettings.DEFAULTS, TrainerSettings.DEFAULTS,
+                SelectionGrid.single(fs, 0.3), 1, Progress.NONE);
+        TargetEvaluation offScale = run.run(new Split("handmade", parts)).targets().get("stance").test();
+        assertEquals(List.of("center", "left", "right", "undecided"), offScale.labels());
+        assertTrue(offScale.model().mae().isEmpty(), "sorted labels are no scale: MAE is not measured");
+    }
 }

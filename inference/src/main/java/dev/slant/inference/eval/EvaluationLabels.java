@@ -32,4 +32,19 @@ public final class EvaluationLabels {
         all.addAll(gold);
         return List.copyOf(all);
     }
+
+    /**
+     * Whether an evaluation over the chosen labels may measure an ordinal figure (MAE): only when the target is
+     * ordinal and the labels are its declared ones in their declared order. A gold label outside the declared
+     * scale makes {@link #of} sort the labels, and positions in sorted order measure no distance.
+     *
+     * @param declared        the target's declared labels
+     * @param declaredOrdinal whether the target declares its labels ordered
+     * @param chosen          the labels from {@link #of}
+     * @return whether the chosen order is the target's ordinal scale
+     * @throws NullPointerException if a list is null
+     */
+    public static boolean ordinal(List<String> declared, boolean declaredOrdinal, List<String> chosen) {
+        return declaredOrdinal && !declared.isEmpty() && chosen.equals(declared);
+    }
 }

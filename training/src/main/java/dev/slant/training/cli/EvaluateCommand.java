@@ -147,7 +147,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         known.addAll(scorer.labels());
         List<String> labels = EvaluationLabels.of(target.labels(), known,
                 outcomes.stream().map(Outcome::gold).toList());
-        return TargetEvaluation.of(target.name(), labels, target.ordinal(),
+        return TargetEvaluation.of(target.name(), labels, EvaluationLabels.ordinal(target.labels(), target.ordinal(), labels),
                 MajorityBaseline.fromTrainingLabels(labels, trainLabels), outcomes);
     }
 }

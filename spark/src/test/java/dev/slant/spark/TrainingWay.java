@@ -31,7 +31,7 @@ record TrainingWay(List<String> labels, Figures model, String block) {
      * @param target   the target
      * @param declared its declared labels in order
      * @param known    the labels the model knows
-     * @param ordinal  whether MAE is computed
+     * @param ordinal  whether the target is declared ordinal (MAE is computed on its declared scale only)
      * @param baseline the training majority baseline
      * @param outcomes the model's outcomes, one per evaluated article
      * @return what training computes
@@ -39,6 +39,7 @@ record TrainingWay(List<String> labels, Figures model, String block) {
     static TrainingWay of(String target, List<String> declared, Collection<String> known, boolean ordinal,
                           MajorityBaseline baseline, List<Outcome> outcomes) {
         List<String> labels = EvaluationLabels.of(declared, known, outcomes.stream().map(Outcome::gold).toList());
+        ordinal = EvaluationLabels.ordinal(declared, ordinal, labels);
         TargetTally tally = new TargetTally(target, labels);
         outcomes.forEach(tally::add);
         TargetTally answers = baseline.addAnswers(tally, new TargetTally(target, labels));

@@ -20,14 +20,19 @@ import org.junit.jupiter.api.Test;
 
 /** A label that only the test part carries is an error of the model, counted, not a crash of the run. */
 class UnseenLabelTest {
-
-    @Test
-    void aTestLabelTrainingNeverSawIsCountedAsAnErrorAndLeftOutOfNothing() throws Exception {
-        List<LabelledArticle> articles = new ArrayList<>(new SyntheticCorpus(300, 3).load().articles());
+    /** The first 240 articles train, the rest test. */
+    private static Map<String, Part> trainThenTest(List<LabelledArticle> articles) {
         Map<String, Part> parts = new LinkedHashMap<>();
         for (int i = 0; i < articles.size(); i++) {
             parts.put(articles.get(i).id(), i < 240 ? Part.TRAIN : Part.TEST);
         }
+        return parts;
+    }
+
+    @Test
+    void aTestLabelTrainingNeverSawIsCountedAsAnErrorAndLeftOutOfNothing() throws Exception {
+        List<LabelledArticle> articles = new ArrayList<>(new SyntheticCorpus(300, 3).load().articles());
+        Map<String, Part> parts = trainThenTest(articles);
         // Three test articles get a topic that no training article has.
         for (int i = 240; i < 243; i++) {
             LabelledArticle a = articles.get(i);
@@ -52,10 +57,7 @@ class UnseenLabelTest {
     @Test
     void anOrdinalTargetWithALabelOffItsScaleHasNoMae() throws Exception {
         List<LabelledArticle> articles = new ArrayList<>(new SyntheticCorpus(300, 3).load().articles());
-        Map<String, Part> parts = new LinkedHashMap<>();
-        for (int i = 0; i < articles.size(); i++) {
-            parts.put(articles.get(i).id(), i < 240 ? Part.TRAIN : Part.TEST);
-        }
+        Map<String, Part> parts = trainThenTest(articles);
         Target stance = new Target("stance", List.of("left", "center", "right"), true, false);
         FeaturizerSettings fs = FeaturizerSettings.DEFAULTS.withBuckets(1 << 14).withMinOutlets(1);
         TrainingRun run = new TrainingRun(articles, List.of(stance), ScrubSettings.DEFAULTS, TrainerSettings.DEFAULTS,

@@ -25,10 +25,7 @@ public final class WeightPruning {
      * @throws IllegalArgumentException if {@code keep} is outside (0, 1]
      */
     public static double checkFraction(double keep) {
-        if (!(keep > 0 && keep <= 1)) {
-            throw new IllegalArgumentException("the fraction of weights to keep must be in (0, 1], got " + keep);
-        }
-        return keep;
+        return LibLinearWeightCompaction.requireFraction(keep);
     }
 
     /**

@@ -39,9 +39,7 @@ public final class LibLinearWeightCompaction {
      * @throws IllegalArgumentException if {@code keep} is out of range or the LibLinear model cannot be read
      */
     public static ModelProto compact(ModelProto model, double keep) {
-        if (!(keep > 0 && keep <= 1)) {
-            throw new IllegalArgumentException("the fraction of weights to keep must be in (0, 1], got " + keep);
-        }
+        requireFraction(keep);
         if (!model.getClassName().equals(TribuoLinearScorers.LIBLINEAR)) {
             return model;
         }
@@ -81,6 +79,18 @@ public final class LibLinearWeightCompaction {
     }
 
     /**
+     * @param keep a fraction of weights to keep
+     * @return {@code keep}
+     * @throws IllegalArgumentException if {@code keep} is outside (0, 1]
+     */
+    public static double requireFraction(double keep) {
+        if (!(keep > 0 && keep <= 1)) {
+            throw new IllegalArgumentException("the fraction of weights to keep must be in (0, 1], got " + keep);
+        }
+        return keep;
+    }
+
+    /**
      * Prunes a LibLinear model's weight array in place exactly as {@link #compact} prunes its serialized form: of
      * the first {@code prunable} weights (the feature weights; the bias weights come after them), those below the
      * {@code (1 - keep)} quantile of their magnitudes are set to 0.
@@ -91,9 +101,7 @@ public final class LibLinearWeightCompaction {
      * @throws IllegalArgumentException if {@code keep} is out of range or {@code prunable} is outside the array
      */
     public static void prune(double[] w, int prunable, double keep) {
-        if (!(keep > 0 && keep <= 1)) {
-            throw new IllegalArgumentException("the fraction of weights to keep must be in (0, 1], got " + keep);
-        }
+        requireFraction(keep);
         if (prunable < 0 || prunable > w.length) {
             throw new IllegalArgumentException(prunable + " prunable weights of " + w.length);
         }

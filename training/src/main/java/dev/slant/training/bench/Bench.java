@@ -15,8 +15,10 @@ import dev.slant.inference.bundle.BundleFormat;
 import dev.slant.inference.bundle.BundleReader;
 import dev.slant.inference.bundle.BundleWriter;
 import dev.slant.inference.bundle.LoadedBundle;
+import dev.slant.inference.eval.Format;
 import dev.slant.inference.eval.Outcome;
 import dev.slant.inference.features.FeaturizerSettings;
+import dev.slant.inference.score.LinearScorer;
 import dev.slant.training.BundleAssembler;
 import dev.slant.training.Progress;
 import dev.slant.training.SelectionGrid;
@@ -24,7 +26,6 @@ import dev.slant.training.TargetFit;
 import dev.slant.training.TrainerSettings;
 import dev.slant.training.TrainingJob;
 import dev.slant.training.TrainingOutcome;
-import dev.slant.inference.score.LinearScorer;
 import dev.slant.training.TrainingRequest;
 import dev.slant.training.WeightPruning;
 import dev.slant.training.eval.TargetEvaluation;
@@ -155,7 +156,7 @@ public final class Bench {
         notes.add(bundleNote(bundle, loaded, writeSeconds, loadSeconds));
         if (request.keepWeights() < WeightPruning.KEEP_ALL) {
             notes.add(String.format(Locale.ROOT, "pruned: each LibLinear model keeps the largest %s of its weights "
-                    + "(--keep-weights); every figure is the pruned model's", dev.slant.inference.eval.Format.percent(request.keepWeights()) + "%"));
+                    + "(--keep-weights); every figure is the pruned model's", Format.percent(request.keepWeights()) + "%"));
         }
 
         progress.phase("scoring " + test.size() + " test articles on 1 thread");

@@ -30,10 +30,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code slant evaluate}: scores one part of a split with a bundle and prints honest figures. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = SlantVersion.class,

@@ -21,9 +21,10 @@ public final class KeepWeightsOption {
         if (keepWeights == null) {
             return WeightPruning.KEEP_ALL;
         }
-        if (!(keepWeights > 0 && keepWeights <= 1)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--keep-weights must be in (0, 1], got " + keepWeights);
+        try {
+            return WeightPruning.checkFraction(keepWeights);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--keep-weights: " + e.getMessage(), e);
         }
-        return keepWeights;
     }
 }

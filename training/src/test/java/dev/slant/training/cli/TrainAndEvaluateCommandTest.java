@@ -107,7 +107,7 @@ class TrainAndEvaluateCommandTest {
         for (String command : List.of("train", "bench")) {
             CliRun bad = CliRun.of(command, "--input", csv.toString(), "--label", "stance=stance", "--keep-weights", "0");
             assertEquals(ExitCodes.USAGE, bad.code(), bad.err());
-            assertTrue(bad.err().contains("--keep-weights must be in (0, 1], got 0.0"), bad.err());
+            assertTrue(bad.err().contains("--keep-weights: the fraction of weights to keep must be in (0, 1], got 0.0"), bad.err());
         }
     }
 

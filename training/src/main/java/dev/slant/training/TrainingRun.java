@@ -164,7 +164,7 @@ public final class TrainingRun {
                 matrix = TrainingMatrix.of(fitted, table, train.rows(), threads);
             }
             for (double cost : grid.costs()) {
-                TrainerSettings ts = trainer.withCost(cost);
+                TrainerSettings ts = trainer.withCost(cost).forLabels((int) train.labels().stream().distinct().count());
                 progress.phase("training " + target.name() + " (" + ts.describe() + ") on " + train.size() + " articles");
                 long t0 = System.nanoTime();
                 ModelFitter.Fitted fit = matrix != null

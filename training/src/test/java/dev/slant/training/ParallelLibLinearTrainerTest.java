@@ -60,7 +60,7 @@ class ParallelLibLinearTrainerTest {
     private static Map<Label, Float> balanced(MutableDataset<Label> d) {
         List<String> labels = new ArrayList<>();
         d.forEach(e -> labels.add(e.getOutput().getLabel()));
-        return TrainerSettings.balancedWeights(labels);
+        return TrainerSettings.classWeights(labels, 1);
     }
 
     @Test

@@ -33,9 +33,42 @@ class TrainerSettingsTest {
 
     @Test
     void balancedWeightsAreInverseToClassFrequency() {
-        Map<Label, Float> w = TrainerSettings.balancedWeights(List.of("a", "a", "a", "b"));
+        Map<Label, Float> w = TrainerSettings.classWeights(List.of("a", "a", "a", "b"), 1);
         assertEquals(4 / (2.0 * 3), w.get(new Label("a")), 1e-6);
         assertEquals(4 / (2.0 * 1), w.get(new Label("b")), 1e-6);
+    }
+
+    @Test
+    void theExponentTempersTheWeightsOfRareClasses() {
+        List<String> labels = List.of("a", "a", "a", "a", "a", "a", "a", "b");
+        Map<Label, Float> tempered = TrainerSettings.classWeights(labels, 0.5);
+        assertEquals(Math.sqrt(8 / (2.0 * 7)), tempered.get(new Label("a")), 1e-6);
+        assertEquals(2.0, tempered.get(new Label("b")), 1e-6);
+        Map<Label, Float> none = TrainerSettings.classWeights(labels, 0);
+        assertEquals(1.0, none.get(new Label("a")), 1e-6);
+        assertEquals(1.0, none.get(new Label("b")), 1e-6);
+        assertEquals("svm C=0.3 balanced^0.5", TrainerSettings.DEFAULTS.withBalance(0.5).describe());
+        assertEquals("svm C=0.3 balanced", TrainerSettings.DEFAULTS.withBalance(1).describe());
+        assertEquals("svm C=0.3", TrainerSettings.DEFAULTS.withBalance(0).describe());
+    }
+
+    @Test
+    void byDefaultFewLabelsAreFullyBalancedAndManyTempered() {
+        TrainerSettings few = TrainerSettings.DEFAULTS.forLabels(3);
+        TrainerSettings many = TrainerSettings.DEFAULTS.forLabels(108);
+        assertEquals(1.0, few.balance());
+        assertEquals(TrainerSettings.MANY_LABELS_BALANCE, many.balance());
+        assertEquals(1.0, TrainerSettings.DEFAULTS.forLabels(TrainerSettings.FULL_BALANCE_MAX_LABELS).balance());
+        assertEquals("svm C=0.3 balanced^0.75", many.describe());
+        TrainerSettings chosen = TrainerSettings.DEFAULTS.withBalance(0.5);
+        assertEquals(chosen, chosen.forLabels(108), "an exponent given by the user stays");
+    }
+
+    @Test
+    void theExponentOutsideZeroToOneIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainerSettings.DEFAULTS.withBalance(1.5));
+        assertEquals("the class weights' exponent (balance) must be in [0, 1], got 1.5", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> TrainerSettings.DEFAULTS.withBalance(Double.NaN));
     }
 
     @Test

@@ -89,7 +89,7 @@ class TrainingMatrixTest {
     @Test
     void givesTheTribuoDatasetPathsModelWhateverTheThreads() throws Exception {
         TrainerSettings svm = TrainerSettings.DEFAULTS.withSeed(11);
-        TrainerSettings logistic = svm.withKind(TrainerKind.LOGISTIC).withCost(3).withBalanced(false);
+        TrainerSettings logistic = svm.withKind(TrainerKind.LOGISTIC).withCost(3).withBalance(0);
         for (String name : List.of("stance", "topic")) {
             TargetRows train = target(name);
             for (TrainerSettings ts : List.of(svm, logistic)) {

@@ -63,9 +63,13 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--select", description = "Try a small grid (n-gram range, buckets, C) on the valid part and keep the best.")
     boolean select;
 
-    @Option(names = "--balance", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "Weigh classes inversely to their frequency (default: on).")
-    boolean balance;
+    @Option(names = "--balance", paramLabel = "P", description = "Exponent p of the class weights (n / (k * count))^p, "
+            + "in [0, 1]: 1 weighs classes inversely to their frequency, 0 not at all (default: 1 for targets of at most "
+            + TrainerSettings.FULL_BALANCE_MAX_LABELS + " labels, " + TrainerSettings.MANY_LABELS_BALANCE + " above).")
+    Double balance;
+
+    @Option(names = "--no-balance", description = "Weigh every class alike (--balance 0).")
+    boolean noBalance;
 
     @Mixin
     KeepWeightsOption keepWeights = new KeepWeightsOption();
@@ -116,7 +120,15 @@ public final class TrainCommand implements Callable<Integer> {
         } else {
             targets.forEach(t -> chosen.add(corpus.target(t)));
         }
-        TrainerSettings ts = TrainerSettings.DEFAULTS.withSeed(seed).withBalanced(balance);
+        if (noBalance && balance != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --balance P or --no-balance, not both");
+        }
+        TrainerSettings ts = TrainerSettings.DEFAULTS.withSeed(seed);
+        try {
+            ts = ts.withBalance(noBalance ? 0 : balance != null ? balance : TrainerSettings.BALANCE_BY_LABELS);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--balance: " + e.getMessage());
+        }
         if (trainer != null) {
             ts = ts.withKind(TrainerKind.parse(trainer));
         }

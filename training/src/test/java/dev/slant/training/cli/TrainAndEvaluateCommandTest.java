@@ -112,6 +112,17 @@ class TrainAndEvaluateCommandTest {
     }
 
     @Test
+    void theClassWeightsExponentIsCheckedBeforeReading() throws IOException {
+        Path csv = corpus();
+        CliRun bad = CliRun.of("train", "--input", csv.toString(), "--label", "stance=stance", "--balance", "1.5");
+        assertEquals(ExitCodes.USAGE, bad.code(), bad.err());
+        assertTrue(bad.err().contains("--balance: the class weights' exponent (balance) must be in [0, 1], got 1.5"), bad.err());
+        CliRun both = CliRun.of("train", "--input", csv.toString(), "--label", "stance=stance", "--balance", "0.5", "--no-balance");
+        assertEquals(ExitCodes.USAGE, both.code(), both.err());
+        assertTrue(both.err().contains("give --balance P or --no-balance, not both"), both.err());
+    }
+
+    @Test
     void aForeignModelFileIsBadInputNamingTheFile() throws IOException {
         Path bogus = dir.resolve("bogus.slant");
         Files.writeString(bogus, "not a zip");

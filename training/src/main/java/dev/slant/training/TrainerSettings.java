@@ -61,8 +61,8 @@ public record TrainerSettings(TrainerKind kind, double cost, double balance, int
         if (!(cost > 0) || Double.isInfinite(cost)) {
             throw new IllegalArgumentException("cost (C, rate, or alpha) must be positive and finite, got " + cost);
         }
-        if (!(balance >= 0 && balance <= 1) && balance != BALANCE_BY_LABELS) {
-            throw new IllegalArgumentException("the class weights' exponent (balance) must be in [0, 1], got " + balance);
+        if (balance != BALANCE_BY_LABELS) {
+            requireExponent(balance);
         }
         if (maxIterations < 1) {
             throw new IllegalArgumentException("maxIterations must be at least 1, got " + maxIterations);
@@ -97,9 +97,23 @@ public record TrainerSettings(TrainerKind kind, double cost, double balance, int
     }
 
     /**
-     * @param p another exponent of the class weights, in [0, 1] (0: classes unweighted)
+     * Checks an exponent of the class weights given by a user.
+     *
+     * @param p the exponent
+     * @return p
+     * @throws IllegalArgumentException if p is outside [0, 1] (NaN included)
+     */
+    public static double requireExponent(double p) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("the class weights' exponent (balance) must be in [0, 1], got " + p);
+        }
+        return p;
+    }
+
+    /**
+     * @param p another exponent of the class weights, in [0, 1] (0: classes unweighted), or {@link #BALANCE_BY_LABELS}
      * @return these settings with that exponent
-     * @throws IllegalArgumentException if p is outside [0, 1]
+     * @throws IllegalArgumentException if p is neither in [0, 1] nor {@link #BALANCE_BY_LABELS}
      */
     public TrainerSettings withBalance(double p) {
         return new TrainerSettings(kind, cost, p, maxIterations, tolerance, seed);

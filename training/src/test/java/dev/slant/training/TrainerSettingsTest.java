@@ -69,6 +69,8 @@ class TrainerSettingsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainerSettings.DEFAULTS.withBalance(1.5));
         assertEquals("the class weights' exponent (balance) must be in [0, 1], got 1.5", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> TrainerSettings.DEFAULTS.withBalance(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> TrainerSettings.requireExponent(TrainerSettings.BALANCE_BY_LABELS),
+                "a user's exponent is never the by-label-count marker");
     }
 
     @Test

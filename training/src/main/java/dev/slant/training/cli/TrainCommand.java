@@ -125,7 +125,8 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainerSettings ts = TrainerSettings.DEFAULTS.withSeed(seed);
         try {
-            ts = ts.withBalance(noBalance ? 0 : balance != null ? balance : TrainerSettings.BALANCE_BY_LABELS);
+            ts = ts.withBalance(noBalance ? 0 : balance != null ? TrainerSettings.requireExponent(balance)
+                    : TrainerSettings.BALANCE_BY_LABELS);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--balance: " + e.getMessage());
         }

@@ -182,7 +182,7 @@ class ArticleBiasTrainingIT {
     /**
      * Topic with the default settings on the random split's valid part: the 1,300 test articles cover only 27 of
      * the 108 topics, so topic is measured on the 6,996 valid articles (no setting is chosen on them: the defaults
-     * are fixed; the class weights' exponent for many labels was chosen on a slice of the train part).
+     * are fixed; the class weights' exponent and C for many labels were chosen on a slice of the train part).
      */
     @Test
     void topicOnTheRandomSplit() throws Exception {
@@ -190,6 +190,6 @@ class ArticleBiasTrainingIT {
         var topic = o.result().targets().get("topic").valid().model();
         System.err.printf("topic: random valid macro-F1 %.4f, accuracy %.4f%n", topic.macroF1(), topic.accuracy());
         assertTrue(topic.macroF1() >= 0.45, "topic valid macro-F1 " + topic.macroF1());
-        assertTrue(topic.accuracy() >= 0.59, "topic valid accuracy " + topic.accuracy());
+        assertTrue(topic.accuracy() >= 0.60, "topic valid accuracy " + topic.accuracy());
     }
 }

@@ -59,7 +59,11 @@ class TrainerSettingsTest {
         assertEquals(1.0, few.balance());
         assertEquals(TrainerSettings.MANY_LABELS_BALANCE, many.balance());
         assertEquals(1.0, TrainerSettings.DEFAULTS.forLabels(TrainerSettings.FULL_BALANCE_MAX_LABELS).balance());
-        assertEquals("svm C=0.3 balanced^0.75", many.describe());
+        assertEquals("svm C=1.0 balanced^0.75", many.describe());
+        assertEquals(TrainerSettings.DEFAULTS.cost(), few.cost(), "few labels keep the grid's C");
+        TrainerSettings logistic = TrainerSettings.DEFAULTS.withKind(TrainerKind.LOGISTIC).withCost(3).forLabels(108);
+        assertEquals(3.0, logistic.cost(), "C for many labels was measured for the SVM only");
+        assertEquals(TrainerSettings.MANY_LABELS_BALANCE, logistic.balance());
         TrainerSettings chosen = TrainerSettings.DEFAULTS.withBalance(0.5);
         assertEquals(chosen, chosen.forLabels(108), "an exponent given by the user stays");
     }
@@ -69,7 +73,7 @@ class TrainerSettingsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainerSettings.DEFAULTS.withBalance(1.5));
         assertEquals("the class weights' exponent (balance) must be in [0, 1], got 1.5", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> TrainerSettings.DEFAULTS.withBalance(Double.NaN));
-        assertThrows(IllegalArgumentException.class, () -> TrainerSettings.requireExponent(TrainerSettings.BALANCE_BY_LABELS),
+        assertThrows(IllegalArgumentException.class, () -> TrainerSettings.requireExponent(TrainerSettings.BY_LABEL_COUNT),
                 "a user's exponent is never the by-label-count marker");
     }
 

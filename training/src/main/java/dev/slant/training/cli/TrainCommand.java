@@ -65,7 +65,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--balance", paramLabel = "P", description = "Exponent p of the class weights (n / (k * count))^p, "
             + "in [0, 1]: 1 weighs classes inversely to their frequency, 0 not at all (default: 1 for targets of at most "
-            + TrainerSettings.FULL_BALANCE_MAX_LABELS + " labels, " + TrainerSettings.MANY_LABELS_BALANCE + " above).")
+            + TrainerSettings.FULL_BALANCE_MAX_LABELS + " labels; above, " + TrainerSettings.MANY_LABELS_BALANCE
+            + " and, for the SVM, C = " + TrainerSettings.MANY_LABELS_COST + ", unless --cost or --select is given).")
     Double balance;
 
     @Option(names = "--no-balance", description = "Weigh every class alike (--balance 0).")
@@ -125,8 +126,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainerSettings ts = TrainerSettings.DEFAULTS.withSeed(seed);
         try {
+            // The label-count defaults stand only where the user chose neither C nor the weights, nor a grid of C.
+            boolean byLabels = !noBalance && balance == null && cost == null && !select;
             ts = ts.withBalance(noBalance ? 0 : balance != null ? TrainerSettings.requireExponent(balance)
-                    : TrainerSettings.BALANCE_BY_LABELS);
+                    : byLabels ? TrainerSettings.BY_LABEL_COUNT : 1);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--balance: " + e.getMessage());
         }

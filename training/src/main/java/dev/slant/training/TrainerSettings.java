@@ -56,8 +56,9 @@ public record TrainerSettings(TrainerKind kind, double cost, double balance, int
     public static final double MANY_LABELS_COST = 1.0;
     /**
      * The default trainer: a linear SVM, C = 0.3, with class weights (and C for many labels) by the number of labels
-     * ({@link #BY_LABEL_COUNT}), stopping at LibLinear's own default tolerance for its dual solvers (0.1). On the article-bias media
-     * split a tolerance of 0.01 gave the same stance test macro-F1 (0.613) and made the 108-topic model slower.
+     * ({@link #BY_LABEL_COUNT}), stopping at LibLinear's own default tolerance for its dual solvers (0.1). On the
+     * article-bias media split a tolerance of 0.01 gave the same stance test macro-F1 (0.613) and made the 108-topic
+     * model slower.
      */
     public static final TrainerSettings DEFAULTS = new TrainerSettings(TrainerKind.SVM, 0.3, BY_LABEL_COUNT, 1000, 0.1,
             dev.slant.datasets.split.SplitChoice.DEFAULT_SEED);

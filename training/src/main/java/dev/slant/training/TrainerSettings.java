@@ -192,9 +192,8 @@ public record TrainerSettings(TrainerKind kind, double cost, double balance, int
         if (!kind.usesLibLinear()) {
             throw new IllegalStateException(kind + " is not trained by LibLinear");
         }
-        TrainerSettings resolved = forLabels((int) trainingLabels.stream().distinct().count());
-        if (resolved != this) {
-            return resolved.libLinear(trainingLabels, threads);
+        if (balance == BY_LABEL_COUNT) {
+            return forLabels((int) trainingLabels.stream().distinct().count()).libLinear(trainingLabels, threads);
         }
         LinearClassificationType.LinearType type = kind == TrainerKind.LOGISTIC
                 ? LinearClassificationType.LinearType.L2R_LR
@@ -231,8 +230,12 @@ public record TrainerSettings(TrainerKind kind, double cost, double balance, int
             default -> " C=";
         };
         boolean weighs = kind == TrainerKind.LOGISTIC || kind == TrainerKind.SVM;
-        String weights = !weighs || balance == 0 ? "" : balance == 1 ? " balanced"
-                : balance == BY_LABEL_COUNT ? " balanced by label count" : " balanced^" + balance;
+        if (weighs && balance == BY_LABEL_COUNT) {
+            String many = kind == TrainerKind.SVM ? "C=" + MANY_LABELS_COST + " " : "";
+            return kind + param + cost + " balanced; above " + FULL_BALANCE_MAX_LABELS + " labels " + many + "balanced^"
+                    + MANY_LABELS_BALANCE;
+        }
+        String weights = !weighs || balance == 0 ? "" : balance == 1 ? " balanced" : " balanced^" + balance;
         return kind + param + cost + weights;
     }
 }

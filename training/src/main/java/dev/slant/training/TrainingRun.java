@@ -163,8 +163,9 @@ public final class TrainingRun {
                 progress.phase("weighing " + train.size() + " training articles for LibLinear");
                 matrix = TrainingMatrix.of(fitted, table, train.rows(), threads);
             }
+            int trainingLabels = (int) train.labels().stream().distinct().count();
             for (double cost : grid.costs()) {
-                TrainerSettings ts = trainer.withCost(cost).forLabels((int) train.labels().stream().distinct().count());
+                TrainerSettings ts = trainer.withCost(cost).forLabels(trainingLabels);
                 progress.phase("training " + target.name() + " (" + ts.describe() + ") on " + train.size() + " articles");
                 long t0 = System.nanoTime();
                 ModelFitter.Fitted fit = matrix != null

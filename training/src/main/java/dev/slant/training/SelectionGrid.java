@@ -10,7 +10,7 @@ import java.util.Objects;
  * every target of a bundle); the cost is chosen per target.
  *
  * @param featurizers featurizer variants, at least one
- * @param costs       trainer costs (C, or alpha for naive Bayes), at least one
+ * @param costs       trainer costs (C, or alpha for naive Bayes), at least one ({@link #trainerAt})
  */
 public record SelectionGrid(List<FeaturizerSettings> featurizers, List<Double> costs) {
 
@@ -47,6 +47,19 @@ public record SelectionGrid(List<FeaturizerSettings> featurizers, List<Double> c
                 base.withWordNgrams(1, 1),
                 base.withBuckets(1 << 18)),
                 List.of(0.1, 0.3, 1.0));
+    }
+
+    /**
+     * The trainer settings of one of this grid's costs. A grid of one cost, the trainer's own, selects nothing, so
+     * the trainer keeps its choice of C by label count ({@link TrainerSettings#costByLabels}); any other cost is set
+     * for every target.
+     *
+     * @param trainer the trainer settings
+     * @param cost    one of {@link #costs()}
+     * @return the settings to train with at that cost
+     */
+    public TrainerSettings trainerAt(TrainerSettings trainer, double cost) {
+        return costs.size() == 1 && cost == trainer.cost() ? trainer : trainer.withCost(cost);
     }
 
     /** @return true when there is only one cell, so nothing is selected */

@@ -18,16 +18,18 @@ import org.tribuo.math.optimisers.AdaGrad;
  * @param kind          the classifier family
  * @param cost          LibLinear's C (inverse regularization), SGD's initial AdaGrad learning rate, or naive Bayes'
  *                      smoothing alpha
+ * @param costByLabels  whether a linear SVM's C is chosen by the target's number of labels ({@link #forLabels}):
+ *                      {@code cost} for at most {@link #FULL_BALANCE_MAX_LABELS}, {@link #MANY_LABELS_COST} above
  * @param balance       the exponent p of the class weights (n / (k * count(class)))^p, in [0, 1] (LibLinear only): 1
  *                      weighs classes inversely to their frequency (scikit-learn's class_weight="balanced"), 0 not at
- *                      all, and values between temper them; or {@link #BY_LABEL_COUNT} to choose it (and for a linear
- *                      SVM, C) by the target's number of labels ({@link #forLabels})
+ *                      all, and values between temper them; or {@link #BY_LABEL_COUNT} to choose it by the target's
+ *                      number of labels ({@link #forLabels})
  * @param maxIterations LibLinear's iteration cap
  * @param tolerance     LibLinear's stopping tolerance
  * @param seed          LibLinear's seed
  */
-public record TrainerSettings(TrainerKind kind, double cost, double balance, int maxIterations, double tolerance,
-                              long seed) {
+public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabels, double balance, int maxIterations,
+                              double tolerance, long seed) {
 
     /** Epochs of the SGD trainer. */
     public static final int SGD_EPOCHS = 5;
@@ -35,7 +37,9 @@ public record TrainerSettings(TrainerKind kind, double cost, double balance, int
     public static final double SGD_LEARNING_RATE = 1.0;
     /** The default smoothing of naive Bayes. */
     public static final double NAIVE_BAYES_ALPHA = 0.1;
-    /** The class weights' exponent, and a linear SVM's C, chosen by each target's number of labels ({@link #forLabels}). */
+    /** The default C of LibLinear trainers (for a linear SVM, of targets with few labels: {@link #costByLabels}). */
+    public static final double DEFAULT_COST = 0.3;
+    /** The class weights' exponent chosen by each target's number of labels ({@link #forLabels}). */
     public static final double BY_LABEL_COUNT = -1;
     /** Targets with at most this many labels get fully balanced class weights by default. */
     public static final int FULL_BALANCE_MAX_LABELS = 16;
@@ -55,12 +59,12 @@ public record TrainerSettings(TrainerKind kind, double cost, double balance, int
      */
     public static final double MANY_LABELS_COST = 1.0;
     /**
-     * The default trainer: a linear SVM, C = 0.3, with class weights (and C for many labels) by the number of labels
-     * ({@link #BY_LABEL_COUNT}), stopping at LibLinear's own default tolerance for its dual solvers (0.1). On the
-     * article-bias media split a tolerance of 0.01 gave the same stance test macro-F1 (0.613) and made the 108-topic
-     * model slower.
+     * The default trainer: a linear SVM, C = 0.3, with class weights and C by the number of labels
+     * ({@link #BY_LABEL_COUNT}, {@link #costByLabels}), stopping at LibLinear's own default tolerance for its dual
+     * solvers (0.1). On the article-bias media split a tolerance of 0.01 gave the same stance test macro-F1 (0.613)
+     * and made the 108-topic model slower.
      */
-    public static final TrainerSettings DEFAULTS = new TrainerSettings(TrainerKind.SVM, 0.3, BY_LABEL_COUNT, 1000, 0.1,
+    public static final TrainerSettings DEFAULTS = new TrainerSettings(TrainerKind.SVM, DEFAULT_COST, true, BY_LABEL_COUNT, 1000, 0.1,
             dev.slant.datasets.split.SplitChoice.DEFAULT_SEED);
 
     /** Validates. @throws IllegalArgumentException naming the setting that is out of range */
@@ -81,11 +85,11 @@ public record TrainerSettings(TrainerKind kind, double cost, double balance, int
     }
 
     /**
-     * @param c another cost
+     * @param c another cost, which stands for every number of labels
      * @return these settings with that cost
      */
     public TrainerSettings withCost(double c) {
-        return new TrainerSettings(kind, c, balance, maxIterations, tolerance, seed);
+        return new TrainerSettings(kind, c, false, balance, maxIterations, tolerance, seed);
     }
 
     /**
@@ -93,7 +97,7 @@ public record TrainerSettings(TrainerKind kind, double cost, double balance, int
      * @return these settings with that kind
      */
     public TrainerSettings withKind(TrainerKind k) {
-        return new TrainerSettings(k, cost, balance, maxIterations, tolerance, seed);
+        return new TrainerSettings(k, cost, costByLabels, balance, maxIterations, tolerance, seed);
     }
 
     /**
@@ -101,7 +105,7 @@ public record TrainerSettings(TrainerKind kind, double cost, double balance, int
      * @return these settings with that seed
      */
     public TrainerSettings withSeed(long s) {
-        return new TrainerSettings(kind, cost, balance, maxIterations, tolerance, s);
+        return new TrainerSettings(kind, cost, costByLabels, balance, maxIterations, tolerance, s);
     }
 
     /**
@@ -124,26 +128,29 @@ public record TrainerSettings(TrainerKind kind, double cost, double balance, int
      * @throws IllegalArgumentException if p is neither in [0, 1] nor {@link #BY_LABEL_COUNT}
      */
     public TrainerSettings withBalance(double p) {
-        return new TrainerSettings(kind, cost, p, maxIterations, tolerance, seed);
+        return new TrainerSettings(kind, cost, costByLabels, p, maxIterations, tolerance, seed);
     }
 
     /**
-     * These settings for a target. {@link #BY_LABEL_COUNT} becomes the exponent 1 for at most
-     * {@link #FULL_BALANCE_MAX_LABELS} labels; for more, {@link #MANY_LABELS_BALANCE}, and a linear SVM's cost becomes
-     * {@link #MANY_LABELS_COST}. Any other exponent stays, and so does the cost.
+     * These settings for a target. Each setting left to the number of labels is resolved on its own: the exponent
+     * {@link #BY_LABEL_COUNT} becomes 1 for at most {@link #FULL_BALANCE_MAX_LABELS} labels and
+     * {@link #MANY_LABELS_BALANCE} for more; with {@link #costByLabels}, a linear SVM's cost becomes
+     * {@link #MANY_LABELS_COST} for more. A setting the user chose stays, so that giving C leaves the weights to the
+     * label count, and giving the weights leaves C to it.
      *
      * @param labels the number of distinct labels the target trains on
-     * @return settings with a definite exponent
+     * @return settings with a definite exponent and cost
      */
     public TrainerSettings forLabels(int labels) {
-        if (balance != BY_LABEL_COUNT) {
-            return this;
-        }
-        if (labels <= FULL_BALANCE_MAX_LABELS) {
-            return withBalance(1);
-        }
-        TrainerSettings many = withBalance(MANY_LABELS_BALANCE);
-        return kind == TrainerKind.SVM ? many.withCost(MANY_LABELS_COST) : many;
+        boolean many = labels > FULL_BALANCE_MAX_LABELS;
+        double p = balance != BY_LABEL_COUNT ? balance : many ? MANY_LABELS_BALANCE : 1;
+        double c = costByLabels && many && kind == TrainerKind.SVM ? MANY_LABELS_COST : cost;
+        return new TrainerSettings(kind, c, false, p, maxIterations, tolerance, seed);
+    }
+
+    /** @return true when some setting is still left to each target's number of labels ({@link #forLabels}) */
+    public boolean byLabels() {
+        return balance == BY_LABEL_COUNT || costByLabels && kind == TrainerKind.SVM;
     }
 
     /**
@@ -192,7 +199,7 @@ public record TrainerSettings(TrainerKind kind, double cost, double balance, int
         if (!kind.usesLibLinear()) {
             throw new IllegalStateException(kind + " is not trained by LibLinear");
         }
-        if (balance == BY_LABEL_COUNT) {
+        if (byLabels()) {
             return forLabels((int) trainingLabels.stream().distinct().count()).libLinear(trainingLabels, threads);
         }
         LinearClassificationType.LinearType type = kind == TrainerKind.LOGISTIC
@@ -230,12 +237,16 @@ public record TrainerSettings(TrainerKind kind, double cost, double balance, int
             default -> " C=";
         };
         boolean weighs = kind == TrainerKind.LOGISTIC || kind == TrainerKind.SVM;
-        if (weighs && balance == BY_LABEL_COUNT) {
-            String many = kind == TrainerKind.SVM ? "C=" + MANY_LABELS_COST + " " : "";
-            return kind + param + cost + " balanced; above " + FULL_BALANCE_MAX_LABELS + " labels " + many + "balanced^"
-                    + MANY_LABELS_BALANCE;
+        double p = balance == BY_LABEL_COUNT ? 1 : balance;
+        String weights = !weighs || p == 0 ? "" : p == 1 ? " balanced" : " balanced^" + p;
+        List<String> many = new java.util.ArrayList<>(2);
+        if (costByLabels && kind == TrainerKind.SVM) {
+            many.add("C=" + MANY_LABELS_COST);
         }
-        String weights = !weighs || balance == 0 ? "" : balance == 1 ? " balanced" : " balanced^" + balance;
-        return kind + param + cost + weights;
+        if (weighs && balance == BY_LABEL_COUNT) {
+            many.add("balanced^" + MANY_LABELS_BALANCE);
+        }
+        String above = many.isEmpty() ? "" : "; above " + FULL_BALANCE_MAX_LABELS + " labels " + String.join(" ", many);
+        return kind + param + cost + weights + above;
     }
 }

@@ -165,7 +165,7 @@ public final class TrainingRun {
             }
             int trainingLabels = (int) train.labels().stream().distinct().count();
             for (double cost : grid.costs()) {
-                TrainerSettings ts = trainer.withCost(cost).forLabels(trainingLabels);
+                TrainerSettings ts = grid.trainerAt(trainer, cost).forLabels(trainingLabels);
                 progress.phase("training " + target.name() + " (" + ts.describe() + ") on " + train.size() + " articles");
                 long t0 = System.nanoTime();
                 ModelFitter.Fitted fit = matrix != null

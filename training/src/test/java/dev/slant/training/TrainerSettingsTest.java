@@ -47,9 +47,10 @@ class TrainerSettingsTest {
         Map<Label, Float> none = TrainerSettings.classWeights(labels, 0);
         assertEquals(1.0, none.get(new Label("a")), 1e-6);
         assertEquals(1.0, none.get(new Label("b")), 1e-6);
-        assertEquals("svm C=0.3 balanced^0.5", TrainerSettings.DEFAULTS.withBalance(0.5).describe());
-        assertEquals("svm C=0.3 balanced", TrainerSettings.DEFAULTS.withBalance(1).describe());
-        assertEquals("svm C=0.3", TrainerSettings.DEFAULTS.withBalance(0).describe());
+        TrainerSettings fixedCost = TrainerSettings.DEFAULTS.withCost(0.3);
+        assertEquals("svm C=0.3 balanced^0.5", fixedCost.withBalance(0.5).describe());
+        assertEquals("svm C=0.3 balanced", fixedCost.withBalance(1).describe());
+        assertEquals("svm C=0.3", fixedCost.withBalance(0).describe());
     }
 
     @Test
@@ -65,8 +66,40 @@ class TrainerSettingsTest {
         TrainerSettings logistic = TrainerSettings.DEFAULTS.withKind(TrainerKind.LOGISTIC).withCost(3).forLabels(108);
         assertEquals(3.0, logistic.cost(), "C for many labels was measured for the SVM only");
         assertEquals(TrainerSettings.MANY_LABELS_BALANCE, logistic.balance());
-        TrainerSettings chosen = TrainerSettings.DEFAULTS.withBalance(0.5);
-        assertEquals(chosen, chosen.forLabels(108), "an exponent given by the user stays");
+        assertEquals(many, many.forLabels(108), "resolved settings stay as they are");
+    }
+
+    @Test
+    void aSettingTheUserChoseLeavesTheOtherToTheLabelCount() {
+        TrainerSettings weights = TrainerSettings.DEFAULTS.withBalance(0.5);
+        assertEquals(0.5, weights.forLabels(108).balance(), "an exponent given by the user stays");
+        assertEquals(TrainerSettings.MANY_LABELS_COST, weights.forLabels(108).cost(), "C is still by label count");
+        assertEquals(TrainerSettings.DEFAULTS.cost(), weights.forLabels(3).cost());
+        assertEquals("svm C=0.3 balanced^0.5; above 16 labels C=1.0", weights.describe());
+
+        TrainerSettings cost = TrainerSettings.DEFAULTS.withCost(0.5);
+        assertEquals(0.5, cost.forLabels(108).cost(), "a cost given by the user stays for every label count");
+        assertEquals(TrainerSettings.MANY_LABELS_BALANCE, cost.forLabels(108).balance(), "the weights are still by label count");
+        assertEquals(1.0, cost.forLabels(3).balance());
+        assertEquals("svm C=0.5 balanced; above 16 labels balanced^0.75", cost.describe());
+
+        TrainerSettings both = cost.withBalance(0.25);
+        assertEquals(both, both.forLabels(108));
+        assertEquals("svm C=0.5 balanced^0.25", both.describe());
+    }
+
+    @Test
+    void aGridOfTheTrainersOwnCostKeepsItsChoiceByLabelCount() {
+        FeaturizerSettings fs = FeaturizerSettings.DEFAULTS;
+        TrainerSettings d = TrainerSettings.DEFAULTS;
+        assertEquals(TrainerSettings.MANY_LABELS_COST,
+                SelectionGrid.single(fs, d.cost()).trainerAt(d, d.cost()).forLabels(108).cost(), "no selection");
+        assertEquals(2.0, SelectionGrid.single(fs, 2.0).trainerAt(d, 2.0).forLabels(108).cost(), "another cost is the user's");
+        SelectionGrid grid = SelectionGrid.around(fs);
+        for (double c : grid.costs()) {
+            assertEquals(c, grid.trainerAt(d, c).forLabels(108).cost(), "a grid's cost holds for every target");
+            assertEquals(TrainerSettings.MANY_LABELS_BALANCE, grid.trainerAt(d, c).forLabels(108).balance());
+        }
     }
 
     @Test

@@ -57,7 +57,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--trainer", paramLabel = "KIND", description = "svm, logistic, sgd-logistic or naive-bayes (default: svm).")
     String trainer;
 
-    @Option(names = "--cost", paramLabel = "C", description = "Regularization cost C (alpha for naive Bayes).")
+    @Option(names = "--cost", paramLabel = "C", description = "Regularization cost C (alpha for naive Bayes), for every "
+            + "target (default for the SVM: " + TrainerSettings.DEFAULT_COST + " for targets of at most "
+            + TrainerSettings.FULL_BALANCE_MAX_LABELS + " labels, " + TrainerSettings.MANY_LABELS_COST
+            + " above). The class weights stay by label count.")
     Double cost;
 
     @Option(names = "--select", description = "Try a small grid (n-gram range, buckets, C) on the valid part and keep the best.")
@@ -66,7 +69,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--balance", paramLabel = "P", description = "Exponent p of the class weights (n / (k * count))^p, "
             + "in [0, 1]: 1 weighs classes inversely to their frequency, 0 not at all (default: 1 for targets of at most "
             + TrainerSettings.FULL_BALANCE_MAX_LABELS + " labels; above, " + TrainerSettings.MANY_LABELS_BALANCE
-            + " and, for the SVM, C = " + TrainerSettings.MANY_LABELS_COST + ", unless --cost or --select is given).")
+            + "). Either option leaves C to the label count.")
     Double balance;
 
     @Option(names = "--no-balance", description = "Weigh every class alike (--balance 0).")
@@ -126,10 +129,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainerSettings ts = TrainerSettings.DEFAULTS.withSeed(seed);
         try {
-            // The label-count defaults stand only where the user chose neither C nor the weights, nor a grid of C.
-            boolean byLabels = !noBalance && balance == null && cost == null && !select;
+            // Each label-count default stands where the user did not choose that setting: --cost (or --select's grid)
+            // fixes C for every target and leaves the class weights to the label count; --balance the reverse.
             ts = ts.withBalance(noBalance ? 0 : balance != null ? TrainerSettings.requireExponent(balance)
-                    : byLabels ? TrainerSettings.BY_LABEL_COUNT : 1);
+                    : TrainerSettings.BY_LABEL_COUNT);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--balance: " + e.getMessage());
         }

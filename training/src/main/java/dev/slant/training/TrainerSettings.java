@@ -54,7 +54,7 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
     /**
      * A linear SVM's C for targets with more than {@link #FULL_BALANCE_MAX_LABELS} labels (with
      * {@link #MANY_LABELS_BALANCE}): chosen on the same slice, 108-topic macro-F1 0.398 at C 0.1, 0.422 at 0.3, 0.435 at
-     * 1 (accuracy 0.570, 0.594, 0.613). Fewer labels keep the grid's C: stance's outlet cross-validation measured
+     * 1, 0.436 at 3 (accuracy 0.570, 0.594, 0.613, 0.616). Fewer labels keep the grid's C: stance's outlet cross-validation measured
      * 0.439 at 0.3 and 0.432 at 1.
      */
     public static final double MANY_LABELS_COST = 1.0;

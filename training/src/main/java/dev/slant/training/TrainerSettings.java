@@ -54,8 +54,8 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
     /**
      * A linear SVM's C for targets with more than {@link #FULL_BALANCE_MAX_LABELS} labels (with
      * {@link #MANY_LABELS_BALANCE}): chosen on the same slice, 108-topic macro-F1 0.398 at C 0.1, 0.422 at 0.3, 0.435 at
-     * 1, 0.436 at 3 (accuracy 0.570, 0.594, 0.613, 0.616). Fewer labels keep the grid's C: stance's outlet cross-validation measured
-     * 0.439 at 0.3 and 0.432 at 1.
+     * 1, 0.436 at 3 (accuracy 0.570, 0.594, 0.613, 0.616). Fewer labels keep {@link #DEFAULT_COST}: stance's outlet
+     * cross-validation measured 0.439 at 0.3 and 0.432 at 1.
      */
     public static final double MANY_LABELS_COST = 1.0;
     /**
@@ -64,8 +64,8 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
      * solvers (0.1). On the article-bias media split a tolerance of 0.01 gave the same stance test macro-F1 (0.613)
      * and made the 108-topic model slower.
      */
-    public static final TrainerSettings DEFAULTS = new TrainerSettings(TrainerKind.SVM, DEFAULT_COST, true, BY_LABEL_COUNT, 1000, 0.1,
-            dev.slant.datasets.split.SplitChoice.DEFAULT_SEED);
+    public static final TrainerSettings DEFAULTS = new TrainerSettings(TrainerKind.SVM, DEFAULT_COST, true,
+            BY_LABEL_COUNT, 1000, 0.1, dev.slant.datasets.split.SplitChoice.DEFAULT_SEED);
 
     /** Validates. @throws IllegalArgumentException naming the setting that is out of range */
     public TrainerSettings {

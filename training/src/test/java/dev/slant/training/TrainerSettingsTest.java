@@ -79,7 +79,8 @@ class TrainerSettingsTest {
 
         TrainerSettings cost = TrainerSettings.DEFAULTS.withCost(0.5);
         assertEquals(0.5, cost.forLabels(108).cost(), "a cost given by the user stays for every label count");
-        assertEquals(TrainerSettings.MANY_LABELS_BALANCE, cost.forLabels(108).balance(), "the weights are still by label count");
+        assertEquals(TrainerSettings.MANY_LABELS_BALANCE, cost.forLabels(108).balance(),
+                "the weights are still by label count");
         assertEquals(1.0, cost.forLabels(3).balance());
         assertEquals("svm C=0.5 balanced; above 16 labels balanced^0.75", cost.describe());
 
@@ -94,7 +95,8 @@ class TrainerSettingsTest {
         TrainerSettings d = TrainerSettings.DEFAULTS;
         assertEquals(TrainerSettings.MANY_LABELS_COST,
                 SelectionGrid.single(fs, d.cost()).trainerAt(d, d.cost()).forLabels(108).cost(), "no selection");
-        assertEquals(2.0, SelectionGrid.single(fs, 2.0).trainerAt(d, 2.0).forLabels(108).cost(), "another cost is the user's");
+        assertEquals(2.0, SelectionGrid.single(fs, 2.0).trainerAt(d, 2.0).forLabels(108).cost(),
+                "another cost is the user's");
         SelectionGrid grid = SelectionGrid.around(fs);
         for (double c : grid.costs()) {
             assertEquals(c, grid.trainerAt(d, c).forLabels(108).cost(), "a grid's cost holds for every target");

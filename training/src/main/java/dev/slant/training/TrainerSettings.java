@@ -1,5 +1,6 @@
 package dev.slant.training;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -239,7 +240,7 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
         boolean weighs = kind == TrainerKind.LOGISTIC || kind == TrainerKind.SVM;
         double p = balance == BY_LABEL_COUNT ? 1 : balance;
         String weights = !weighs || p == 0 ? "" : p == 1 ? " balanced" : " balanced^" + p;
-        List<String> many = new java.util.ArrayList<>(2);
+        List<String> many = new ArrayList<>(2);
         if (costByLabels && kind == TrainerKind.SVM) {
             many.add("C=" + MANY_LABELS_COST);
         }

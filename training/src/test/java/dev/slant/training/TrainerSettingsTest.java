@@ -62,7 +62,7 @@ class TrainerSettingsTest {
         assertEquals(1.0, TrainerSettings.DEFAULTS.forLabels(TrainerSettings.FULL_BALANCE_MAX_LABELS).balance());
         assertEquals("svm C=1.0 balanced^0.75", many.describe());
         assertEquals("svm C=0.3 balanced; above 16 labels C=1.0 balanced^0.75", TrainerSettings.DEFAULTS.describe());
-        assertEquals(TrainerSettings.DEFAULTS.cost(), few.cost(), "few labels keep the grid's C");
+        assertEquals(TrainerSettings.DEFAULTS.cost(), few.cost(), "few labels keep the default C");
         TrainerSettings logistic = TrainerSettings.DEFAULTS.withKind(TrainerKind.LOGISTIC).withCost(3).forLabels(108);
         assertEquals(3.0, logistic.cost(), "C for many labels was measured for the SVM only");
         assertEquals(TrainerSettings.MANY_LABELS_BALANCE, logistic.balance());

@@ -1,6 +1,8 @@
 package dev.slant.inference.eval;
 
 import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -13,6 +15,10 @@ import java.util.Set;
  * counts); tallies of parts of the articles merge into the tally of the whole. {@link Figures#of(TargetTally,
  * boolean)} computes the figures from a tally. Mutable and not thread-safe; serializable, so that a partition's
  * tally can travel to the Spark driver.
+ *
+ * <p>Each bin's sum of confidences is kept exactly (a {@link BigDecimal} holds a sum of doubles without rounding), so
+ * the figures are the same to the last digit however the articles were ordered, partitioned and merged; a running
+ * double sum would round differently in each order.
  */
 public final class TargetTally implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -23,7 +29,7 @@ public final class TargetTally implements Serializable {
     private final long[] abstained;
     private final long[] binCount = new long[Calibration.BINS];
     private final long[] binCorrect = new long[Calibration.BINS];
-    private final double[] binConfidence = new double[Calibration.BINS];
+    private final BigDecimal[] binConfidence = zeros();
 
     /**
      * An empty tally.
@@ -89,7 +95,7 @@ public final class TargetTally implements Serializable {
         counts[gold][predicted]++;
         if (bin >= 0) {
             binCount[bin]++;
-            binConfidence[bin] += confidence;
+            binConfidence[bin] = binConfidence[bin].add(new BigDecimal(confidence));
             if (gold == predicted) {
                 binCorrect[bin]++;
             }
@@ -121,8 +127,7 @@ public final class TargetTally implements Serializable {
     /**
      * Counts the articles of another tally again, as a model that gives every one of them the same label at the
      * same confidence would (the majority baseline is such a model): each gold label's support, abstentions
-     * included, goes to that label's column. The confidence is added once per article, so the bins hold exactly
-     * what counting the articles one by one would.
+     * included, goes to that label's column. The bins hold exactly what counting the articles one by one would.
      *
      * @param articles   the articles, as another tally over the same labels counts them
      * @param label      index of the label given to every one of them
@@ -143,9 +148,7 @@ public final class TargetTally implements Serializable {
             counts[g][label] += n;
             if (bin >= 0) {
                 binCount[bin] += n;
-                for (long i = 0; i < n; i++) {
-                    binConfidence[bin] += confidence;
-                }
+                binConfidence[bin] = binConfidence[bin].add(new BigDecimal(confidence).multiply(BigDecimal.valueOf(n)));
                 if (g == label) {
                     binCorrect[bin] += n;
                 }
@@ -176,7 +179,7 @@ public final class TargetTally implements Serializable {
         for (int b = 0; b < Calibration.BINS; b++) {
             binCount[b] += other.binCount[b];
             binCorrect[b] += other.binCorrect[b];
-            binConfidence[b] += other.binConfidence[b];
+            binConfidence[b] = binConfidence[b].add(other.binConfidence[b]);
         }
         return this;
     }
@@ -227,6 +230,12 @@ public final class TargetTally implements Serializable {
         System.arraycopy(binCorrect, 0, r.binCorrect, 0, Calibration.BINS);
         System.arraycopy(binConfidence, 0, r.binConfidence, 0, Calibration.BINS);
         return r;
+    }
+
+    private static BigDecimal[] zeros() {
+        BigDecimal[] z = new BigDecimal[Calibration.BINS];
+        Arrays.fill(z, BigDecimal.ZERO);
+        return z;
     }
 
     private void requireSameLabels(TargetTally other) {
@@ -314,7 +323,8 @@ public final class TargetTally implements Serializable {
         return binCorrect[bin];
     }
 
+    /** The bin's sum of confidences, rounded once to the nearest double. */
     double binConfidence(int bin) {
-        return binConfidence[bin];
+        return binConfidence[bin].doubleValue();
     }
 }

@@ -2,6 +2,7 @@ package dev.slant.inference.eval;
 
 import static dev.slant.inference.eval.Outcomes.LCR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
@@ -54,6 +55,31 @@ class TargetTallyTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> merged.merge(new TargetTally("stance", List.of("R", "C", "L"))));
         assertEquals("target 'stance': a tally over [R, C, L] is not over [L, C, R]", e.getMessage());
+    }
+
+    @Test
+    void mergeOrderDoesNotChangeTheCalibration() {
+        // Three confidences in one bin whose double sums round differently by grouping, as Spark's partitions and
+        // merges may group them.
+        double a = 0.601;
+        double b = 0.602;
+        double c = 0.603;
+        assertNotEquals((a + b) + c, a + (b + c), "the case must round differently as running double sums");
+        TargetTally left = new TargetTally("stance", LCR);
+        left.add(0, 0, a);
+        left.add(1, 0, b);
+        TargetTally right = new TargetTally("stance", LCR);
+        right.add(1, 0, b);
+        right.add(2, 0, c);
+        TargetTally first = new TargetTally("stance", LCR);
+        first.add(0, 0, a);
+        TargetTally last = new TargetTally("stance", LCR);
+        last.add(2, 0, c);
+        TargetTally leftFirst = left.merge(last);
+        TargetTally rightFirst = first.merge(right);
+        assertEquals(Figures.of(leftFirst, true), Figures.of(rightFirst, true));
+        // One of three right: ECE = |1 - (a + b + c)| / 3, the sum rounded once (1.806).
+        assertEquals(Math.abs(1 - 1.806) / 3, Figures.of(leftFirst, true).calibration().orElseThrow().ece());
     }
 
     @Test

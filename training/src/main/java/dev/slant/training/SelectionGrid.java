@@ -10,28 +10,28 @@ import java.util.Objects;
  * every target of a bundle); the cost is chosen per target.
  *
  * @param featurizers featurizer variants, at least one
- * @param costs       trainer costs (C, or alpha for naive Bayes), at least one ({@link #trainerAt})
+ * @param costs       trainer costs (C, or alpha for naive Bayes) to try, each for every target; none to train with
+ *                    the trainer's own settings, C by label count included ({@link #trainers})
  */
 public record SelectionGrid(List<FeaturizerSettings> featurizers, List<Double> costs) {
 
-    /** Validates and copies. @throws IllegalArgumentException if a list is empty */
+    /** Validates and copies. @throws IllegalArgumentException if there is no featurizer variant */
     public SelectionGrid {
         featurizers = List.copyOf(Objects.requireNonNull(featurizers, "featurizers"));
         costs = List.copyOf(Objects.requireNonNull(costs, "costs"));
-        if (featurizers.isEmpty() || costs.isEmpty()) {
-            throw new IllegalArgumentException("a selection grid needs at least one featurizer variant and one cost");
+        if (featurizers.isEmpty()) {
+            throw new IllegalArgumentException("a selection grid needs at least one featurizer variant");
         }
     }
 
     /**
-     * No selection: the given settings only.
+     * No selection: the given featurizer settings and the trainer's own settings.
      *
      * @param featurizer the featurizer settings
-     * @param cost       the cost
      * @return a one-cell grid
      */
-    public static SelectionGrid single(FeaturizerSettings featurizer, double cost) {
-        return new SelectionGrid(List.of(featurizer), List.of(cost));
+    public static SelectionGrid single(FeaturizerSettings featurizer) {
+        return new SelectionGrid(List.of(featurizer), List.of());
     }
 
     /**
@@ -50,20 +50,18 @@ public record SelectionGrid(List<FeaturizerSettings> featurizers, List<Double> c
     }
 
     /**
-     * The trainer settings of one of this grid's costs. A grid of one cost, the trainer's own, selects nothing, so
-     * the trainer keeps its choice of C by label count ({@link TrainerSettings#costByLabels}); any other cost is set
-     * for every target.
+     * The trainer settings to try: the trainer itself when the grid has no costs (so it keeps its choice of C by
+     * label count, {@link TrainerSettings#costByLabels}), else the trainer at each cost, set for every target.
      *
      * @param trainer the trainer settings
-     * @param cost    one of {@link #costs()}
-     * @return the settings to train with at that cost
+     * @return one or more settings, in the grid's order
      */
-    public TrainerSettings trainerAt(TrainerSettings trainer, double cost) {
-        return costs.size() == 1 && cost == trainer.cost() ? trainer : trainer.withCost(cost);
+    public List<TrainerSettings> trainers(TrainerSettings trainer) {
+        return costs.isEmpty() ? List.of(trainer) : costs.stream().map(trainer::withCost).toList();
     }
 
     /** @return true when there is only one cell, so nothing is selected */
     public boolean isSingle() {
-        return featurizers.size() == 1 && costs.size() == 1;
+        return featurizers.size() == 1 && costs.size() <= 1;
     }
 }

@@ -74,7 +74,7 @@ public final class TrainingJob {
                 List<Split> folds = SplitChoice.make(SplitChoice.OUTLET_CV, articles, Map.of(), groups::groupKey, main,
                         request.seed(), request.folds());
                 cv = crossValidate(folds, request.targets().get(0), chosen.trainer(),
-                        SelectionGrid.single(result.featurizer().settings(), chosen.trainer().cost()), dropped);
+                        SelectionGrid.single(result.featurizer().settings()), dropped);
             }
         }
         int named = dev.slant.datasets.split.Outlets.countNamed(articles.stream().map(LabelledArticle::article).toList());

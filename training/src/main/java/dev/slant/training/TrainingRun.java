@@ -164,8 +164,8 @@ public final class TrainingRun {
                 matrix = TrainingMatrix.of(fitted, table, train.rows(), threads);
             }
             int trainingLabels = (int) train.labels().stream().distinct().count();
-            for (double cost : grid.costs()) {
-                TrainerSettings ts = grid.trainerAt(trainer, cost).forLabels(trainingLabels);
+            for (TrainerSettings tried : grid.trainers(trainer)) {
+                TrainerSettings ts = tried.forLabels(trainingLabels);
                 progress.phase("training " + target.name() + " (" + ts.describe() + ") on " + train.size() + " articles");
                 long t0 = System.nanoTime();
                 ModelFitter.Fitted fit = matrix != null

@@ -62,7 +62,7 @@ class ArticleBiasTrainingIT {
 
     private static TrainingOutcome train(List<Target> targets, String split, boolean outletCv, TrainerSettings trainer,
                                          FeaturizerSettings fs) throws Exception {
-        TrainingRequest request = new TrainingRequest(targets, split, trainer, SelectionGrid.single(fs, trainer.cost()),
+        TrainingRequest request = new TrainingRequest(targets, split, trainer, SelectionGrid.single(fs),
                 ScrubSettings.DEFAULTS, outletCv, SplitChoice.DEFAULT_FOLDS, SplitChoice.DEFAULT_SEED, 2);
         return new TrainingJob(corpus, request, Progress.NONE).run();
     }

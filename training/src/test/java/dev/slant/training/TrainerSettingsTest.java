@@ -24,7 +24,7 @@ class TrainerSettingsTest {
             TrainerSettings ts = TrainerSettings.DEFAULTS.withKind(kind).withCost(cost);
             FeaturizerSettings fs = FeaturizerSettings.DEFAULTS.withBuckets(1 << 14);
             TrainingRequest request = new TrainingRequest(corpus.corpus().targets().subList(0, 1), SplitChoice.STRATIFIED,
-                    ts, SelectionGrid.single(fs, cost), ScrubSettings.DEFAULTS, false, 2, 1, 1);
+                    ts, SelectionGrid.single(fs), ScrubSettings.DEFAULTS, false, 2, 1, 1);
             TrainingOutcome o = new TrainingJob(corpus, request, Progress.NONE).run();
             double f1 = o.result().targets().get("stance").test().model().macroF1();
             assertTrue(f1 > 0.8, kind + " macro-F1 " + f1);
@@ -90,17 +90,21 @@ class TrainerSettingsTest {
     }
 
     @Test
-    void aGridOfTheTrainersOwnCostKeepsItsChoiceByLabelCount() {
+    void aGridWithoutCostsKeepsTheTrainersChoiceByLabelCount() {
         FeaturizerSettings fs = FeaturizerSettings.DEFAULTS;
         TrainerSettings d = TrainerSettings.DEFAULTS;
+        assertEquals(List.of(d), SelectionGrid.single(fs).trainers(d), "no selection");
         assertEquals(TrainerSettings.MANY_LABELS_COST,
-                SelectionGrid.single(fs, d.cost()).trainerAt(d, d.cost()).forLabels(108).cost(), "no selection");
-        assertEquals(2.0, SelectionGrid.single(fs, 2.0).trainerAt(d, 2.0).forLabels(108).cost(),
-                "another cost is the user's");
+                SelectionGrid.single(fs).trainers(d).get(0).forLabels(108).cost(), "no selection");
+        SelectionGrid one = new SelectionGrid(List.of(fs), List.of(d.cost()));
+        assertEquals(d.cost(), one.trainers(d).get(0).forLabels(108).cost(), "a cost in the grid is the user's");
         SelectionGrid grid = SelectionGrid.around(fs);
-        for (double c : grid.costs()) {
-            assertEquals(c, grid.trainerAt(d, c).forLabels(108).cost(), "a grid's cost holds for every target");
-            assertEquals(TrainerSettings.MANY_LABELS_BALANCE, grid.trainerAt(d, c).forLabels(108).balance());
+        List<TrainerSettings> tried = grid.trainers(d);
+        assertEquals(grid.costs().size(), tried.size());
+        for (int i = 0; i < tried.size(); i++) {
+            TrainerSettings at = tried.get(i).forLabels(108);
+            assertEquals(grid.costs().get(i), at.cost(), "a grid's cost holds for every target");
+            assertEquals(TrainerSettings.MANY_LABELS_BALANCE, at.balance());
         }
     }
 

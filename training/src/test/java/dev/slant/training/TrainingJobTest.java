@@ -23,7 +23,7 @@ class TrainingJobTest {
     private static TrainingRequest request(LoadedCorpus corpus, String split, boolean select) {
         FeaturizerSettings fs = FeaturizerSettings.DEFAULTS.withBuckets(1 << 16);
         SelectionGrid grid = select ? new SelectionGrid(java.util.List.of(fs, fs.withWordNgrams(1, 1)), java.util.List.of(0.1, 1.0))
-                : SelectionGrid.single(fs, 0.3);
+                : SelectionGrid.single(fs);
         return new TrainingRequest(corpus.corpus().targets(), split, TrainerSettings.DEFAULTS, grid,
                 ScrubSettings.DEFAULTS, true, 3, 7, 2);
     }

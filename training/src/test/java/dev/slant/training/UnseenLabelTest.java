@@ -42,7 +42,7 @@ class UnseenLabelTest {
         Target topic = Target.named("topic");
         FeaturizerSettings fs = FeaturizerSettings.DEFAULTS.withBuckets(1 << 14).withMinOutlets(1);
         TrainingRun run = new TrainingRun(articles, List.of(topic), ScrubSettings.DEFAULTS, TrainerSettings.DEFAULTS,
-                SelectionGrid.single(fs, 0.3), 1, Progress.NONE);
+                SelectionGrid.single(fs), 1, Progress.NONE);
         TargetEvaluation test = run.run(new Split("handmade", parts)).targets().get("topic").test();
 
         assertEquals(List.of("economy", "environment", "trade"), test.labels());
@@ -61,7 +61,7 @@ class UnseenLabelTest {
         Target stance = new Target("stance", List.of("left", "center", "right"), true, false);
         FeaturizerSettings fs = FeaturizerSettings.DEFAULTS.withBuckets(1 << 14).withMinOutlets(1);
         TrainingRun run = new TrainingRun(articles, List.of(stance), ScrubSettings.DEFAULTS, TrainerSettings.DEFAULTS,
-                SelectionGrid.single(fs, 0.3), 1, Progress.NONE);
+                SelectionGrid.single(fs), 1, Progress.NONE);
         TargetEvaluation onScale = run.run(new Split("handmade", parts)).targets().get("stance").test();
         assertEquals(List.of("left", "center", "right"), onScale.labels());
         assertTrue(onScale.model().mae().isPresent(), "the declared scale measures distances");
@@ -70,7 +70,7 @@ class UnseenLabelTest {
         articles.set(250, new LabelledArticle(a.article(), Labels.single(Map.of("stance", "undecided",
                 "topic", a.labels().get("topic").get()))));
         run = new TrainingRun(articles, List.of(stance), ScrubSettings.DEFAULTS, TrainerSettings.DEFAULTS,
-                SelectionGrid.single(fs, 0.3), 1, Progress.NONE);
+                SelectionGrid.single(fs), 1, Progress.NONE);
         TargetEvaluation offScale = run.run(new Split("handmade", parts)).targets().get("stance").test();
         assertEquals(List.of("center", "left", "right", "undecided"), offScale.labels());
         assertTrue(offScale.model().mae().isEmpty(), "sorted labels are no scale: MAE is not measured");

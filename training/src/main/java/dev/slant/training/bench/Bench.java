@@ -100,7 +100,7 @@ public final class Bench {
         LoadedCorpus corpus = loader.load();
         TrainerSettings ts = TrainerSettings.DEFAULTS.withSeed(request.seed());
         TrainingRequest training = new TrainingRequest(request.targets(), request.split(), ts,
-                SelectionGrid.single(FeaturizerSettings.DEFAULTS, ts.cost()), ScrubSettings.DEFAULTS, false,
+                SelectionGrid.single(FeaturizerSettings.DEFAULTS), ScrubSettings.DEFAULTS, false,
                 SplitChoice.DEFAULT_FOLDS, request.seed(), request.threads(), request.keepWeights());
         TrainingOutcome outcome = new TrainingJob(corpus, training, progress).run();
         double trainSeconds = (System.nanoTime() - t0) / 1e9;

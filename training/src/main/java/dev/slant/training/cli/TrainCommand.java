@@ -150,7 +150,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (minOutlets != null) {
             fs = fs.withMinOutlets(minOutlets);
         }
-        SelectionGrid grid = select ? SelectionGrid.around(fs) : SelectionGrid.single(fs, ts.cost());
+        SelectionGrid grid = select ? SelectionGrid.around(fs) : SelectionGrid.single(fs);
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         TrainingRequest request = new TrainingRequest(chosen, splitName, ts, grid, ScrubSettings.DEFAULTS, outletCv,
                 folds, seed, nThreads, keep);

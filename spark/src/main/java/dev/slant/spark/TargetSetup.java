@@ -47,8 +47,14 @@ public record TargetSetup(String target, List<String> labels, boolean ordinal, S
         if (stored == null) {
             return new TargetSetup(target, modelLabels, false, null, OptionalDouble.empty());
         }
+        // The stored report's order of the model's labels; a gold label of that evaluation the model did not know is
+        // left out here, and joins again where this evaluation meets it.
         List<String> labels = new ArrayList<>();
-        stored.path("labels").forEach(l -> labels.add(l.asText()));
+        stored.path("labels").forEach(l -> {
+            if (modelLabels.contains(l.asText())) {
+                labels.add(l.asText());
+            }
+        });
         if (labels.size() != modelLabels.size() || !new HashSet<>(labels).containsAll(modelLabels)) {
             labels.clear();
             labels.addAll(modelLabels);

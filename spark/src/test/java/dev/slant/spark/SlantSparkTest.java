@@ -218,6 +218,7 @@ class SlantSparkTest {
             assertEquals(one.abstained(g), seven.abstained(g));
         }
         assertEquals(one.calibrated(), seven.calibrated());
+        assertEquals(Figures.of(one, false), Figures.of(seven, false), "every figure to the last digit, ECE included");
         TargetSetup setup = TargetSetup.of(classifier.manifest(), "stance");
         assertEquals(EvaluationReport.render(setup, one), EvaluationReport.render(setup, seven));
     }

@@ -15,7 +15,8 @@ class TargetSetupTest {
         ObjectNode metrics = JsonNodeFactory.instance.objectNode();
         ObjectNode stored = metrics.putObject("targets").putObject("stance").putObject("test").putArray("targets")
                 .addObject();
-        stored.put("target", "stance").put("kind", "evaluation").put("ordinal", true).put("baseline", "majority 'right'");
+        stored.put("target", "stance").put("kind", "evaluation").put("ordinal", true)
+                .put("baseline", "majority 'right'");
         var list = stored.putArray("labels");
         for (String l : labels) {
             list.add(l);

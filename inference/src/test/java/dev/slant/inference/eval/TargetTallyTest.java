@@ -84,7 +84,7 @@ class TargetTallyTest {
 
     @Test
     void answeringAllArticlesAtOnceEqualsAnsweringThemOneByOne() {
-        // 0.1 is not exact in binary: the bins must add it once per article, as the per-article path does.
+        // 0.1 is not exact in binary: the bins must hold 12 times it exactly, as adding it article by article does.
         TargetTally evaluated = tally(Outcomes.of("a", "LLLCCRRRRRRR", "LC-CRRRRLRRC"));
         TargetTally atOnce = new TargetTally("stance", LCR).addAllAnswered(evaluated, 2, 0.1);
         TargetTally oneByOne = new TargetTally("stance", LCR);

@@ -198,8 +198,9 @@ public final class Bench {
         } else {
             notes.add("peers not run (add --peers)");
         }
-        notes.add("memory: Slant's figures are peak heap, the most in use at one moment (garbage included): training's "
-                + "reading included, scoring's in the child JVM; the peers' figures are peak resident memory (/usr/bin/time); "
+        notes.add("memory: Slant's figures are peak heap, the most in use at one moment (garbage included): "
+                + "training's reading included, scoring's in the child JVM; the peers' figures are peak resident "
+                + "memory (/usr/bin/time); "
                 + "peers have no multi-thread scoring or per-article latency here (n/a); ratios below 1 are better for "
                 + "times, memory and size, above 1 for speeds and macro-F1");
         if (!gold.keySet().containsAll(peerData == null ? Set.of() : idsOf(peerData.test()))) {

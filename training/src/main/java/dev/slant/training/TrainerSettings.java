@@ -145,13 +145,18 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
     public TrainerSettings forLabels(int labels) {
         boolean many = labels > FULL_BALANCE_MAX_LABELS;
         double p = balance != BY_LABEL_COUNT ? balance : many ? MANY_LABELS_BALANCE : 1;
-        double c = costByLabels && many && kind == TrainerKind.SVM ? MANY_LABELS_COST : cost;
+        double c = many && svmCostByLabels() ? MANY_LABELS_COST : cost;
         return new TrainerSettings(kind, c, false, p, maxIterations, tolerance, seed);
     }
 
     /** @return true when some setting is still left to each target's number of labels ({@link #forLabels}) */
     public boolean byLabels() {
-        return balance == BY_LABEL_COUNT || costByLabels && kind == TrainerKind.SVM;
+        return balance == BY_LABEL_COUNT || svmCostByLabels();
+    }
+
+    /** Only a linear SVM's C follows the label count; other kinds keep {@code cost} whatever {@code costByLabels}. */
+    private boolean svmCostByLabels() {
+        return costByLabels && kind == TrainerKind.SVM;
     }
 
     /**
@@ -241,7 +246,7 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
         double p = balance == BY_LABEL_COUNT ? 1 : balance;
         String weights = !weighs || p == 0 ? "" : p == 1 ? " balanced" : " balanced^" + p;
         List<String> many = new ArrayList<>(2);
-        if (costByLabels && kind == TrainerKind.SVM) {
+        if (svmCostByLabels()) {
             many.add("C=" + MANY_LABELS_COST);
         }
         if (weighs && balance == BY_LABEL_COUNT) {

@@ -69,7 +69,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--balance", paramLabel = "P", description = "Exponent p of the class weights (n / (k * count))^p, "
             + "in [0, 1]: 1 weighs classes inversely to their frequency, 0 not at all (default: 1 for targets of at most "
             + TrainerSettings.FULL_BALANCE_MAX_LABELS + " labels; above, " + TrainerSettings.MANY_LABELS_BALANCE
-            + "). Either option leaves C to the label count.")
+            + "). --balance and --no-balance leave C to the label count.")
     Double balance;
 
     @Option(names = "--no-balance", description = "Weigh every class alike (--balance 0).")

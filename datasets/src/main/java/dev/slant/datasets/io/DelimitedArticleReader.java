@@ -20,7 +20,9 @@ import org.apache.commons.csv.CSVRecord;
  * of the {@link ColumnMapping}, a record with fewer fields than the header is {@code MISSING_COLUMN}
  * (naming the first missing column) and one with more is {@code MALFORMED}. A quote left open until the end
  * of the file is {@code UNTERMINATED_QUOTE} and a character after a closing quote is {@code MALFORMED}: the
- * parser cannot go on after either, so in lenient mode that record is rejected and the read ends there.
+ * parser cannot go on after either, so even in lenient mode that record ends the read with a
+ * {@link BadRecordException} (after it is counted and handed to the reject sink): skipping it would lose the
+ * records after it uncounted.
  *
  * <p>A mapped column missing from the header, a mapped column named twice in it, or a file with no header
  * row fail at once, in both modes, with a {@link BadRecordException} for record 0 (the header).
@@ -143,8 +145,7 @@ public final class DelimitedArticleReader extends StreamingArticleReader {
                 if (!(e.getCause() instanceof CSVException)) {
                     throw e.getCause();
                 }
-                parseFailure((CSVException) e.getCause(), line);
-                return true;
+                throw parseFailure((CSVException) e.getCause(), line);
             }
             if (record == null) {
                 return false;
@@ -169,7 +170,7 @@ public final class DelimitedArticleReader extends StreamingArticleReader {
         }
     }
 
-    private void parseFailure(CSVException e, long line) {
+    private BadRecordException parseFailure(CSVException e, long line) {
         recordNumber++;
         RecordProblem problem;
         if (e.getMessage() != null && e.getMessage().contains(UNTERMINATED)) {
@@ -180,7 +181,7 @@ public final class DelimitedArticleReader extends StreamingArticleReader {
             problem = new RecordProblem(fileName(), recordNumber, line, "", RecordProblem.Reason.MALFORMED,
                     e.getMessage() + "; the rest of the file cannot be read");
         }
-        rejectedAndEnd(problem, List.of(), e);
+        return rejectedAndEnd(problem, List.of(), e);
     }
 
     /**

@@ -4,6 +4,11 @@ package dev.slant.datasets.io;
 public enum ReadMode {
     /** Stop at the first bad record with a {@link BadRecordException} that names it. */
     STRICT,
-    /** Skip the bad record, count it in the {@link ReadReport}, and hand it to the reject sink if one is set. */
+    /**
+     * Skip the bad record, count it in the {@link ReadReport}, and hand it to the reject sink if one is set. A fault
+     * the parser cannot read past (an unterminated quote, a character after a closing quote) still ends the read
+     * with a {@link BadRecordException}, after counting and handing on the record: the records after it could be
+     * neither read nor counted.
+     */
     LENIENT
 }

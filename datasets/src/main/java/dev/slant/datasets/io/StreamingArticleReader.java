@@ -81,15 +81,19 @@ abstract class StreamingArticleReader implements ArticleReader {
     }
 
     /**
-     * Rejects a record after which the input cannot be parsed any further, and ends the read.
+     * Rejects a record after which the input cannot be parsed any further, and fails the read in either mode: the
+     * records after it can be neither read nor counted, so skipping it would lose an unknown number of them
+     * silently. In lenient mode the record is counted and handed to the reject sink first.
      *
      * @param problem   where and why
      * @param rawFields its fields as far as read
      * @param cause     the parser's error
+     * @return the exception for the caller to throw (in strict mode it is thrown here)
      */
-    final void rejectedAndEnd(RecordProblem problem, List<String> rawFields, Throwable cause) {
+    final BadRecordException rejectedAndEnd(RecordProblem problem, List<String> rawFields, Throwable cause) {
         ended = true;
         rejected(problem, rawFields, cause);
+        return new BadRecordException(problem, cause);
     }
 
     @Override

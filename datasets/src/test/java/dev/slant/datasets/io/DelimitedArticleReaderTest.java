@@ -34,8 +34,6 @@ class DelimitedArticleReaderTest {
         bad/invalid-utf8.csv       | 1,3   | invalid-utf8.csv: record 2 (line 3), column 'text': invalid UTF-8: bytes that are not UTF-8 at character 5 of the field
         bad/duplicate-id.csv       | a,b,c | duplicate-id.csv: record 3 (line 4), column 'id': duplicate id: 'a' is also the id of record 1
         bad/empty-id.csv           | 1,3   | empty-id.csv: record 2 (line 3), column 'id': malformed record: empty id
-        bad/unterminated-quote.csv | 1     | unterminated-quote.csv: record 2 (line 3): unterminated quote: a quoted field is still open at the end of the file; nothing from line 3 on can be read
-        bad/stray-quote.csv        | 1     | stray-quote.csv: record 2 (line 3): malformed record: Invalid character between encapsulated token and delimiter at line: 3, position: 53; the rest of the file cannot be read
         """)
     void strictStopsAtTheBadRecordAndLenientSkipsIt(String fixture, String lenientIds, String message)
             throws IOException {
@@ -51,6 +49,30 @@ class DelimitedArticleReaderTest {
         assertEquals(lenientIds.split(",").length, report.accepted());
         assertEquals(1, report.rejectedTotal());
         assertEquals(Map.of(e.problem().reason(), 1L), report.rejected());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+        bad/unterminated-quote.csv | unterminated-quote.csv: record 2 (line 3): unterminated quote: a quoted field is still open at the end of the file; nothing from line 3 on can be read
+        bad/stray-quote.csv        | stray-quote.csv: record 2 (line 3): malformed record: Invalid character between encapsulated token and delimiter at line: 3, position: 53; the rest of the file cannot be read
+        """)
+    void aFaultTheParserCannotReadPastFailsEvenLeniently(String fixture, String message) throws IOException {
+        BadRecordException strict = assertThrows(BadRecordException.class,
+                () -> Fixtures.ids(Fixtures.open(fixture, ArticleFormat.CSV, Fixtures.STANCE, ReadOptions.STRICT)));
+        assertEquals(message, strict.getMessage());
+
+        // Skipping the record would lose the records after it uncounted: lenient reading fails too, once the
+        // record before is handed on and the bad one is counted and sent to the reject sink.
+        Fixtures.CollectingSink sink = new Fixtures.CollectingSink();
+        ArticleReader reader = Fixtures.open(fixture, ArticleFormat.CSV, Fixtures.STANCE, sink.lenient());
+        assertEquals("1", reader.next().id());
+        BadRecordException lenient = assertThrows(BadRecordException.class, reader::hasNext);
+        assertEquals(message, lenient.getMessage());
+        assertEquals(org.apache.commons.csv.CSVException.class, lenient.getCause().getClass());
+        assertEquals(List.of(message), sink.messages());
+        assertEquals(1, reader.report().accepted());
+        assertEquals(Map.of(strict.problem().reason(), 1L), reader.report().rejected());
+        assertFalse(reader.hasNext(), "the read has ended");
     }
 
     @Test

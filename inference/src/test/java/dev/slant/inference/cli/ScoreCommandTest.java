@@ -178,6 +178,22 @@ class ScoreCommandTest {
     }
 
     @Test
+    void aStrayQuoteFailsEvenALenientRunSinceTheRowsAfterItCannotBeCounted() throws Exception {
+        Path in = csv(dir.resolve("in.csv"), articles.subList(0, 1000));
+        List<String> lines = new ArrayList<>(Files.readAllLines(in));
+        int at = lines.size() / 2;
+        lines.add(at, "stray,\"A title\" and more,Some text");
+        Files.write(in, lines);
+        Path out = dir.resolve("out.csv");
+        CliRun lenient = score(in, out, "--threads", "2");
+        assertEquals(ExitCodes.DATA, lenient.code(), lenient.err());
+        assertTrue(lenient.err().contains("line " + (at + 1)) && lenient.err().contains("the rest of the file cannot be read"),
+                lenient.err());
+        assertFalse(Files.exists(out), "the output would have held only the rows before the fault");
+        assertEquals(List.of("in.csv"), listing(dir), "no temporary file is left");
+    }
+
+    @Test
     void aMissingOrCorruptModelIsBadInput() throws Exception {
         Path in = csv(dir.resolve("in.csv"), articles.subList(0, 10));
         Path out = dir.resolve("out.csv");

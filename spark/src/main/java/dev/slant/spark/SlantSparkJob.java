@@ -224,8 +224,9 @@ public final class SlantSparkJob implements Callable<Integer> {
 
     /** {@code score}: writes one prediction row per good input row. */
     @Command(name = "score", mixinStandardHelpOptions = true, versionProvider = SlantVersion.class,
-            description = {"Score articles: writes id, then per target the label and its probability (and with",
-                    "--probabilities each label's), one row per good input row; bad rows are skipped and counted."})
+            description = {"Score articles with a model bundle.",
+                    "Writes id, then per target the label and its probability (and with --probabilities each "
+                            + "label's), one row per good input row; bad rows are skipped and counted."})
     static final class Score implements Callable<Integer> {
         @CommandLine.ParentCommand
         SlantSparkJob parent;
@@ -268,8 +269,9 @@ public final class SlantSparkJob implements Callable<Integer> {
 
     /** {@code evaluate}: prints the figures of a labelled input. */
     @Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = SlantVersion.class,
-            description = {"Evaluate a bundle on labelled articles: per target accuracy, macro-F1, per-class figures,",
-                    "confusion matrix (and MAE for ordinal targets, ECE), beside the majority baseline, as 'slant evaluate' prints them."})
+            description = {"Evaluate a model bundle on labelled articles, beside the majority baseline.",
+                    "Per target: accuracy, macro-F1, per-class figures, confusion matrix (and MAE for ordinal targets, "
+                            + "ECE), beside the majority baseline, as 'slant evaluate' prints them."})
     static final class Evaluate implements Callable<Integer> {
         @CommandLine.ParentCommand
         SlantSparkJob parent;

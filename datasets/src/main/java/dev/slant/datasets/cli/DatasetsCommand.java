@@ -144,10 +144,12 @@ public final class DatasetsCommand implements Runnable {
         @Option(names = "--split", paramLabel = "NAME", description = "Export one part of this split (a published one, stratified, or outlet).")
         String split;
 
-        @Option(names = "--part", paramLabel = "PART", defaultValue = "test", description = "train, valid or test (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--part", paramLabel = "PART", defaultValue = "test",
+                description = "train, valid or test (default: ${DEFAULT-VALUE}).")
         String part;
 
-        @Option(names = "--seed", defaultValue = "" + SplitChoice.DEFAULT_SEED, description = "Seed of a split made here (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--seed", paramLabel = "N", defaultValue = "" + SplitChoice.DEFAULT_SEED,
+                description = "Seed of a split made here (default: ${DEFAULT-VALUE}).")
         long seed;
 
         @Option(names = "--scrub", description = "Scrub outlet fingerprints, with rules fitted on the split's train part "

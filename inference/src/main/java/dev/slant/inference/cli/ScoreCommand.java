@@ -29,9 +29,9 @@ import picocli.CommandLine.Option;
 
 /** {@code slant score}: predictions for every article of a file, written whole or not at all. */
 @Command(name = "score", mixinStandardHelpOptions = true, versionProvider = SlantVersion.class,
-        description = {"Score every article of a CSV, TSV or JSONL file (gzip too) with a model bundle and write the",
-                "predictions to CSV or JSONL (by the output's extension or --format; .gz compresses), in input order,",
-                "in constant memory. The output appears only when the whole run succeeds."})
+        description = {"Score every article of a CSV, TSV or JSONL file (gzip too) with a model bundle.",
+                "Writes the predictions to CSV or JSONL (by the output's extension or --format; .gz compresses), in "
+                        + "input order, in constant memory. The output appears only when the whole run succeeds."})
 public final class ScoreCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -24,9 +24,10 @@ import picocli.CommandLine.Option;
 
 /** {@code slant bench}: one table of Slant's training and scoring figures beside its peers'. */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = SlantVersion.class,
-        description = {"Benchmark Slant on a split: training time, scoring speed on 1 and all threads, latency, peak memory,",
-                "bundle size and test macro-F1, as one Markdown table; --peers adds fastText and scikit-learn, run on the",
-                "same split in the same run, with the ratios Slant/peer."})
+        description = {"Benchmark training and scoring on a split, beside fastText and scikit-learn with --peers.",
+                "Prints one Markdown table: training time, scoring speed on 1 and all threads, latency, peak memory, "
+                        + "bundle size and test macro-F1; --peers runs fastText and scikit-learn on the same split in "
+                        + "the same run, with the ratios Slant/peer."})
 public final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -56,7 +57,8 @@ public final class BenchCommand implements Callable<Integer> {
             description = "-Xmx in MiB of the child JVM that checks the scoring heap (default: ${DEFAULT-VALUE}).")
     int probeHeap;
 
-    @Option(names = "--seed", defaultValue = "" + SplitChoice.DEFAULT_SEED, description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + SplitChoice.DEFAULT_SEED,
+            description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--work", paramLabel = "DIR", description = "Where the bundle and the peers' files go (default: a new temporary folder).")

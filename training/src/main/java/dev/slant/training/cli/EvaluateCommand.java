@@ -37,9 +37,10 @@ import picocli.CommandLine.Option;
 
 /** {@code slant evaluate}: scores one part of a split with a bundle and prints honest figures. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = SlantVersion.class,
-        description = {"Evaluate a model bundle on one part of a split: accuracy, macro-F1, per-class figures, confusion",
-                "matrix, MAE for ordinal targets and calibration, each beside the majority baseline of the split's train part.",
-                "The bundle's outlet-disjoint cross-validation, measured when it was trained, heads the report."})
+        description = {"Evaluate a model bundle on one part of a split, beside the majority baseline.",
+                "Prints accuracy, macro-F1, per-class figures, the confusion matrix, MAE for ordinal targets and "
+                        + "calibration, each beside the majority baseline of the split's train part. The bundle's "
+                        + "outlet-disjoint cross-validation, measured when it was trained, heads the report."})
 public final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -53,10 +54,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--split", paramLabel = "NAME", description = "The split (default: the one the bundle was trained on).")
     String split;
 
-    @Option(names = "--part", defaultValue = "test", description = "train, valid or test (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--part", paramLabel = "PART", defaultValue = "test",
+            description = "train, valid or test (default: ${DEFAULT-VALUE}).")
     String part;
 
-    @Option(names = "--seed", defaultValue = "" + SplitChoice.DEFAULT_SEED, description = "Seed of a split made here (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + SplitChoice.DEFAULT_SEED,
+            description = "Seed of a split made here (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--report", paramLabel = "DIR", description = "Also write report.md, report.json and SVG pictures here.")

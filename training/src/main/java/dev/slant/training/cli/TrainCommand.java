@@ -89,10 +89,12 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Also cross-validate the main target over outlet-disjoint folds (default: on).")
     boolean outletCv;
 
-    @Option(names = "--folds", defaultValue = "" + SplitChoice.DEFAULT_FOLDS, description = "Outlet folds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--folds", paramLabel = "N", defaultValue = "" + SplitChoice.DEFAULT_FOLDS,
+            description = "Outlet folds (default: ${DEFAULT-VALUE}).")
     int folds;
 
-    @Option(names = "--seed", defaultValue = "" + SplitChoice.DEFAULT_SEED, description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + SplitChoice.DEFAULT_SEED,
+            description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: the number of cores).")

@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
 
 /** {@code slant serve}: loads a bundle and serves it over HTTP until SIGTERM or Ctrl-C. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve a model over HTTP: POST /v1/classify, POST /v1/classify/batch, GET /v1/model, "
-                + "GET /healthz, GET /metrics (Prometheus). Stops gracefully on SIGTERM or Ctrl-C."})
+        description = {"Serve a model bundle over HTTP.",
+                "Endpoints: POST /v1/classify, POST /v1/classify/batch, GET /v1/model, GET /healthz, GET /metrics "
+                        + "(Prometheus). Stops gracefully on SIGTERM or Ctrl-C."})
 public final class ServeCommand implements Callable<Integer> {
     /** Jetty's INFO lines (version, connector started) would repeat the one startup line this command prints. */
     private static final Logger JETTY = Logger.getLogger("org.eclipse.jetty");
@@ -29,11 +30,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "The model bundle (.slant).")
     Path model;
 
-    @Option(names = "--host", defaultValue = ServeSettings.DEFAULT_HOST,
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = ServeSettings.DEFAULT_HOST,
             description = "Address to bind (default: ${DEFAULT-VALUE}, loopback only; 0.0.0.0 for every interface).")
     String host;
 
-    @Option(names = "--port", defaultValue = "" + ServeSettings.DEFAULT_PORT,
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + ServeSettings.DEFAULT_PORT,
             description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one, printed at startup).")
     int port;
 

@@ -85,6 +85,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-scrub", description = "Do not scrub outlet fingerprints (to measure what they are worth).")
     boolean noScrub;
 
+    @Option(names = "--words", paramLabel = "MIN-MAX", description = "Word n-gram sizes, such as 1-1 (words alone) or "
+            + "1-3 (default: " + FeaturizerSettings.DEFAULT_WORD_MIN_N + "-" + FeaturizerSettings.DEFAULT_WORD_MAX_N + ").")
+    String words;
+
     @Option(names = "--outlet-cv", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Also cross-validate the main target over outlet-disjoint folds (default: on).")
     boolean outletCv;
@@ -152,6 +156,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (minOutlets != null) {
             fs = fs.withMinOutlets(minOutlets);
         }
+        if (words != null) {
+            fs = withWords(fs, words);
+        }
         SelectionGrid grid = select ? SelectionGrid.around(fs) : SelectionGrid.single(fs);
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         TrainingRequest request = new TrainingRequest(chosen, splitName, ts, grid, ScrubSettings.DEFAULTS, outletCv,
@@ -175,6 +182,22 @@ public final class TrainCommand implements Callable<Integer> {
         }
         print(stdout, outcome, bundle, writeSeconds);
         return ExitCodes.OK;
+    }
+
+    /** Applies --words MIN-MAX (or N for one size). */
+    private FeaturizerSettings withWords(FeaturizerSettings fs, String range) {
+        String[] parts = range.strip().split("-", -1);
+        try {
+            if (parts.length > 2) {
+                throw new IllegalArgumentException("give MIN-MAX, such as 1-2");
+            }
+            int min = Integer.parseInt(parts[0].strip());
+            int max = parts.length == 2 ? Integer.parseInt(parts[1].strip()) : min;
+            return fs.withWordNgrams(min, max);
+        } catch (IllegalArgumentException e) {
+            String why = e instanceof NumberFormatException ? "give MIN-MAX, such as 1-2" : e.getMessage();
+            throw new CommandLine.ParameterException(spec.commandLine(), "--words '" + range + "': " + why, e);
+        }
     }
 
     private static void print(PrintWriter out, TrainingOutcome o, Path bundle, double writeSeconds) {

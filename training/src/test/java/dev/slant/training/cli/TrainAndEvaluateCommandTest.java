@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.slant.datasets.cli.ExitCodes;
 import dev.slant.datasets.cli.CliRun;
 import dev.slant.inference.bundle.BundleReader;
+import dev.slant.inference.features.FeaturizerSettings;
 import dev.slant.inference.score.LinearScorer;
 import dev.slant.training.NewsCsv;
 import java.io.IOException;
@@ -108,6 +109,26 @@ class TrainAndEvaluateCommandTest {
             CliRun bad = CliRun.of(command, "--input", csv.toString(), "--label", "stance=stance", "--keep-weights", "0");
             assertEquals(ExitCodes.USAGE, bad.code(), bad.err());
             assertTrue(bad.err().contains("--keep-weights: the fraction of weights to keep must be in (0, 1], got 0.0"), bad.err());
+        }
+    }
+
+    @Test
+    void wordsSetsTheNgramSizesTheBundleKeepsAndBadRangesAreUsageErrors() throws Exception {
+        Path csv = corpus();
+        Path model = dir.resolve("words.slant");
+        CliRun t = CliRun.of("train", "--input", csv.toString(), "--id-column", "id", "--label", "stance=stance",
+                "--meta", "host=host", "--split", "stratified", "--no-outlet-cv", "--min-outlets", "2", "--words", "1-1",
+                "--quiet", "--out", model.toString());
+        assertEquals(ExitCodes.OK, t.code(), t.err());
+        FeaturizerSettings fs = BundleReader.read(model).featurizer().settings();
+        assertEquals(List.of(1, 1), List.of(fs.wordMinN(), fs.wordMaxN()));
+
+        for (String range : List.of("3-1", "x", "1-2-3", "0-2")) {
+            CliRun bad = CliRun.of("train", "--input", csv.toString(), "--label", "stance=stance", "--words", range,
+                    "--out", dir.resolve("never.slant").toString());
+            assertEquals(ExitCodes.USAGE, bad.code(), range + ": " + bad.err());
+            assertTrue(bad.err().contains("--words '" + range + "': "), bad.err());
+            assertFalse(Files.exists(dir.resolve("never.slant")));
         }
     }
 

@@ -62,6 +62,13 @@ public final class BundleAssembler {
             c.put("macroF1Std", cv.model().macroF1().standardDeviation());
             c.put("accuracyMean", cv.model().accuracy().mean());
             c.put("baselineMacroF1Mean", cv.baseline().macroF1().mean());
+            if (outcome.foldDraws().size() > 1) {
+                com.fasterxml.jackson.databind.node.ArrayNode draws = c.putArray("draws");
+                for (FoldDraw d : outcome.foldDraws()) {
+                    draws.addObject().put("seed", d.seed()).put("macroF1Mean", d.macroF1())
+                            .put("baselineMacroF1Mean", d.baselineMacroF1());
+                }
+            }
             c.set("report", report(cv));
         }
         return m;

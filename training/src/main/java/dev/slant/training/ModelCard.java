@@ -39,6 +39,14 @@ public final class ModelCard {
             sb.append("| ").append(cv.target()).append(", ").append(o.cvKind()).append(" ").append(cv.folds().size())
                     .append("-fold CV, macro-F1 mean ± sd").append(o.namedOutlets() > 0 ? " (leakage-controlled)" : "").append(" | ").append(spread(cv.model().macroF1()))
                     .append(" | ").append(spread(cv.baseline().macroF1())).append(" |\n");
+            if (o.foldDraws().size() > 1) {
+                java.util.DoubleSummaryStatistics f1 = FoldDraw.macroF1s(o.foldDraws());
+                sb.append("| ").append(cv.target()).append(", the same over ").append(o.foldDraws().size())
+                        .append(" draws of the folds, mean (lowest to highest draw) | ")
+                        .append(String.format("%.3f (%.3f to %.3f)", f1.getAverage(), f1.getMin(), f1.getMax()))
+                        .append(" | ").append(String.format("%.3f", FoldDraw.baselineMean(o.foldDraws())))
+                        .append(" |\n");
+            }
         }
         for (TargetFit f : r.targets().values()) {
             if (f.test() != null) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongFunction;
 
 /**
  * Slant's main job: from a loaded corpus, find duplicates (copies stay on one side of every split; later copies
@@ -61,24 +62,39 @@ public final class TrainingJob {
         TrainingRun run = new TrainingRun(articles, request.targets(), request.scrub(), request.trainer(), request.grid(),
                 request.threads(), progress, request.keepWeights());
         boolean cvIsTheSplit = splits.size() > 1;
+        LongFunction<List<Split>> outletFolds = seed -> SplitChoice.make(SplitChoice.OUTLET_CV, articles, Map.of(),
+                groups::groupKey, main, seed, request.folds());
         RunResult result;
         CrossValidation cv = null;
+        TrainerSettings cvTrainer = request.trainer();
+        SelectionGrid cvGrid = request.grid();
         if (cvIsTheSplit) {
             // Every article is tested once over the folds; the bundle's models then learn from every article.
-            cv = crossValidate(splits, request.targets().get(0), request.trainer(), request.grid(), dropped);
+            cv = crossValidate(splits, request.targets().get(0), cvTrainer, cvGrid, dropped);
             result = run.run(withoutTraining(allTrain(articles, request.split()), dropped));
         } else {
             result = run.run(withoutTraining(splits.get(0), dropped));
             if (request.outletCv()) {
-                TargetFit chosen = result.targets().get(main);
-                List<Split> folds = SplitChoice.make(SplitChoice.OUTLET_CV, articles, Map.of(), groups::groupKey, main,
-                        request.seed(), request.folds());
-                cv = crossValidate(folds, request.targets().get(0), chosen.trainer(),
-                        SelectionGrid.single(result.featurizer().settings()), dropped);
+                cvTrainer = result.targets().get(main).trainer();
+                cvGrid = SelectionGrid.single(result.featurizer().settings());
+                cv = crossValidate(outletFolds.apply(request.seed()), request.targets().get(0), cvTrainer, cvGrid,
+                        dropped);
+            }
+        }
+        List<FoldDraw> draws = new ArrayList<>();
+        if (cv != null) {
+            draws.add(FoldDraw.of(request.seed(), cv));
+            // The same settings over further draws of the folds: only which outlets share a fold changes.
+            for (int d = 1; d < request.foldDraws(); d++) {
+                long seed = request.seed() + d;
+                progress.phase("fold draw " + (d + 1) + " of " + request.foldDraws() + " (seed " + seed + ")");
+                draws.add(FoldDraw.of(seed, crossValidate(outletFolds.apply(seed), request.targets().get(0), cvTrainer,
+                        cvGrid, dropped)));
             }
         }
         int named = dev.slant.datasets.split.Outlets.countNamed(articles.stream().map(LabelledArticle::article).toList());
-        return new TrainingOutcome(corpus, request, result, cv, groups, drops, (System.nanoTime() - t0) / 1e9, named);
+        return new TrainingOutcome(corpus, request, result, cv, draws, groups, drops, (System.nanoTime() - t0) / 1e9,
+                named);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.slant.datasets.corpus.LoadedCorpus;
 import dev.slant.datasets.dedup.DropPolicy;
 import dev.slant.datasets.dedup.DuplicateGroups;
 import dev.slant.training.eval.CrossValidation;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,6 +14,8 @@ import java.util.Objects;
  * @param request    what was asked
  * @param result     the run whose models go into the bundle
  * @param outletCv   outlet-disjoint cross-validation of the main target, or null when not run
+ * @param foldDraws  the cross-validation's mean over each draw of the folds, the draw of {@code outletCv} first;
+ *                   empty when it was not run
  * @param duplicates the duplicates found
  * @param drops      the ids kept out of training parts, by reason
  * @param seconds    the job's duration
@@ -20,9 +23,20 @@ import java.util.Objects;
  *                     folds hold out single articles
  */
 public record TrainingOutcome(LoadedCorpus corpus, TrainingRequest request, RunResult result, CrossValidation outletCv,
-                              DuplicateGroups duplicates, DropPolicy.Drops drops, double seconds, int namedOutlets) {
-    /** Validates. @throws NullPointerException if a required part is null */
+                              List<FoldDraw> foldDraws, DuplicateGroups duplicates, DropPolicy.Drops drops,
+                              double seconds, int namedOutlets) {
+    /**
+     * Validates.
+     *
+     * @throws NullPointerException     if a required part is null
+     * @throws IllegalArgumentException if there are fold draws without a cross-validation or none with one
+     */
     public TrainingOutcome {
+        foldDraws = List.copyOf(foldDraws);
+        if (foldDraws.isEmpty() != (outletCv == null)) {
+            throw new IllegalArgumentException(foldDraws.size() + " fold draws for "
+                    + (outletCv == null ? "no" : "a") + " cross-validation");
+        }
         Objects.requireNonNull(corpus, "corpus");
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(result, "result");

@@ -20,14 +20,20 @@ import java.util.Objects;
  * @param keepWeights the fraction of each LibLinear model's feature weights kept, largest magnitudes first, in
  *                  (0, 1]; below 1 the rest are zeroed right after fitting, so every figure is the pruned model's
  *                  ({@link WeightPruning})
+ * @param foldDraws how many draws of the outlet folds to cross-validate over, 1 or more: draw d uses the seed
+ *                  {@code seed + d}, and the first (the seed itself) is the one reported fold by fold
  */
 public record TrainingRequest(List<Target> targets, String split, TrainerSettings trainer, SelectionGrid grid,
-                              ScrubSettings scrub, boolean outletCv, int folds, long seed, int threads, double keepWeights) {
+                              ScrubSettings scrub, boolean outletCv, int folds, long seed, int threads,
+                              double keepWeights, int foldDraws) {
+    /** The number of fold draws unless asked otherwise. */
+    public static final int DEFAULT_FOLD_DRAWS = 1;
+
     /**
      * Validates.
      *
-     * @throws IllegalArgumentException if there is no target, a target is multi-valued, folds are below 2 or
-     *                                  threads below 1
+     * @throws IllegalArgumentException if there is no target, a target is multi-valued, folds are below 2, or
+     *                                  threads or fold draws below 1
      */
     public TrainingRequest {
         targets = List.copyOf(targets);
@@ -51,6 +57,20 @@ public record TrainingRequest(List<Target> targets, String split, TrainerSetting
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         WeightPruning.checkFraction(keepWeights);
+        if (foldDraws < 1) {
+            throw new IllegalArgumentException("fold draws must be at least 1, got " + foldDraws);
+        }
+    }
+
+    /**
+     * A request with one draw of the outlet folds.
+     *
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public TrainingRequest(List<Target> targets, String split, TrainerSettings trainer, SelectionGrid grid,
+                           ScrubSettings scrub, boolean outletCv, int folds, long seed, int threads,
+                           double keepWeights) {
+        this(targets, split, trainer, grid, scrub, outletCv, folds, seed, threads, keepWeights, DEFAULT_FOLD_DRAWS);
     }
 
     /**

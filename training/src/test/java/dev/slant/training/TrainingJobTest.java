@@ -55,6 +55,36 @@ class TrainingJobTest {
     }
 
     @Test
+    void furtherFoldDrawsRepeatTheCrossValidationWithTheNextSeeds() throws Exception {
+        LoadedCorpus corpus = new SyntheticCorpus(300, 1).load();
+        TrainingRequest one = request(corpus, SplitChoice.STRATIFIED, false);
+        TrainingRequest three = new TrainingRequest(one.targets(), one.split(), one.trainer(), one.grid(), one.scrub(),
+                true, one.folds(), one.seed(), one.threads(), WeightPruning.KEEP_ALL, 3);
+        TrainingOutcome o = new TrainingJob(corpus, three, Progress.NONE).run();
+        assertEquals(java.util.List.of(7L, 8L, 9L), o.foldDraws().stream().map(FoldDraw::seed).toList());
+        assertEquals(o.outletCv().model().macroF1().mean(), o.foldDraws().get(0).macroF1(),
+                "the first draw is the one reported");
+        // The draw of seed 8 is what a run with seed 8 reports as its own cross-validation.
+        TrainingRequest eight = new TrainingRequest(one.targets(), one.split(), one.trainer(), one.grid(), one.scrub(),
+                true, one.folds(), 8, one.threads());
+        TrainingOutcome o8 = new TrainingJob(corpus, eight, Progress.NONE).run();
+        assertEquals(java.util.List.of(o.foldDraws().get(1)), o8.foldDraws());
+
+        Path file = dir.resolve("draws.slant");
+        new BundleWriter().write(file, BundleAssembler.contents(o));
+        LoadedBundle loaded = BundleReader.read(file);
+        assertEquals(3, loaded.manifest().metrics().path("outletCv").path("draws").size());
+        assertTrue(loaded.modelCard().contains("the same over 3 draws of the folds"), loaded.modelCard());
+        assertTrue(FoldDraw.summary(o.foldDraws()).startsWith("over 3 draws of the folds (seeds 7 to 9): macro-F1 "),
+                FoldDraw.summary(o.foldDraws()));
+
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new TrainingRequest(one.targets(), one.split(), one.trainer(), one.grid(), one.scrub(), true,
+                        one.folds(), one.seed(), one.threads(), WeightPruning.KEEP_ALL, 0));
+        assertEquals("fold draws must be at least 1, got 0", e.getMessage());
+    }
+
+    @Test
     void keptWeightsArePrunedInTheModelThatIsEvaluatedAndWritten() throws Exception {
         LoadedCorpus corpus = new SyntheticCorpus(300, 1).load();
         TrainingRequest all = request(corpus, SplitChoice.STRATIFIED, false);

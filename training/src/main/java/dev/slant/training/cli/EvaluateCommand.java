@@ -20,6 +20,7 @@ import dev.slant.inference.eval.MajorityBaseline;
 import dev.slant.inference.eval.Outcome;
 import dev.slant.inference.features.FeatureVector;
 import dev.slant.inference.score.LinearScorer;
+import dev.slant.training.FoldDraw;
 import dev.slant.training.OutcomeScorer;
 import dev.slant.training.eval.PlainTextReport;
 import dev.slant.training.eval.ReportWriter;
@@ -99,6 +100,12 @@ public final class EvaluateCommand implements Callable<Integer> {
                     outlets ? "on outlets never seen in training" : "on held-out articles, outlets not controlled",
                     cv.path("kind").asText("outlet-disjoint"), cv.path("folds").asInt(),
                     cv.path("macroF1Mean").asDouble(), cv.path("macroF1Std").asDouble(), cv.path("baselineMacroF1Mean").asDouble());
+            if (cv.path("draws").size() > 1) {
+                List<FoldDraw> draws = new ArrayList<>();
+                cv.path("draws").forEach(d -> draws.add(new FoldDraw(d.path("seed").asLong(),
+                        d.path("macroF1Mean").asDouble(), d.path("baselineMacroF1Mean").asDouble())));
+                out.printf("%s%n%n", FoldDraw.summary(draws));
+            }
         } else {
             out.println("### this bundle carries no outlet-disjoint cross-validation: its figures below may reward outlet fingerprints");
             out.println();

@@ -12,6 +12,7 @@ import dev.slant.inference.bundle.BundleWriter;
 import dev.slant.inference.features.FeaturizerSettings;
 import dev.slant.training.BundleAssembler;
 import dev.slant.training.ConsoleProgress;
+import dev.slant.training.FoldDraw;
 import dev.slant.training.GridRow;
 import dev.slant.training.Progress;
 import dev.slant.training.SelectionGrid;
@@ -97,6 +98,12 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Outlet folds (default: ${DEFAULT-VALUE}).")
     int folds;
 
+    @Option(names = "--fold-draws", paramLabel = "N", defaultValue = "" + TrainingRequest.DEFAULT_FOLD_DRAWS,
+            description = "Repeat the outlet cross-validation over N draws of the folds (seeds SEED, SEED+1, ...) and "
+                    + "print each draw's mean and their spread; which outlets share a fold moves the figure by a few "
+                    + "points (default: ${DEFAULT-VALUE}).")
+    int foldDraws;
+
     @Option(names = "--seed", paramLabel = "N", defaultValue = "" + SplitChoice.DEFAULT_SEED,
             description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -161,8 +168,13 @@ public final class TrainCommand implements Callable<Integer> {
         }
         SelectionGrid grid = select ? SelectionGrid.around(fs) : SelectionGrid.single(fs);
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        TrainingRequest request = new TrainingRequest(chosen, splitName, ts, grid, ScrubSettings.DEFAULTS, outletCv,
-                folds, seed, nThreads, keep);
+        TrainingRequest request;
+        try {
+            request = new TrainingRequest(chosen, splitName, ts, grid, ScrubSettings.DEFAULTS, outletCv, folds, seed,
+                    nThreads, keep, foldDraws);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
 
         Progress progress = ConsoleProgress.forConsole(stderr, quiet);
         progress.phase("reading " + corpus.name());
@@ -228,6 +240,9 @@ public final class TrainCommand implements Callable<Integer> {
                         o.outletCv().target(), o.cvKind(), o.outletCv().folds().size());
             }
             out.print(PlainTextReport.render(List.of(o.outletCv())));
+            if (o.foldDraws().size() > 1) {
+                out.println(FoldDraw.summary(o.foldDraws()));
+            }
         }
         for (TargetFit f : o.result().targets().values()) {
             if (f.valid() != null) {

@@ -39,12 +39,16 @@ class TrainAndEvaluateCommandTest {
         Path model = dir.resolve("models").resolve("m.slant");
         String[] data = {"--input", csv.toString(), "--id-column", "id", "--title-column", "title", "--label", "stance=stance",
                 "--meta", "host=host"};
-        List<String> train = new ArrayList<>(List.of("train", "--split", "stratified", "--folds", "3", "--min-outlets", "2", "--quiet", "--out", model.toString()));
+        List<String> train = new ArrayList<>(List.of("train", "--split", "stratified", "--folds", "3",
+                "--fold-draws", "2", "--min-outlets", "2", "--quiet", "--out", model.toString()));
         train.addAll(List.of(data));
         CliRun t = CliRun.of(train.toArray(String[]::new));
         assertEquals(ExitCodes.OK, t.code(), t.err());
         assertTrue(Files.isRegularFile(model));
         assertTrue(t.out().contains("outlet-disjoint 3-fold cross-validation"), t.out());
+        int at = t.out().indexOf("over 2 draws of the folds (seeds 42 to 43): macro-F1 ");
+        assertTrue(at >= 0, t.out());
+        String draws = t.out().substring(at, t.out().indexOf('\n', at));
         assertTrue(t.out().contains("### stance, split stratified, test part"), t.out());
         assertEquals("", t.err(), "--quiet prints nothing on stderr");
 
@@ -54,6 +58,7 @@ class TrainAndEvaluateCommandTest {
         CliRun e = CliRun.of(eval.toArray(String[]::new));
         assertEquals(ExitCodes.OK, e.code(), e.err());
         assertTrue(e.out().contains("outlet-disjoint 3-fold CV, measured at training"), e.out());
+        assertTrue(e.out().contains(draws), "evaluate repeats the draws from the bundle\n" + e.out());
         // The test block that train printed is exactly what evaluate prints for the same split and part.
         String block = t.out().substring(t.out().indexOf("== stance ("), t.out().indexOf("* ECE", t.out().indexOf("== stance (")));
         assertTrue(e.out().contains(block), e.out());
@@ -141,6 +146,9 @@ class TrainAndEvaluateCommandTest {
         CliRun both = CliRun.of("train", "--input", csv.toString(), "--label", "stance=stance", "--balance", "0.5", "--no-balance");
         assertEquals(ExitCodes.USAGE, both.code(), both.err());
         assertTrue(both.err().contains("give --balance P or --no-balance, not both"), both.err());
+        CliRun noDraw = CliRun.of("train", "--input", csv.toString(), "--label", "stance=stance", "--fold-draws", "0");
+        assertEquals(ExitCodes.USAGE, noDraw.code(), noDraw.err());
+        assertTrue(noDraw.err().contains("fold draws must be at least 1, got 0"), noDraw.err());
     }
 
     @Test

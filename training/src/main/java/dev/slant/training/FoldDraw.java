@@ -1,0 +1,72 @@
+package dev.slant.training;
+
+import dev.slant.training.eval.CrossValidation;
+import java.util.DoubleSummaryStatistics;
+import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
+
+/**
+ * One draw of the outlet-disjoint folds and what cross-validating over it gave. Which outlets share a fold moves
+ * the mean by a few points, so a run may repeat the cross-validation over several draws
+ * ({@link TrainingRequest#foldDraws()}).
+ *
+ * @param seed            the seed that drew the folds
+ * @param macroF1         the mean macro-F1 over its folds
+ * @param baselineMacroF1 the mean over its folds of each fold's majority baseline
+ */
+public record FoldDraw(long seed, double macroF1, double baselineMacroF1) {
+    /** Validates. @throws IllegalArgumentException if a figure is outside [0, 1] */
+    public FoldDraw {
+        if (!(macroF1 >= 0 && macroF1 <= 1) || !(baselineMacroF1 >= 0 && baselineMacroF1 <= 1)) {
+            throw new IllegalArgumentException("macro-F1 must be in [0, 1], got " + macroF1 + " and " + baselineMacroF1);
+        }
+    }
+
+    /**
+     * @param seed the seed that drew the folds
+     * @param cv   the cross-validation over them
+     * @return the draw's figures
+     */
+    public static FoldDraw of(long seed, CrossValidation cv) {
+        return new FoldDraw(seed, cv.model().macroF1().mean(), cv.baseline().macroF1().mean());
+    }
+
+    /**
+     * @param draws the draws
+     * @return count, mean, lowest and highest of their macro-F1 means
+     */
+    public static DoubleSummaryStatistics macroF1s(List<FoldDraw> draws) {
+        return draws.stream().mapToDouble(FoldDraw::macroF1).summaryStatistics();
+    }
+
+    /**
+     * @param draws the draws, at least one
+     * @return the mean of their majority baselines
+     * @throws java.util.NoSuchElementException if there is no draw
+     */
+    public static double baselineMean(List<FoldDraw> draws) {
+        return draws.stream().mapToDouble(FoldDraw::baselineMacroF1).average().orElseThrow();
+    }
+
+    /**
+     * One line on several draws: "over 3 draws of the folds (seeds 42 to 44): macro-F1 0.425 on average, 0.411 to
+     * 0.439 (majority baseline 0.143); by seed: 42 0.439, 43 0.430, 44 0.411".
+     *
+     * @param draws the draws, at least one
+     * @return the line
+     * @throws IllegalArgumentException if there is no draw
+     */
+    public static String summary(List<FoldDraw> draws) {
+        if (draws.isEmpty()) {
+            throw new IllegalArgumentException("no fold draw");
+        }
+        DoubleSummaryStatistics f1 = macroF1s(draws);
+        double baseline = baselineMean(draws);
+        StringJoiner bySeed = new StringJoiner(", ");
+        draws.forEach(d -> bySeed.add(String.format(Locale.ROOT, "%d %.3f", d.seed(), d.macroF1())));
+        return String.format(Locale.ROOT, "over %d draws of the folds (seeds %d to %d): macro-F1 %.3f on average, "
+                        + "%.3f to %.3f (majority baseline %.3f); by seed: %s", draws.size(), draws.get(0).seed(),
+                draws.get(draws.size() - 1).seed(), f1.getAverage(), f1.getMin(), f1.getMax(), baseline, bySeed);
+    }
+}

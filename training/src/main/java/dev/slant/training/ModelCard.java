@@ -63,6 +63,10 @@ public final class ModelCard {
         sb.append("\n## Known limitations\n\n");
         sb.append("- Article-bias stance labels are the outlet's AllSides rating, not a judgement of each article: a model can\n"
                 + "  learn outlets rather than stance. The outlet-disjoint figure is the one to trust for unseen outlets.\n");
+        if (cv != null && o.foldDraws().size() == 1) {
+            sb.append("- The cross-validation figure is one draw of the folds; which outlets share a fold moves it by a few\n"
+                    + "  points (`slant train --fold-draws N` measures the spread).\n");
+        }
         sb.append("- Outlet fingerprints are scrubbed with rules fitted on the training part; others may remain.\n");
         sb.append("- Linear bag-of-n-grams model: no word order beyond n-grams, English only.\n");
         return sb.toString();

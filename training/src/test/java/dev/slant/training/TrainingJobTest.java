@@ -2,6 +2,7 @@ package dev.slant.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +46,7 @@ class TrainingJobTest {
         LoadedBundle loaded = BundleReader.read(file);
         assertEquals(java.util.List.of("stance", "topic"), loaded.manifest().targetNames());
         assertTrue(loaded.modelCard().contains("outlet-disjoint 3-fold CV"), loaded.modelCard());
+        assertTrue(loaded.modelCard().contains("is one draw of the folds"), "one draw says so: " + loaded.modelCard());
         // The loaded featurizer gives the same features as the trained one, value for value.
         var article = corpus.articles().get(5).article();
         var before = o.result().featurizer().featurize(article);
@@ -75,6 +77,7 @@ class TrainingJobTest {
         LoadedBundle loaded = BundleReader.read(file);
         assertEquals(3, loaded.manifest().metrics().path("outletCv").path("draws").size());
         assertTrue(loaded.modelCard().contains("the same over 3 draws of the folds"), loaded.modelCard());
+        assertFalse(loaded.modelCard().contains("is one draw of the folds"), loaded.modelCard());
         assertTrue(FoldDraw.summary(o.foldDraws()).startsWith("over 3 draws of the folds (seeds 7 to 9): macro-F1 "),
                 FoldDraw.summary(o.foldDraws()));
 

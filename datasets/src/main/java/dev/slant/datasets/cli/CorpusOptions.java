@@ -47,6 +47,14 @@ public final class CorpusOptions {
     List<String> metadata = new ArrayList<>();
 
     /**
+     * @return true when the articles come with titles as far as the options tell: a named corpus maps its own
+     *         columns, and a file needs {@code --title-column}
+     */
+    public boolean mapsTitles() {
+        return input == null || titleColumn != null;
+    }
+
+    /**
      * @return the corpus these options name
      * @throws BadInputException if the named corpus's folder does not exist
      * @throws picocli.CommandLine.ParameterException-like IllegalArgumentException if the options conflict

@@ -15,6 +15,7 @@ import dev.slant.inference.batch.ScoreProgress;
 import dev.slant.inference.batch.ScoreSettings;
 import dev.slant.inference.batch.ScoreSummary;
 import dev.slant.inference.bundle.BundleException;
+import dev.slant.inference.features.TitleMode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -84,6 +85,11 @@ public final class ScoreCommand implements Callable<Integer> {
             throw new BadInputException(e.getMessage(), e);
         }
         PrintWriter err = spec.commandLine().getErr();
+        if (!quiet && !source.mapsTitles() && classifier.featurizer().settings().titleMode() != TitleMode.IGNORE) {
+            // Not an error: some files have no titles. But the model's figures were measured with them.
+            err.printf("slant score: warning: no --title-column, so every title is empty; %s learned from titles%n",
+                    model);
+        }
         BatchScorer scorer = new BatchScorer(classifier, settings);
         ScoreSummary summary;
         try (BadRecordOptions.Opened read = source.badRecords().open();

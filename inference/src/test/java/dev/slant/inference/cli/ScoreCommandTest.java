@@ -194,6 +194,21 @@ class ScoreCommandTest {
     }
 
     @Test
+    void aFileWithoutATitleColumnIsScoredWithAWarningWhenTheModelLearnedFromTitles() throws Exception {
+        Path in = csv(dir.resolve("in.csv"), articles.subList(0, 20));
+        Path out = dir.resolve("out.csv");
+        CliRun untitled = CliRun.of("score", "--model", bundle.toString(), "--input", in.toString(), "--id-column", "id",
+                "--output", out.toString());
+        assertEquals(ExitCodes.OK, untitled.code(), untitled.err());
+        assertTrue(untitled.err().contains("warning: no --title-column, so every title is empty; " + bundle
+                + " learned from titles"), untitled.err());
+        assertEquals(20, records(out).size());
+        CliRun titled = score(in, out);
+        assertEquals(ExitCodes.OK, titled.code(), titled.err());
+        assertFalse(titled.err().contains("warning"), titled.err());
+    }
+
+    @Test
     void aMissingOrCorruptModelIsBadInput() throws Exception {
         Path in = csv(dir.resolve("in.csv"), articles.subList(0, 10));
         Path out = dir.resolve("out.csv");

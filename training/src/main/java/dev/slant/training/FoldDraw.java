@@ -50,8 +50,8 @@ public record FoldDraw(long seed, double macroF1, double baselineMacroF1) {
     }
 
     /**
-     * One line on several draws: "over 3 draws of the folds (seeds 42 to 44): macro-F1 0.425 on average, 0.411 to
-     * 0.439 (majority baseline 0.143); by seed: 42 0.439, 43 0.430, 44 0.411".
+     * One line on several draws: "over N draws of the folds (seeds S to S+N-1): macro-F1 MEAN on average, LOWEST to
+     * HIGHEST (majority baseline B); by seed: S F1, S+1 F1, ...", figures to three decimals.
      *
      * @param draws the draws, at least one
      * @return the line

@@ -81,20 +81,19 @@ public final class TrainingJob {
                         dropped);
             }
         }
-        List<FoldDraw> draws = new ArrayList<>();
+        List<FoldDraw> laterDraws = new ArrayList<>();
         if (cv != null) {
-            draws.add(FoldDraw.of(request.seed(), cv));
             // The same settings over further draws of the folds: only which outlets share a fold changes.
             for (int d = 1; d < request.foldDraws(); d++) {
                 long seed = request.seed() + d;
                 progress.phase("fold draw " + (d + 1) + " of " + request.foldDraws() + " (seed " + seed + ")");
-                draws.add(FoldDraw.of(seed, crossValidate(outletFolds.apply(seed), request.targets().get(0), cvTrainer,
-                        cvGrid, dropped)));
+                laterDraws.add(FoldDraw.of(seed, crossValidate(outletFolds.apply(seed), request.targets().get(0),
+                        cvTrainer, cvGrid, dropped)));
             }
         }
         int named = dev.slant.datasets.split.Outlets.countNamed(articles.stream().map(LabelledArticle::article).toList());
-        return new TrainingOutcome(corpus, request, result, cv, draws, groups, drops, (System.nanoTime() - t0) / 1e9,
-                named);
+        return new TrainingOutcome(corpus, request, result, cv, laterDraws, groups, drops,
+                (System.nanoTime() - t0) / 1e9, named);
     }
 
     /**

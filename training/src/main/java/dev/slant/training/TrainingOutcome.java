@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param request    what was asked
  * @param result     the run whose models go into the bundle
  * @param outletCv   outlet-disjoint cross-validation of the main target, or null when not run
- * @param foldDraws  the cross-validation's mean over each draw of the folds, the draw of {@code outletCv} first;
- *                   empty when it was not run
+ * @param laterDraws the cross-validation's mean over each further draw of the folds (seeds after the request's),
+ *                   empty when there is none ({@link #foldDraws()} adds the draw of {@code outletCv})
  * @param duplicates the duplicates found
  * @param drops      the ids kept out of training parts, by reason
  * @param seconds    the job's duration
@@ -23,19 +23,18 @@ import java.util.Objects;
  *                     folds hold out single articles
  */
 public record TrainingOutcome(LoadedCorpus corpus, TrainingRequest request, RunResult result, CrossValidation outletCv,
-                              List<FoldDraw> foldDraws, DuplicateGroups duplicates, DropPolicy.Drops drops,
+                              List<FoldDraw> laterDraws, DuplicateGroups duplicates, DropPolicy.Drops drops,
                               double seconds, int namedOutlets) {
     /**
      * Validates.
      *
      * @throws NullPointerException     if a required part is null
-     * @throws IllegalArgumentException if there are fold draws without a cross-validation or none with one
+     * @throws IllegalArgumentException if there are further fold draws without a cross-validation
      */
     public TrainingOutcome {
-        foldDraws = List.copyOf(foldDraws);
-        if (foldDraws.isEmpty() != (outletCv == null)) {
-            throw new IllegalArgumentException(foldDraws.size() + " fold draws for "
-                    + (outletCv == null ? "no" : "a") + " cross-validation");
+        laterDraws = List.copyOf(laterDraws);
+        if (outletCv == null && !laterDraws.isEmpty()) {
+            throw new IllegalArgumentException(laterDraws.size() + " further fold draws without a cross-validation");
         }
         Objects.requireNonNull(corpus, "corpus");
         Objects.requireNonNull(request, "request");
@@ -45,6 +44,20 @@ public record TrainingOutcome(LoadedCorpus corpus, TrainingRequest request, RunR
         if (namedOutlets < 0) {
             throw new IllegalArgumentException("namedOutlets is negative: " + namedOutlets);
         }
+    }
+
+    /**
+     * @return every draw of the folds cross-validated, the one of {@code outletCv} (the request's seed) first; empty
+     *         when the cross-validation was not run
+     */
+    public List<FoldDraw> foldDraws() {
+        if (outletCv == null) {
+            return List.of();
+        }
+        List<FoldDraw> all = new java.util.ArrayList<>(1 + laterDraws.size());
+        all.add(FoldDraw.of(request.seed(), outletCv));
+        all.addAll(laterDraws);
+        return List.copyOf(all);
     }
 
     /**

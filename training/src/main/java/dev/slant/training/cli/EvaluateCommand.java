@@ -20,6 +20,7 @@ import dev.slant.inference.eval.MajorityBaseline;
 import dev.slant.inference.eval.Outcome;
 import dev.slant.inference.features.FeatureVector;
 import dev.slant.inference.score.LinearScorer;
+import dev.slant.training.BundleAssembler;
 import dev.slant.training.FoldDraw;
 import dev.slant.training.OutcomeScorer;
 import dev.slant.training.eval.PlainTextReport;
@@ -100,10 +101,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                     outlets ? "on outlets never seen in training" : "on held-out articles, outlets not controlled",
                     cv.path("kind").asText("outlet-disjoint"), cv.path("folds").asInt(),
                     cv.path("macroF1Mean").asDouble(), cv.path("macroF1Std").asDouble(), cv.path("baselineMacroF1Mean").asDouble());
-            if (cv.path("draws").size() > 1) {
-                List<FoldDraw> draws = new ArrayList<>();
-                cv.path("draws").forEach(d -> draws.add(new FoldDraw(d.path("seed").asLong(),
-                        d.path("macroF1Mean").asDouble(), d.path("baselineMacroF1Mean").asDouble())));
+            List<FoldDraw> draws = BundleAssembler.foldDraws(cv);
+            if (draws.size() > 1) {
                 out.printf("%s%n%n", FoldDraw.summary(draws));
             }
         } else {

@@ -1,10 +1,12 @@
 package dev.slant.training;
 
+import dev.slant.inference.features.FeatureVector;
 import dev.slant.inference.features.Featurizer;
 import dev.slant.inference.model.FeatureNames;
 import dev.slant.inference.score.LinearScorer;
 import dev.slant.inference.score.TribuoLinearScorers;
 import java.util.List;
+import java.util.function.IntPredicate;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -26,25 +28,8 @@ public final class ModelFitter {
     }
 
     /**
-     * Trains a model.
-     *
-     * @param settings    the trainer's settings
-     * @param featurizer  the fitted featurizer (idf fitted on the training rows)
-     * @param table       the term counts
-     * @param rows        the training rows and their labels
-     * @param description what the data is, for Tribuo's provenance (corpus, split, part)
-     * @return the model, and how many training articles had no feature left (they are left out of training:
-     *         every n-gram they hold was dropped, for example by the outlet filter)
-     * @throws IllegalArgumentException if there are fewer than two distinct labels, or no article has a feature
-     * @throws InterruptedException     if interrupted while laying out the rows
-     */
-    public static Fitted train(TrainerSettings settings, Featurizer featurizer, FeatureTable table,
-                                     TargetRows rows, String description) throws InterruptedException {
-        return train(settings, featurizer, table, rows, description, 1);
-    }
-
-    /**
-     * Trains one model on several threads where the trainer can use them (LibLinear's one-vs-rest problems).
+     * Trains one model on several threads where the trainer can use them (LibLinear's one-vs-rest problems),
+     * keeping as features only the n-grams of enough training outlets ({@link TrainerSettings#minOutlets()}).
      *
      * @param settings    the trainer settings
      * @param featurizer  the fitted featurizer
@@ -52,18 +37,22 @@ public final class ModelFitter {
      * @param rows        the training rows and their labels
      * @param description what the data is, for Tribuo's provenance (corpus, split, part)
      * @param threads     threads, 1 or more
+     * @param outlets     the training outlets of each bucket (read only when the settings filter n-grams)
      * @return the model, and how many training articles had no feature left
      * @throws IllegalArgumentException if there are fewer than two distinct labels, no article has a feature, or
      *                                  threads is below 1
      * @throws InterruptedException     if interrupted while laying out the rows
      */
-    public static Fitted train(TrainerSettings settings, Featurizer featurizer, FeatureTable table,
-                               TargetRows rows, String description, int threads) throws InterruptedException {
+    static Fitted train(TrainerSettings settings, Featurizer featurizer, FeatureTable table, TargetRows rows,
+                        String description, int threads, OutletsPerBucket outlets) throws InterruptedException {
         requireTwoLabels(rows);
+        int filter = settings.minOutlets();
         if (settings.kind().usesLibLinear()) {
-            return train(settings, TrainingMatrix.of(featurizer, table, rows.rows(), threads), rows, description, threads);
+            return train(settings, TrainingMatrix.of(featurizer, table, rows.rows(), threads, outlets, filter), rows,
+                    description, threads);
         }
-        return throughDataset(settings, featurizer, table, rows, description, threads);
+        return throughDataset(settings, featurizer, table, rows, description, threads,
+                filter == 1 ? b -> true : outlets.atLeast(filter));
     }
 
     /**
@@ -84,6 +73,11 @@ public final class ModelFitter {
         requireTwoLabels(rows);
         if (!matrix.isOf(rows.rows())) {
             throw new IllegalArgumentException("the training matrix was made of other rows than target '" + rows.target() + "'s");
+        }
+        if (matrix.filter() != settings.minOutlets()) {
+            throw new IllegalArgumentException("the training matrix keeps n-grams of " + matrix.filter()
+                    + "+ outlets but the model of target '" + rows.target() + "' keeps those of "
+                    + settings.minOutlets() + "+");
         }
         int[] kept = matrix.kept();
         if (kept.length == 0) {
@@ -114,13 +108,19 @@ public final class ModelFitter {
      */
     static Fitted throughDataset(TrainerSettings settings, Featurizer featurizer, FeatureTable table, TargetRows rows,
                                  String description, int threads) {
+        return throughDataset(settings, featurizer, table, rows, description, threads, b -> true);
+    }
+
+    /** {@link #throughDataset(TrainerSettings, Featurizer, FeatureTable, TargetRows, String, int)} on some buckets. */
+    static Fitted throughDataset(TrainerSettings settings, Featurizer featurizer, FeatureTable table,
+                                         TargetRows rows, String description, int threads, IntPredicate columns) {
         requireTwoLabels(rows);
         MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance(description, LABELS), LABELS);
         int[] r = rows.rows();
         List<String> labels = rows.labels();
         int featureless = 0;
         for (int i = 0; i < r.length; i++) {
-            var v = featurizer.weigh(table.counts(r[i]));
+            var v = columnsOf(featurizer.weigh(table.counts(r[i])), columns);
             if (v.size() == 0) {
                 featureless++;
                 continue;
@@ -133,6 +133,27 @@ public final class ModelFitter {
         return new Fitted(settings.build(labels, threads).train(data), featureless, null);
     }
 
+    private static FeatureVector columnsOf(FeatureVector v, IntPredicate columns) {
+        int[] idx = v.indices();
+        double[] val = v.values();
+        int n = 0;
+        for (int b : idx) {
+            n += columns.test(b) ? 1 : 0;
+        }
+        if (n == idx.length) {
+            return v;
+        }
+        int[] keptIdx = new int[n];
+        double[] keptVal = new double[n];
+        for (int j = 0, k = 0; j < idx.length; j++) {
+            if (columns.test(idx[j])) {
+                keptIdx[k] = idx[j];
+                keptVal[k++] = val[j];
+            }
+        }
+        return new FeatureVector(keptIdx, keptVal);
+    }
+
     private static void requireTwoLabels(TargetRows rows) {
         if (rows.labels().stream().distinct().count() < 2) {
             throw new IllegalArgumentException("target '" + rows.target() + "' needs at least two labels in its training data, found "
@@ -143,7 +164,7 @@ public final class ModelFitter {
     private static IllegalArgumentException noFeature(TargetRows rows, int articles, TrainerSettings settings,
                                                       Featurizer featurizer) {
         return new IllegalArgumentException("no training article of target '" + rows.target() + "' has a feature left ("
-                + articles + " articles); the featurizer dropped every n-gram: lower --min-outlets"
+                + articles + " articles); the featurizer (or the model's own filter) dropped every n-gram: lower --min-outlets or --model-min-outlets"
                 + (featurizer == null ? "" : " (now " + featurizer.settings().minOutlets() + ")") + " or min_df for small training data");
     }
 

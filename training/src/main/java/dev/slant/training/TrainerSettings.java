@@ -28,9 +28,12 @@ import org.tribuo.math.optimisers.AdaGrad;
  * @param maxIterations LibLinear's iteration cap
  * @param tolerance     LibLinear's stopping tolerance
  * @param seed          LibLinear's seed
+ * @param minOutlets    the model keeps, of the featurizer's n-grams, only those seen in at least this many training
+ *                      outlets (1: all of them): fewer rows of weights, a smaller bundle and faster scoring, most of all
+ *                      for a target of many labels, whose every n-gram is a row of one weight per label
  */
 public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabels, double balance, int maxIterations,
-                              double tolerance, long seed) {
+                              double tolerance, long seed, int minOutlets) {
 
     /** Epochs of the SGD trainer. */
     public static final int SGD_EPOCHS = 5;
@@ -66,7 +69,7 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
      * and made the 108-topic model slower.
      */
     public static final TrainerSettings DEFAULTS = new TrainerSettings(TrainerKind.SVM, DEFAULT_COST, true,
-            BY_LABEL_COUNT, 1000, 0.1, dev.slant.datasets.split.SplitChoice.DEFAULT_SEED);
+            BY_LABEL_COUNT, 1000, 0.1, dev.slant.datasets.split.SplitChoice.DEFAULT_SEED, 1);
 
     /** Validates. @throws IllegalArgumentException naming the setting that is out of range */
     public TrainerSettings {
@@ -83,6 +86,9 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
         if (!(tolerance > 0)) {
             throw new IllegalArgumentException("tolerance must be positive, got " + tolerance);
         }
+        if (minOutlets < 1) {
+            throw new IllegalArgumentException("a model's fewest outlets per n-gram must be at least 1, got " + minOutlets);
+        }
     }
 
     /**
@@ -90,7 +96,7 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
      * @return these settings with that cost
      */
     public TrainerSettings withCost(double c) {
-        return new TrainerSettings(kind, c, false, balance, maxIterations, tolerance, seed);
+        return new TrainerSettings(kind, c, false, balance, maxIterations, tolerance, seed, minOutlets);
     }
 
     /**
@@ -98,7 +104,7 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
      * @return these settings with that kind
      */
     public TrainerSettings withKind(TrainerKind k) {
-        return new TrainerSettings(k, cost, costByLabels, balance, maxIterations, tolerance, seed);
+        return new TrainerSettings(k, cost, costByLabels, balance, maxIterations, tolerance, seed, minOutlets);
     }
 
     /**
@@ -106,7 +112,7 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
      * @return these settings with that seed
      */
     public TrainerSettings withSeed(long s) {
-        return new TrainerSettings(kind, cost, costByLabels, balance, maxIterations, tolerance, s);
+        return new TrainerSettings(kind, cost, costByLabels, balance, maxIterations, tolerance, s, minOutlets);
     }
 
     /**
@@ -129,7 +135,7 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
      * @throws IllegalArgumentException if p is neither in [0, 1] nor {@link #BY_LABEL_COUNT}
      */
     public TrainerSettings withBalance(double p) {
-        return new TrainerSettings(kind, cost, costByLabels, p, maxIterations, tolerance, seed);
+        return new TrainerSettings(kind, cost, costByLabels, p, maxIterations, tolerance, seed, minOutlets);
     }
 
     /**
@@ -146,7 +152,17 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
         boolean many = labels > FULL_BALANCE_MAX_LABELS;
         double p = balance != BY_LABEL_COUNT ? balance : many ? MANY_LABELS_BALANCE : 1;
         double c = many && svmCostByLabels() ? MANY_LABELS_COST : cost;
-        return new TrainerSettings(kind, c, false, p, maxIterations, tolerance, seed);
+        return new TrainerSettings(kind, c, false, p, maxIterations, tolerance, seed, minOutlets);
+    }
+
+    /**
+     * @param n the fewest training outlets of the n-grams the model keeps, 1 or more (1: every n-gram the
+     *          featurizer keeps)
+     * @return these settings with that filter
+     * @throws IllegalArgumentException if n is below 1
+     */
+    public TrainerSettings withMinOutlets(int n) {
+        return new TrainerSettings(kind, cost, costByLabels, balance, maxIterations, tolerance, seed, n);
     }
 
     /** @return true when some setting is still left to each target's number of labels ({@link #forLabels}) */
@@ -253,6 +269,7 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
             many.add("balanced^" + MANY_LABELS_BALANCE);
         }
         String above = many.isEmpty() ? "" : "; above " + FULL_BALANCE_MAX_LABELS + " labels " + String.join(" ", many);
-        return kind + param + cost + weights + above;
+        String filter = minOutlets > 1 ? " n-grams of " + minOutlets + "+ outlets" : "";
+        return kind + param + cost + weights + filter + above;
     }
 }

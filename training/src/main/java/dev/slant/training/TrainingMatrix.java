@@ -40,15 +40,17 @@ final class TrainingMatrix {
     private static final int ROW_CHUNK = 512;
 
     private final int[] rows;
+    private final int filter;
     private final int[] kept;
     private final ImmutableFeatureMap featureMap;
     private final int observedFeatures;
     private final boolean dense;
     private final FeatureNode[][] nodes;
 
-    private TrainingMatrix(int[] rows, int[] kept, ImmutableFeatureMap featureMap, int observedFeatures, boolean dense,
-                           FeatureNode[][] nodes) {
+    private TrainingMatrix(int[] rows, int filter, int[] kept, ImmutableFeatureMap featureMap, int observedFeatures,
+                           boolean dense, FeatureNode[][] nodes) {
         this.rows = rows;
+        this.filter = filter;
         this.kept = kept;
         this.featureMap = featureMap;
         this.observedFeatures = observedFeatures;
@@ -68,7 +70,31 @@ final class TrainingMatrix {
      * @throws IllegalArgumentException if threads is below 1
      */
     static TrainingMatrix of(Featurizer featurizer, FeatureTable table, int[] rows, int threads) throws InterruptedException {
+        return of(featurizer, table, rows, threads, null, 1);
+    }
+
+    /**
+     * Weighs and lays out rows, keeping only some buckets as columns (a model's own n-gram filter): each row is
+     * weighed, normalization included, as the featurizer weighs it for scoring, and the other buckets are then left
+     * out, as a scorer that does not know them ignores them.
+     *
+     * @param featurizer the fitted featurizer
+     * @param table      the term counts
+     * @param rows       the training rows, in training order
+     * @param threads    threads, 1 or more
+     * @param outlets    the training outlets of each bucket, or null when {@code minOutlets} is at most 1
+     * @param minOutlets the least training outlets of a bucket kept as a column (1 or less: every bucket)
+     * @return the matrix
+     * @throws InterruptedException     if interrupted
+     * @throws IllegalArgumentException if threads is below 1
+     * @throws NullPointerException     if outlets is null while minOutlets is above 1
+     */
+    static TrainingMatrix of(Featurizer featurizer, FeatureTable table, int[] rows, int threads,
+                             OutletsPerBucket outlets, int minOutlets) throws InterruptedException {
         Objects.requireNonNull(featurizer, "featurizer");
+        int filter = Math.max(1, minOutlets);
+        java.util.function.IntPredicate columns = filter == 1 ? b -> true
+                : Objects.requireNonNull(outlets, "outlets").atLeast(filter);
         int buckets = featurizer.settings().buckets();
         // The buckets a weighed row can hold: those of the rows' counts whose idf is not 0. Tribuo numbers features
         // in name order, which is bucket order, so their ranks are the feature ids (both checked below).
@@ -82,7 +108,7 @@ final class TrainingMatrix {
         Arrays.fill(id, -1);
         int candidates = 0;
         for (int b = 0; b < buckets; b++) {
-            if (counted[b] && featurizer.idf(b) != 0.0) {
+            if (counted[b] && featurizer.idf(b) != 0.0 && columns.test(b)) {
                 id[b] = candidates++;
             }
         }
@@ -101,18 +127,25 @@ final class TrainingMatrix {
                 FeatureVector v = featurizer.weigh(table.counts(rows[i]));
                 int[] idx = v.indices();
                 double[] val = v.values();
-                if (idx.length == 0) {
+                int n = 0;
+                for (int b : idx) {
+                    n += columns.test(b) ? 1 : 0;
+                }
+                if (n == 0) {
                     continue;
                 }
-                FeatureNode[] row = new FeatureNode[idx.length + 1];
-                for (int j = 0; j < idx.length; j++) {
+                FeatureNode[] row = new FeatureNode[n + 1];
+                for (int j = 0, k = 0; j < idx.length; j++) {
+                    if (!columns.test(idx[j])) {
+                        continue;
+                    }
                     if (id[idx[j]] < 0) {
                         throw new IllegalStateException("row " + rows[i] + " has bucket " + idx[j]
                                 + ", which is not among the counted buckets with an idf");
                     }
-                    row[j] = new FeatureNode(id[idx[j]] + 1, val[j]);
+                    row[k++] = new FeatureNode(id[idx[j]] + 1, val[j]);
                 }
-                row[idx.length] = new FeatureNode(biasIndex, 1.0);
+                row[n] = new FeatureNode(biasIndex, 1.0);
                 all[i] = row;
             }
         });
@@ -177,7 +210,7 @@ final class TrainingMatrix {
                         + featureMap.getID(FeatureNames.of(present[c])) + ", not " + c + " (its rank)");
             }
         }
-        return new TrainingMatrix(rows.clone(), kept, featureMap, candidates, dense, nodes);
+        return new TrainingMatrix(rows.clone(), filter, kept, featureMap, candidates, dense, nodes);
     }
 
     /**
@@ -186,6 +219,20 @@ final class TrainingMatrix {
      */
     boolean isOf(int[] other) {
         return Arrays.equals(rows, other);
+    }
+
+    /**
+     * @param other training rows
+     * @param minOutlets a model's n-gram filter ({@link TrainerSettings#minOutlets()})
+     * @return true when this matrix was made of exactly those rows with that filter
+     */
+    boolean isOf(int[] other, int minOutlets) {
+        return Math.max(1, minOutlets) == filter && isOf(other);
+    }
+
+    /** @return the least training outlets of the buckets kept as columns (1: every bucket) */
+    int filter() {
+        return filter;
     }
 
     /** @return positions, within the rows given, of the rows kept (those with a feature left), increasing */

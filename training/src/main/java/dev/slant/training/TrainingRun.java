@@ -149,8 +149,10 @@ public final class TrainingRun {
         Featurizer fitted = table.featurizer().fit(table.rows(trainRows), outlets);
         Map<String, TargetFit> fits = new LinkedHashMap<>();
         double mainScore = Double.NEGATIVE_INFINITY;
-        // LibLinear's rows, laid out once and shared by every cost and by every target trained on the same rows.
+        // LibLinear's rows, laid out once and shared by every cost and by every target trained on the same rows with
+        // the same n-gram filter.
         TrainingMatrix matrix = null;
+        OutletsPerBucket outletsPerBucket = null;
         for (Target target : targets) {
             TargetRows train = TargetRows.of(target.name(), articles, parts.get(Part.TRAIN));
             TargetRows valid = TargetRows.of(target.name(), articles, parts.get(Part.VALID));
@@ -158,19 +160,24 @@ public final class TrainingRun {
             MajorityBaseline majority = MajorityBaseline.fromTrainingLabels(labels, train.labels());
             TargetFit bestFit = null;
             double bestScore = Double.NEGATIVE_INFINITY;
-            if (trainer.kind().usesLibLinear() && (matrix == null || !matrix.isOf(train.rows()))) {
-                matrix = null;
-                progress.phase("weighing " + train.size() + " training articles for LibLinear");
-                matrix = TrainingMatrix.of(fitted, table, train.rows(), threads);
-            }
             int trainingLabels = (int) train.labels().stream().distinct().count();
+            int filter = trainer.minOutlets();
+            if (filter > 1 && outletsPerBucket == null) {
+                outletsPerBucket = OutletsPerBucket.of(table, trainRows, outlets, fs.buckets());
+            }
+            if (trainer.kind().usesLibLinear() && (matrix == null || !matrix.isOf(train.rows(), filter))) {
+                matrix = null;
+                progress.phase("weighing " + train.size() + " training articles for LibLinear"
+                        + (filter > 1 ? " (n-grams of " + filter + "+ outlets)" : ""));
+                matrix = TrainingMatrix.of(fitted, table, train.rows(), threads, outletsPerBucket, filter);
+            }
             for (TrainerSettings tried : grid.trainers(trainer)) {
                 TrainerSettings ts = tried.forLabels(trainingLabels);
                 progress.phase("training " + target.name() + " (" + ts.describe() + ") on " + train.size() + " articles");
                 long t0 = System.nanoTime();
                 ModelFitter.Fitted fit = matrix != null
                         ? ModelFitter.train(ts, matrix, train, splitName + "/train", threads)
-                        : ModelFitter.train(ts, fitted, table, train, splitName + "/train", threads);
+                        : ModelFitter.train(ts, fitted, table, train, splitName + "/train", threads, outletsPerBucket);
                 ModelFitter.Fitted trained = WeightPruning.apply(fit, keepWeights);
                 Model<Label> model = trained.model();
                 double secs = (System.nanoTime() - t0) / 1e9;

@@ -61,12 +61,14 @@ class TrainerSettingsTest {
         assertEquals(TrainerSettings.MANY_LABELS_BALANCE, many.balance());
         assertEquals(1.0, TrainerSettings.DEFAULTS.forLabels(TrainerSettings.FULL_BALANCE_MAX_LABELS).balance());
         assertEquals("svm C=1.0 balanced^0.75", many.describe());
-        assertEquals("svm C=0.3 balanced; above 16 labels C=1.0 balanced^0.75", TrainerSettings.DEFAULTS.describe());
+        assertEquals("svm C=0.3 balanced; above 16 labels C=1.0 balanced^0.75",
+                TrainerSettings.DEFAULTS.describe());
         assertEquals(TrainerSettings.DEFAULTS.cost(), few.cost(), "few labels keep the default C");
         TrainerSettings logistic = TrainerSettings.DEFAULTS.withKind(TrainerKind.LOGISTIC).withCost(3).forLabels(108);
         assertEquals(3.0, logistic.cost(), "C for many labels was measured for the SVM only");
         assertEquals(TrainerSettings.MANY_LABELS_BALANCE, logistic.balance());
         assertEquals(many, many.forLabels(108), "resolved settings stay as they are");
+        assertEquals(1, many.minOutlets(), "by default a model keeps every n-gram of the featurizer");
     }
 
     @Test
@@ -84,9 +86,11 @@ class TrainerSettingsTest {
         assertEquals(1.0, cost.forLabels(3).balance());
         assertEquals("svm C=0.5 balanced; above 16 labels balanced^0.75", cost.describe());
 
-        TrainerSettings both = cost.withBalance(0.25);
-        assertEquals(both, both.forLabels(108));
-        assertEquals("svm C=0.5 balanced^0.25", both.describe());
+        TrainerSettings all = cost.withBalance(0.25).withMinOutlets(5);
+        assertEquals(all, all.forLabels(108));
+        assertEquals(5, all.forLabels(3).minOutlets(), "a filter holds for every label count");
+        assertEquals("svm C=0.5 balanced^0.25 n-grams of 5+ outlets", all.describe());
+        assertEquals("svm C=0.5 balanced^0.25", all.withMinOutlets(1).describe());
     }
 
     @Test
@@ -121,6 +125,8 @@ class TrainerSettingsTest {
     void settingsAndKindsNameWhatIsWrong() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainerSettings.DEFAULTS.withCost(0));
         assertEquals("cost (C, rate, or alpha) must be positive and finite, got 0.0", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> TrainerSettings.DEFAULTS.withMinOutlets(0));
+        assertEquals("a model's fewest outlets per n-gram must be at least 1, got 0", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> TrainerKind.parse("forest"));
         assertEquals("unknown trainer 'forest' (logistic, svm, sgd-logistic, naive-bayes)", e.getMessage());
     }

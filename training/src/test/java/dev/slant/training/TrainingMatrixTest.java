@@ -123,6 +123,58 @@ class TrainingMatrixTest {
         assertTrue(e.getMessage().contains("other rows"), e.getMessage());
     }
 
+    @Test
+    void outletsPerBucketCountsEachOutletOnceWhereverItsArticlesLie() {
+        List<String> outlets = articles.stream().map(a -> Outlets.of(a.article())).toList();
+        OutletsPerBucket counted = OutletsPerBucket.of(table, rows, outlets, BUCKETS);
+        List<java.util.Set<String>> expected = new ArrayList<>();
+        for (int b = 0; b < BUCKETS; b++) {
+            expected.add(new java.util.HashSet<>());
+        }
+        for (int r : rows) {
+            for (int b : table.counts(r).indices()) {
+                expected.get(b).add(outlets.get(r));
+            }
+        }
+        int shared = 0;
+        for (int b = 0; b < BUCKETS; b++) {
+            assertEquals(expected.get(b).size(), counted.get(b), "bucket " + b);
+            shared += expected.get(b).size() > 1 ? 1 : 0;
+        }
+        assertTrue(shared > 0, "some buckets are used by several outlets (whose articles alternate)");
+    }
+
+    @Test
+    void aModelsOwnFilterKeepsOnlyTheNgramsOfEnoughOutlets() throws Exception {
+        List<String> outlets = articles.stream().map(a -> Outlets.of(a.article())).toList();
+        OutletsPerBucket counted = OutletsPerBucket.of(table, rows, outlets, BUCKETS);
+        int min = 25;
+        TrainerSettings ts = TrainerSettings.DEFAULTS.withSeed(3).withMinOutlets(min);
+        TrainingMatrix all = TrainingMatrix.of(fitted, table, rows, 2);
+        for (String name : List.of("stance", "topic")) {
+            TargetRows train = target(name);
+            TrainingMatrix m = TrainingMatrix.of(fitted, table, train.rows(), 2, counted, min);
+            ModelFitter.Fitted fit = ModelFitter.train(ts, m, train, "d", 2);
+            LinearScorer scorer = fit.scorer(BUCKETS);
+            LinearScorer unfiltered = ModelFitter.train(TrainerSettings.DEFAULTS.withSeed(3), all, train, "d", 2).scorer(BUCKETS);
+            int known = 0;
+            for (int b = 0; b < BUCKETS; b++) {
+                boolean kept = unfiltered.knows(b) && counted.get(b) >= min;
+                assertEquals(kept, scorer.knows(b), name + ", bucket " + b + " of " + counted.get(b) + " outlets");
+                known += kept ? 1 : 0;
+            }
+            assertTrue(known > 0 && known < unfiltered.knownBuckets(), name + ": " + known + " of "
+                    + unfiltered.knownBuckets() + " buckets kept");
+            ModelFitter.Fitted reference = ModelFitter.throughDataset(ts, fitted, table, train, "d", 1, counted.atLeast(min));
+            assertSameModel(reference.model(), fit.model(), name + ": the Tribuo dataset path with the same filter");
+            assertEquals(reference.featureless(), fit.featureless(), name);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> ModelFitter.train(ts, all, train, "d", 1));
+            assertTrue(e.getMessage().contains("keeps n-grams of 1+ outlets but the model of target '" + name
+                    + "' keeps those of 25+"), e.getMessage());
+        }
+    }
+
     /** The scorer read from the LibLinear model in memory is the one read from the reference model's protobuf. */
     private static void assertSameScorer(LinearScorer expected, LinearScorer actual, String what) {
         assertEquals(expected.labels(), actual.labels(), what);

@@ -138,6 +138,39 @@ class TrainAndEvaluateCommandTest {
     }
 
     @Test
+    void modelMinOutletsKeepsFewerNgramsInTheModelThanTheFeaturizer() throws Exception {
+        Path csv = corpus();
+        String[] common = {"train", "--input", csv.toString(), "--id-column", "id", "--label", "stance=stance",
+                "--meta", "host=host", "--split", "stratified", "--no-outlet-cv", "--min-outlets", "2", "--quiet"};
+        Path all = dir.resolve("all.slant");
+        Path fewer = dir.resolve("fewer.slant");
+        List<String> a = new ArrayList<>(List.of(common));
+        a.addAll(List.of("--out", all.toString()));
+        List<String> f = new ArrayList<>(List.of(common));
+        f.addAll(List.of("--model-min-outlets", "8", "--out", fewer.toString()));
+        CliRun ta = CliRun.of(a.toArray(String[]::new));
+        CliRun tf = CliRun.of(f.toArray(String[]::new));
+        assertEquals(ExitCodes.OK, ta.code(), ta.err());
+        assertEquals(ExitCodes.OK, tf.code(), tf.err());
+        LinearScorer every = BundleReader.read(all).scorers().get("stance");
+        LinearScorer some = BundleReader.read(fewer).scorers().get("stance");
+        assertTrue(some.knownBuckets() > 0 && some.knownBuckets() < every.knownBuckets(),
+                some.knownBuckets() + " of " + every.knownBuckets() + " buckets");
+        for (int b = 0; b < some.buckets(); b++) {
+            assertTrue(!some.knows(b) || every.knows(b), "bucket " + b + " is one the featurizer keeps");
+        }
+        assertTrue(tf.out().contains("n-grams of 8+ outlets"), "the trainer says its filter\n" + tf.out());
+        assertEquals(BundleReader.read(fewer).featurizer().settings(), BundleReader.read(all).featurizer().settings(),
+                "the featurizer is the same; only the model keeps fewer n-grams");
+
+        CliRun bad = CliRun.of("train", "--input", csv.toString(), "--label", "stance=stance", "--model-min-outlets", "0",
+                "--out", dir.resolve("never.slant").toString());
+        assertEquals(ExitCodes.USAGE, bad.code(), bad.err());
+        assertTrue(bad.err().contains("--model-min-outlets must be at least 1, got 0"), bad.err());
+        assertFalse(Files.exists(dir.resolve("never.slant")));
+    }
+
+    @Test
     void theClassWeightsExponentIsCheckedBeforeReading() throws IOException {
         Path csv = corpus();
         CliRun bad = CliRun.of("train", "--input", csv.toString(), "--label", "stance=stance", "--balance", "1.5");

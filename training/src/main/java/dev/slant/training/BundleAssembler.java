@@ -35,8 +35,15 @@ public final class BundleAssembler {
         Map<String, Model<Label>> models = new LinkedHashMap<>();
         r.targets().forEach((name, fit) -> models.put(name, fit.model()));
         long rejected = outcome.corpus().report().rejectedTotal() + outcome.drops().count();
+        java.util.Set<String> unitLength = new java.util.HashSet<>();
+        r.targets().forEach((name, fit) -> {
+            if (fit.scorer().knownUnitLength()) {
+                unitLength.add(name);
+            }
+        });
         return new BundleContents(r.featurizer(), models, outcome.request().seed(), outcome.corpus().sha256(),
-                r.trainSize(), rejected, metrics(outcome), ModelCard.render(outcome), BundleContents.DEFAULT_PRECISION);
+                r.trainSize(), rejected, metrics(outcome), ModelCard.render(outcome), BundleContents.DEFAULT_PRECISION,
+                unitLength);
     }
 
     /** The metrics object of the manifest: per target the valid and test reports, and the outlet CV. */

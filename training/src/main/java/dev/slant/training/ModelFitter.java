@@ -52,7 +52,7 @@ public final class ModelFitter {
                     description, threads);
         }
         return throughDataset(settings, featurizer, table, rows, description, threads,
-                filter == 1 ? b -> true : outlets.atLeast(filter));
+                filter == 1 ? null : outlets.atLeast(filter));
     }
 
     /**
@@ -99,7 +99,7 @@ public final class ModelFitter {
         DatasetProvenance data = matrix.provenance(new SimpleDataSourceProvenance(description, LABELS), observed.size());
         ParallelLibLinearTrainer.Trained trained = settings.libLinear(labels, threads)
                 .train(data, matrix.featureMap(), ids, matrix.nodes(), y);
-        return new Fitted(trained.model(), matrix.featureless(), trained.inner());
+        return new Fitted(trained.model(), matrix.featureless(), trained.inner(), matrix.unitLengthOverColumns());
     }
 
     /**
@@ -108,19 +108,27 @@ public final class ModelFitter {
      */
     static Fitted throughDataset(TrainerSettings settings, Featurizer featurizer, FeatureTable table, TargetRows rows,
                                  String description, int threads) {
-        return throughDataset(settings, featurizer, table, rows, description, threads, b -> true);
+        return throughDataset(settings, featurizer, table, rows, description, threads, null);
     }
 
-    /** {@link #throughDataset(TrainerSettings, Featurizer, FeatureTable, TargetRows, String, int)} on some buckets. */
+    /**
+     * {@link #throughDataset(TrainerSettings, Featurizer, FeatureTable, TargetRows, String, int)} on some buckets:
+     * each vector cut down to them, and scaled back to unit length when the featurizer normalizes
+     * ({@link TrainingMatrix#cut}).
+     */
     static Fitted throughDataset(TrainerSettings settings, Featurizer featurizer, FeatureTable table,
                                          TargetRows rows, String description, int threads, IntPredicate columns) {
+        boolean rescale = columns != null && featurizer.settings().l2();
         requireTwoLabels(rows);
         MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance(description, LABELS), LABELS);
         int[] r = rows.rows();
         List<String> labels = rows.labels();
         int featureless = 0;
         for (int i = 0; i < r.length; i++) {
-            var v = columnsOf(featurizer.weigh(table.counts(r[i])), columns);
+            FeatureVector v = featurizer.weigh(table.counts(r[i]));
+            if (columns != null) {
+                v = TrainingMatrix.cut(v, columns, rescale);
+            }
             if (v.size() == 0) {
                 featureless++;
                 continue;
@@ -130,28 +138,7 @@ public final class ModelFitter {
         if (data.size() == 0) {
             throw noFeature(rows, featureless, settings, featurizer);
         }
-        return new Fitted(settings.build(labels, threads).train(data), featureless, null);
-    }
-
-    private static FeatureVector columnsOf(FeatureVector v, IntPredicate columns) {
-        int[] idx = v.indices();
-        double[] val = v.values();
-        int n = 0;
-        for (int b : idx) {
-            n += columns.test(b) ? 1 : 0;
-        }
-        if (n == idx.length) {
-            return v;
-        }
-        int[] keptIdx = new int[n];
-        double[] keptVal = new double[n];
-        for (int j = 0, k = 0; j < idx.length; j++) {
-            if (columns.test(idx[j])) {
-                keptIdx[k] = idx[j];
-                keptVal[k++] = val[j];
-            }
-        }
-        return new FeatureVector(keptIdx, keptVal);
+        return new Fitted(settings.build(labels, threads).train(data), featureless, null, rescale);
     }
 
     private static void requireTwoLabels(TargetRows rows) {
@@ -174,8 +161,11 @@ public final class ModelFitter {
      * @param model       the model
      * @param featureless training articles left out because no feature of theirs was kept
      * @param libLinear   the LibLinear model the model wraps when the LibLinear path trained it, else null
+     * @param knownUnitLength whether the model was trained on vectors cut down to its buckets and scaled back to unit
+     *                    length, as its scorer must then score ({@link LinearScorer#knownUnitLength()})
      */
-    public record Fitted(Model<Label> model, int featureless, de.bwaldvogel.liblinear.Model libLinear) {
+    public record Fitted(Model<Label> model, int featureless, de.bwaldvogel.liblinear.Model libLinear,
+                         boolean knownUnitLength) {
         /** Validates. @throws NullPointerException if the model is null */
         public Fitted {
             java.util.Objects.requireNonNull(model, "model");
@@ -190,8 +180,9 @@ public final class ModelFitter {
          * @throws IllegalArgumentException if the model cannot be scored by a linear scorer
          */
         public LinearScorer scorer(int buckets) {
-            return libLinear != null ? TribuoLinearScorers.fromLibLinear(model, libLinear, buckets)
+            LinearScorer scorer = libLinear != null ? TribuoLinearScorers.fromLibLinear(model, libLinear, buckets)
                     : TribuoLinearScorers.fromModel(model, buckets);
+            return scorer.withKnownUnitLength(knownUnitLength);
         }
     }
 }

@@ -41,16 +41,18 @@ final class TrainingMatrix {
 
     private final int[] rows;
     private final int filter;
+    private final boolean rescale;
     private final int[] kept;
     private final ImmutableFeatureMap featureMap;
     private final int observedFeatures;
     private final boolean dense;
     private final FeatureNode[][] nodes;
 
-    private TrainingMatrix(int[] rows, int filter, int[] kept, ImmutableFeatureMap featureMap, int observedFeatures,
-                           boolean dense, FeatureNode[][] nodes) {
+    private TrainingMatrix(int[] rows, int filter, boolean rescale, int[] kept, ImmutableFeatureMap featureMap,
+                           int observedFeatures, boolean dense, FeatureNode[][] nodes) {
         this.rows = rows;
         this.filter = filter;
+        this.rescale = rescale;
         this.kept = kept;
         this.featureMap = featureMap;
         this.observedFeatures = observedFeatures;
@@ -75,8 +77,9 @@ final class TrainingMatrix {
 
     /**
      * Weighs and lays out rows, keeping only some buckets as columns (a model's own n-gram filter): each row is
-     * weighed, normalization included, as the featurizer weighs it for scoring, and the other buckets are then left
-     * out, as a scorer that does not know them ignores them.
+     * weighed as the featurizer weighs it for scoring, then cut down to the kept buckets and, when the featurizer
+     * normalizes, scaled back to unit length ({@link #cut}), as the model's scorer then scores
+     * ({@link dev.slant.inference.score.LinearScorer#knownUnitLength()}).
      *
      * @param featurizer the fitted featurizer
      * @param table      the term counts
@@ -95,6 +98,9 @@ final class TrainingMatrix {
         int filter = Math.max(1, minOutlets);
         java.util.function.IntPredicate columns = filter == 1 ? b -> true
                 : Objects.requireNonNull(outlets, "outlets").atLeast(filter);
+        // A cut vector is scaled back to unit length when the featurizer normalizes, so that the model sees vectors
+        // of the length the featurizer would give them had it kept only these buckets.
+        boolean rescale = filter > 1 && featurizer.settings().l2();
         int buckets = featurizer.settings().buckets();
         // The buckets a weighed row can hold: those of the rows' counts whose idf is not 0. Tribuo numbers features
         // in name order, which is bucket order, so their ranks are the feature ids (both checked below).
@@ -125,27 +131,23 @@ final class TrainingMatrix {
         Ranges.run(rows.length, ROW_CHUNK, threads, "weigh", (from, to) -> {
             for (int i = from; i < to; i++) {
                 FeatureVector v = featurizer.weigh(table.counts(rows[i]));
+                if (filter > 1) {
+                    v = cut(v, columns, rescale);
+                }
                 int[] idx = v.indices();
                 double[] val = v.values();
-                int n = 0;
-                for (int b : idx) {
-                    n += columns.test(b) ? 1 : 0;
-                }
-                if (n == 0) {
+                if (idx.length == 0) {
                     continue;
                 }
-                FeatureNode[] row = new FeatureNode[n + 1];
-                for (int j = 0, k = 0; j < idx.length; j++) {
-                    if (!columns.test(idx[j])) {
-                        continue;
-                    }
+                FeatureNode[] row = new FeatureNode[idx.length + 1];
+                for (int j = 0; j < idx.length; j++) {
                     if (id[idx[j]] < 0) {
                         throw new IllegalStateException("row " + rows[i] + " has bucket " + idx[j]
                                 + ", which is not among the counted buckets with an idf");
                     }
-                    row[k++] = new FeatureNode(id[idx[j]] + 1, val[j]);
+                    row[j] = new FeatureNode(id[idx[j]] + 1, val[j]);
                 }
-                row[n] = new FeatureNode(biasIndex, 1.0);
+                row[idx.length] = new FeatureNode(biasIndex, 1.0);
                 all[i] = row;
             }
         });
@@ -210,7 +212,43 @@ final class TrainingMatrix {
                         + featureMap.getID(FeatureNames.of(present[c])) + ", not " + c + " (its rank)");
             }
         }
-        return new TrainingMatrix(rows.clone(), filter, kept, featureMap, candidates, dense, nodes);
+        return new TrainingMatrix(rows.clone(), filter, rescale, kept, featureMap, candidates, dense, nodes);
+    }
+
+    /**
+     * A vector cut down to some buckets, scaled back to unit length if asked (when anything is left).
+     *
+     * @param v       a weighed vector
+     * @param columns the buckets kept
+     * @param rescale whether to scale the rest to unit length
+     * @return the cut vector
+     */
+    static FeatureVector cut(FeatureVector v, java.util.function.IntPredicate columns, boolean rescale) {
+        int[] idx = v.indices();
+        double[] val = v.values();
+        int n = 0;
+        double squares = 0;
+        for (int j = 0; j < idx.length; j++) {
+            if (columns.test(idx[j])) {
+                n++;
+                squares += val[j] * val[j];
+            }
+        }
+        double scale = rescale && squares > 0 ? 1.0 / Math.sqrt(squares) : 1.0;
+        int[] keptIdx = new int[n];
+        double[] keptVal = new double[n];
+        for (int j = 0, k = 0; j < idx.length; j++) {
+            if (columns.test(idx[j])) {
+                keptIdx[k] = idx[j];
+                keptVal[k++] = val[j] * scale;
+            }
+        }
+        return new FeatureVector(keptIdx, keptVal);
+    }
+
+    /** @return whether each row was cut down to the kept buckets and scaled back to unit length */
+    boolean unitLengthOverColumns() {
+        return rescale;
     }
 
     /**

@@ -47,7 +47,7 @@ public final class WeightPruning {
         }
         de.bwaldvogel.liblinear.Model inner = fit.libLinear();
         if (inner == null) {
-            return new ModelFitter.Fitted(apply(fit.model(), keep), fit.featureless(), null);
+            return new ModelFitter.Fitted(apply(fit.model(), keep), fit.featureless(), null, fit.knownUnitLength());
         }
         double[] w = ParallelLibLinearTrainer.weights(inner);
         int nrFeature = inner.getNrFeature();

@@ -11,7 +11,9 @@ import dev.slant.datasets.LabelledArticle;
 import dev.slant.datasets.Labels;
 import dev.slant.datasets.scrub.Scrubber;
 import dev.slant.datasets.split.Outlets;
+import dev.slant.inference.features.FeatureVector;
 import dev.slant.inference.features.Featurizer;
+import dev.slant.inference.model.FeatureNames;
 import dev.slant.inference.features.FeaturizerSettings;
 import dev.slant.inference.score.LinearScorer;
 import dev.slant.inference.score.TribuoLinearScorers;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
 import org.tribuo.common.liblinear.protos.LibLinearModelProto;
 import org.tribuo.protos.core.ModelDataProto;
 import org.tribuo.protos.core.ModelProto;
@@ -168,6 +171,30 @@ class TrainingMatrixTest {
             ModelFitter.Fitted reference = ModelFitter.throughDataset(ts, fitted, table, train, "d", 1, counted.atLeast(min));
             assertSameModel(reference.model(), fit.model(), name + ": the Tribuo dataset path with the same filter");
             assertEquals(reference.featureless(), fit.featureless(), name);
+            assertTrue(fit.knownUnitLength() && reference.knownUnitLength() && scorer.knownUnitLength(), name);
+            // The scorer, given the featurizer's whole vector, scores what Tribuo's model predicts on the vector cut
+            // down to the model's buckets and scaled back to unit length.
+            int scaled = 0;
+            for (int r = 0; r < 40; r++) {
+                FeatureVector whole = fitted.weigh(table.counts(train.rows()[r]));
+                FeatureVector cut = TrainingMatrix.cut(whole, counted.atLeast(min), true);
+                double squares = 0;
+                for (double x : cut.values()) {
+                    squares += x * x;
+                }
+                assertEquals(cut.size() == 0 ? 0 : 1, squares, 1e-12, "row " + r + " is of unit length once cut");
+                if (cut.size() == 0) {
+                    continue;
+                }
+                scaled += cut.size() < whole.size() ? 1 : 0;
+                double[] dv = new double[scorer.labels().size()];
+                scorer.decisionValues(whole, dv);
+                var scores = fit.model().predict(FeatureNames.example(LabelFactory.UNKNOWN_LABEL, cut)).getOutputScores();
+                for (int k = 0; k < dv.length; k++) {
+                    assertEquals(scores.get(scorer.labels().get(k)).getScore(), dv[k], 1e-9, name + ", row " + r);
+                }
+            }
+            assertTrue(scaled > 0, name + ": some rows lose buckets to the filter");
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> ModelFitter.train(ts, all, train, "d", 1));
             assertTrue(e.getMessage().contains("keeps n-grams of 1+ outlets but the model of target '" + name

@@ -27,6 +27,8 @@ import org.tribuo.classification.Label;
  * @param precision          how the fast scorers of models other than LibLinear's store their weights
  *                           ({@link #DEFAULT_PRECISION} unless heap is short); LibLinear models' weights are
  *                           written as floats and always scored as floats, which is exact
+ * @param knownUnitLength    the targets whose model was trained on vectors cut down to the buckets it knows and
+ *                           scaled back to unit length ({@link dev.slant.inference.score.LinearScorer#knownUnitLength()})
  */
 public record BundleContents(
         Featurizer featurizer,
@@ -37,7 +39,8 @@ public record BundleContents(
         long rowsRejected,
         ObjectNode metrics,
         String modelCard,
-        WeightPrecision precision) {
+        WeightPrecision precision,
+        java.util.Set<String> knownUnitLength) {
 
     /** Double weights: scores equal Tribuo's. {@link WeightPrecision#FLOAT} halves the heap of scoring. */
     public static final WeightPrecision DEFAULT_PRECISION = WeightPrecision.DOUBLE;
@@ -70,6 +73,24 @@ public record BundleContents(
         metrics = Objects.requireNonNull(metrics, "metrics").deepCopy();
         Objects.requireNonNull(modelCard, "modelCard");
         Objects.requireNonNull(precision, "precision");
+        knownUnitLength = java.util.Set.copyOf(Objects.requireNonNull(knownUnitLength, "knownUnitLength"));
+        for (String t : knownUnitLength) {
+            if (!models.containsKey(t)) {
+                throw new IllegalArgumentException("target '" + t + "' scaled to unit length over known buckets has no model");
+            }
+        }
+    }
+
+    /**
+     * Contents whose models all saw the featurizer's vectors as they are.
+     *
+     * @throws IllegalArgumentException as the canonical constructor
+     * @throws NullPointerException     if an argument is null
+     */
+    public BundleContents(Featurizer featurizer, Map<String, Model<Label>> models, long seed, String trainingDataSha256,
+                          long rowsUsed, long rowsRejected, ObjectNode metrics, String modelCard, WeightPrecision precision) {
+        this(featurizer, models, seed, trainingDataSha256, rowsUsed, rowsRejected, metrics, modelCard, precision,
+                java.util.Set.of());
     }
 
     /** @return a copy of the metrics */

@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 public final class BundleFormat {
     /**
      * The format this build writes: major.minor. A reader reads every minor version of its major versions. Format 2
-     * stores a LibLinear model's weights once, in its Tribuo model entry (format 1 also had them in a scorer entry).
+     * stores a LibLinear model's weights once, in its Tribuo model entry (format 1 also had them in a scorer entry);
+     * 2.1 adds each target's {@code knownUnitLength} (false when absent).
      */
-    public static final String FORMAT_VERSION = "2.0";
+    public static final String FORMAT_VERSION = "2.1";
     /** The newest major format version this build reads. */
     public static final int READ_MAJOR = 2;
     /** The oldest major format version this build reads (format 1 bundles carry every scorer in its own entry). */

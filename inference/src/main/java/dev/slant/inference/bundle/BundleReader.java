@@ -180,6 +180,15 @@ public final class BundleReader {
             throw new BundleException(file, "bundle format " + version.asText() + " is newer than this build of Slant reads (formats "
                     + BundleFormat.OLDEST_READ_MAJOR + ".x to " + BundleFormat.READ_MAJOR + ".x); use a newer Slant");
         }
+        // Format 2.0 targets lack knownUnitLength: their models saw the featurizer's vectors as they are.
+        JsonNode targets = tree.get("targets");
+        if (targets != null && targets.isArray()) {
+            for (JsonNode t : targets) {
+                if (t instanceof com.fasterxml.jackson.databind.node.ObjectNode o && !o.has(ManifestTarget.KNOWN_UNIT_LENGTH)) {
+                    o.put(ManifestTarget.KNOWN_UNIT_LENGTH, false);
+                }
+            }
+        }
         try {
             return BundleJson.MAPPER.treeToValue(tree, Manifest.class);
         } catch (JsonMappingException e) {
@@ -277,7 +286,7 @@ public final class BundleReader {
             if (!scorer.labels().equals(target.labels())) {
                 throw new BundleException(file, modelName + " has labels " + scorer.labels() + ", the manifest says " + target.labels());
             }
-            return scorer;
+            return scorer.withKnownUnitLength(target.knownUnitLength());
         }
         TribuoModelHeader header = streamed(file, zip, manifest, modelName, in -> {
             try {
@@ -304,7 +313,7 @@ public final class BundleReader {
             throw new BundleException(file, scorerName + " is a " + scorer + " with labels " + scorer.labels()
                     + ", the manifest says " + target.modelType() + ", " + target.precision() + ", labels " + target.labels());
         }
-        return scorer;
+        return scorer.withKnownUnitLength(target.knownUnitLength());
     }
 
     @FunctionalInterface

@@ -117,7 +117,7 @@ public final class BundleWriter {
                     }
                     TrainerProvenance trainer = e.getValue().getProvenance().getTrainerProvenance();
                     targets.add(new ManifestTarget(e.getKey(), scorer.labels(), proto.getClassName(), trainer.getClassName(),
-                            settings(trainer), precision));
+                            settings(trainer), precision, contents.knownUnitLength().contains(e.getKey())));
                     String modelName = BundleFormat.modelEntry(e.getKey());
                     sha.put(modelName, entry(zip, modelName, proto::writeTo));
                     if (BundleFormat.hasScorerEntry(BundleFormat.FORMAT_VERSION, proto.getClassName())) {

@@ -16,9 +16,16 @@ import java.util.TreeMap;
  * @param trainer         the Tribuo trainer class that made the model
  * @param trainerSettings the trainer's configured parameters as Tribuo's provenance records them, by name
  * @param precision       how the target's fast scorer stores its weights
+ * @param knownUnitLength true when the model was trained on vectors cut down to the buckets it knows and scaled back
+ *                        to unit length, so that scoring does the same
+ *                        ({@link dev.slant.inference.score.LinearScorer#knownUnitLength()}); absent (false) before
+ *                        format 2.1
  */
 public record ManifestTarget(String name, List<String> labels, String modelType, String trainer,
-        Map<String, String> trainerSettings, WeightPrecision precision) {
+        Map<String, String> trainerSettings, WeightPrecision precision, boolean knownUnitLength) {
+
+    /** The manifest field of {@link #knownUnitLength}, which bundles before format 2.1 lack. */
+    static final String KNOWN_UNIT_LENGTH = "knownUnitLength";
 
     /**
      * Validates and copies.

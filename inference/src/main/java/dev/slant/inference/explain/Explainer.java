@@ -95,13 +95,15 @@ public final class Explainer {
             List<NgramContribution> ngrams = new ArrayList<>();
             int[] idx = features.indices();
             double[] val = features.values();
+            double scale = scorer.valueScale(features);
             for (int i = 0; i < idx.length; i++) {
                 if (!scorer.knows(idx[i])) {
                     continue;
                 }
                 double w = scorer.weight(idx[i], label);
-                perBucket[i] = w * val[i];
-                ngrams.add(new NgramContribution(idx[i], buckets.names(i), buckets.count[i], val[i], w, perBucket[i]));
+                double x = val[i] * scale;
+                perBucket[i] = w * x;
+                ngrams.add(new NgramContribution(idx[i], buckets.names(i), buckets.count[i], x, w, perBucket[i]));
             }
             ngrams.sort(NGRAM_ORDER);
 

@@ -19,6 +19,11 @@ import java.util.Objects;
  * only, and its decision values equal the dense layout's exactly: each label's sum gets the same non-zero
  * products in the same order, and a zero weight adds nothing.
  *
+ * <p>A model that knows only some of the featurizer's buckets ({@code slant train --model-min-outlets}) was trained
+ * on each vector cut down to those buckets and scaled back to unit length ({@link #knownUnitLength()}): its scorer
+ * scales the decision values' sums by the inverse length of the known features, which equals scoring that cut
+ * vector (the sums are linear in the values).
+ *
  * <p>Immutable and thread-safe. Build it with {@link TribuoLinearScorers}.
  */
 public final class LinearScorer {
@@ -48,6 +53,7 @@ public final class LinearScorer {
     private final double[] bias;
     private final ProbabilityLink link;
     private final int rows;
+    private final boolean knownUnitLength;
 
     /**
      * Takes the arrays without copying them (they are built for this scorer and never handed out).
@@ -152,6 +158,64 @@ public final class LinearScorer {
             this.sparseLabel = null;
             this.sparseWeight = null;
         }
+        this.knownUnitLength = false;
+    }
+
+    /** A copy sharing every array, with {@link #knownUnitLength} set. */
+    private LinearScorer(LinearScorer s, boolean knownUnitLength) {
+        this.modelType = s.modelType;
+        this.labels = s.labels;
+        this.known = s.known;
+        this.weights = s.weights;
+        this.floatWeights = s.floatWeights;
+        this.rowStart = s.rowStart;
+        this.sparseLabel = s.sparseLabel;
+        this.sparseWeight = s.sparseWeight;
+        this.bias = s.bias;
+        this.link = s.link;
+        this.rows = s.rows;
+        this.knownUnitLength = knownUnitLength;
+    }
+
+    /**
+     * This scorer, scoring each vector as if cut down to the buckets the model knows and scaled back to unit length
+     * (for a model trained so: {@code slant train --model-min-outlets}), or not.
+     *
+     * @param on whether to scale
+     * @return this scorer if it already does as asked, else a copy sharing its arrays
+     */
+    public LinearScorer withKnownUnitLength(boolean on) {
+        return on == knownUnitLength ? this : new LinearScorer(this, on);
+    }
+
+    /**
+     * @return true when each vector is scored as if cut down to the known buckets and scaled back to unit length
+     *         ({@link #withKnownUnitLength})
+     */
+    public boolean knownUnitLength() {
+        return knownUnitLength;
+    }
+
+    /**
+     * What a feature's value is multiplied by before it meets its weights: 1, or when {@link #knownUnitLength()}, the
+     * inverse length of the vector's features the model knows (1 if it knows none).
+     *
+     * @param features a vector made by the featurizer this scorer belongs to
+     * @return the factor
+     */
+    public double valueScale(FeatureVector features) {
+        if (!knownUnitLength) {
+            return 1.0;
+        }
+        int[] idx = features.indices();
+        double[] val = features.values();
+        double sq = 0;
+        for (int i = 0; i < idx.length; i++) {
+            if (idx[i] >= 0 && idx[i] < known.buckets() && known.contains(idx[i])) {
+                sq += val[i] * val[i];
+            }
+        }
+        return sq > 0 ? 1.0 / Math.sqrt(sq) : 1.0;
     }
 
     private static long nonZero(float[] w) {
@@ -186,14 +250,14 @@ public final class LinearScorer {
             for (int i = 0; i < f.length; i++) {
                 f[i] = (float) weights[i];
             }
-            return new LinearScorer(modelType, labels, rowOfBucket(), null, f, bias, link);
+            return new LinearScorer(modelType, labels, rowOfBucket(), null, f, bias, link).withKnownUnitLength(knownUnitLength);
         }
         float[] dense = floatWeights();
         double[] d = new double[dense.length];
         for (int i = 0; i < d.length; i++) {
             d[i] = dense[i];
         }
-        return new LinearScorer(modelType, labels, rowOfBucket(), d, null, bias, link);
+        return new LinearScorer(modelType, labels, rowOfBucket(), d, null, bias, link).withKnownUnitLength(knownUnitLength);
     }
 
     /** @return how the weights are stored */
@@ -280,7 +344,7 @@ public final class LinearScorer {
 
     /**
      * Computes the decision values of a feature vector: for each label, the sum of weight times value over the
-     * features the model knows, plus the label's bias.
+     * features the model knows (times {@link #valueScale}), plus the label's bias.
      *
      * @param features a vector made by the featurizer this scorer belongs to
      * @param out      receives one decision value per label
@@ -302,6 +366,7 @@ public final class LinearScorer {
                     + " is outside the model's " + buckets + " buckets");
         }
         int known = 0;
+        double squares = 0;
         for (int i = 0; i < idx.length; i++) {
             int r = this.known.rank(idx[i]);
             if (r < 0) {
@@ -309,6 +374,7 @@ public final class LinearScorer {
             }
             known++;
             double x = val[i];
+            squares += x * x;
             int base = r * n;
             if (rowStart != null) {
                 for (int e = rowStart[r], end = rowStart[r + 1]; e < end; e++) {
@@ -322,6 +388,12 @@ public final class LinearScorer {
                 for (int k = 0; k < n; k++) {
                     out[k] += floatWeights[base + k] * x;
                 }
+            }
+        }
+        if (knownUnitLength && squares > 0) {
+            double scale = 1.0 / Math.sqrt(squares);
+            for (int k = 0; k < n; k++) {
+                out[k] *= scale;
             }
         }
         for (int k = 0; k < n; k++) {
@@ -422,6 +494,7 @@ public final class LinearScorer {
     @Override
     public String toString() {
         return "LinearScorer[" + modelType + ", " + labels.size() + " labels, " + rows + " of " + known.buckets()
-                + " buckets known, " + precision() + (sparse() ? ", sparse " + storedWeights() + " weights" : "") + ", " + link + "]";
+                + " buckets known, " + precision() + (sparse() ? ", sparse " + storedWeights() + " weights" : "")
+                + (knownUnitLength ? ", unit length over known buckets" : "") + ", " + link + "]";
     }
 }

@@ -361,6 +361,30 @@ class BundleTest {
     }
 
     @Test
+    void unitLengthOverKnownBucketsIsKeptPerTargetAndAbsentBefore21MeansOff() throws Exception {
+        Path file = dir.resolve("unit.slant");
+        BundleContents c = contents(models);
+        new BundleWriter(CLOCK).write(file, new BundleContents(c.featurizer(), c.models(), c.seed(), c.trainingDataSha256(),
+                c.rowsUsed(), c.rowsRejected(), c.metrics(), c.modelCard(), c.precision(), java.util.Set.of("topic", "veracity")));
+        LoadedBundle back = BundleReader.read(file);
+        assertEquals("2.1", back.manifest().formatVersion());
+        assertEquals(List.of(false, true, true), back.manifest().targets().stream().map(ManifestTarget::knownUnitLength).toList());
+        assertEquals(List.of(false, true, true), back.scorers().values().stream().map(s -> s.knownUnitLength()).toList(),
+                "the LibLinear scorers streamed from their models and the SGD one read from its entry");
+        editManifest(file, m -> {
+            m.put("formatVersion", "2.0");
+            m.withArray("targets").forEach(t -> ((ObjectNode) t).remove("knownUnitLength"));
+        });
+        LoadedBundle old = BundleReader.read(file);
+        assertEquals(List.of(false, false, false), old.scorers().values().stream().map(s -> s.knownUnitLength()).toList(),
+                "a format 2.0 bundle's models saw the featurizer's vectors as they are");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new BundleContents(c.featurizer(),
+                c.models(), c.seed(), c.trainingDataSha256(), c.rowsUsed(), c.rowsRejected(), c.metrics(), c.modelCard(),
+                c.precision(), java.util.Set.of("mood")));
+        assertEquals("target 'mood' scaled to unit length over known buckets has no model", e.getMessage());
+    }
+
+    @Test
     void newerMinorVersionIsRead() throws Exception {
         Path file = written();
         editManifest(file, m -> m.put("formatVersion", "2.7"));

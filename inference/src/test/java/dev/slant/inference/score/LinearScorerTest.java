@@ -160,6 +160,58 @@ class LinearScorerTest {
     }
 
     @Test
+    void unitLengthOverKnownBucketsScoresTheCutVector() {
+        // A model that knows only every other bucket of those the featurizer keeps.
+        LinearScorer whole = scorer("liblinear-svm/topic").withPrecision(WeightPrecision.DOUBLE);
+        int n = whole.labels().size();
+        int[] members = whole.bucketOfRow();
+        int[] rowOf = new int[whole.buckets()];
+        java.util.Arrays.fill(rowOf, LinearScorer.UNKNOWN);
+        double[] halfWeights = new double[(members.length + 1) / 2 * n];
+        for (int i = 0, r = 0; i < members.length; i += 2, r++) {
+            rowOf[members[i]] = r;
+            System.arraycopy(whole.doubleWeights(), i * n, halfWeights, r * n, n);
+        }
+        LinearScorer plain = new LinearScorer(whole.modelType(), whole.labels(), rowOf, halfWeights, null, whole.bias(),
+                whole.link());
+        LinearScorer scaled = plain.withKnownUnitLength(true);
+        assertTrue(scaled.knownUnitLength() && !plain.knownUnitLength());
+        assertTrue(scaled.withKnownUnitLength(true) == scaled);
+        int scaledDiffers = 0;
+        for (Article a : unseen) {
+            FeatureVector full = featurizer.featurize(a);
+            // The vector cut down to the known buckets and scaled back to unit length, scored plainly.
+            List<Integer> keep = new ArrayList<>();
+            double squares = 0;
+            for (int i = 0; i < full.size(); i++) {
+                if (plain.knows(full.indices()[i])) {
+                    keep.add(i);
+                    squares += full.values()[i] * full.values()[i];
+                }
+            }
+            int[] idx = new int[keep.size()];
+            double[] val = new double[keep.size()];
+            for (int j = 0; j < idx.length; j++) {
+                idx[j] = full.indices()[keep.get(j)];
+                val[j] = full.values()[keep.get(j)] / Math.sqrt(squares);
+            }
+            double[] expected = new double[n];
+            plain.decisionValues(new FeatureVector(idx, val), expected);
+            double[] actual = new double[n];
+            scaled.decisionValues(full, actual);
+            assertArrayEquals(expected, actual, 1e-12, a.id());
+            double[] unscaled = new double[n];
+            plain.decisionValues(full, unscaled);
+            scaledDiffers += java.util.Arrays.equals(unscaled, actual) ? 0 : 1;
+            assertEquals(squares > 0 ? 1 / Math.sqrt(squares) : 1.0, scaled.valueScale(full), 1e-15, a.id());
+            assertEquals(1.0, plain.valueScale(full));
+        }
+        assertTrue(scaledDiffers > 0, "the featurizer's vectors hold buckets the model does not know");
+        assertTrue(scaled.toString().contains("unit length over known buckets"), scaled.toString());
+        assertTrue(scaled.withPrecision(WeightPrecision.DOUBLE).knownUnitLength(), "a precision change keeps it");
+    }
+
+    @Test
     void labelsComeInTribuosOutputIdOrder() {
         Model<Label> model = MODELS.get("sgd-lr/topic");
         List<String> expected = new ArrayList<>();

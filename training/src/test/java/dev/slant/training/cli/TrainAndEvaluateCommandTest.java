@@ -162,6 +162,12 @@ class TrainAndEvaluateCommandTest {
         assertTrue(tf.out().contains("n-grams of 8+ outlets"), "the trainer says its filter\n" + tf.out());
         assertEquals(BundleReader.read(fewer).featurizer().settings(), BundleReader.read(all).featurizer().settings(),
                 "the featurizer is the same; only the model keeps fewer n-grams");
+        assertTrue(some.knownUnitLength() && !every.knownUnitLength(), some + " / " + every);
+        CliRun e = CliRun.of("evaluate", "--model", fewer.toString(), "--input", csv.toString(), "--id-column", "id",
+                "--label", "stance=stance", "--meta", "host=host", "--split", "stratified");
+        assertEquals(ExitCodes.OK, e.code(), e.err());
+        String block = tf.out().substring(tf.out().indexOf("== stance ("), tf.out().indexOf("* ECE", tf.out().indexOf("== stance (")));
+        assertTrue(e.out().contains(block), "the loaded bundle scores as the trained model did\n" + block + "\n" + e.out());
 
         CliRun bad = CliRun.of("train", "--input", csv.toString(), "--label", "stance=stance", "--model-min-outlets", "0",
                 "--out", dir.resolve("never.slant").toString());

@@ -46,13 +46,24 @@ public final class ModelFitter {
     static Fitted train(TrainerSettings settings, Featurizer featurizer, FeatureTable table, TargetRows rows,
                         String description, int threads, OutletsPerBucket outlets) throws InterruptedException {
         requireTwoLabels(rows);
-        int filter = settings.minOutlets();
+        int filter = minOutlets(settings, rows);
         if (settings.kind().usesLibLinear()) {
             return train(settings, TrainingMatrix.of(featurizer, table, rows.rows(), threads, outlets, filter), rows,
                     description, threads);
         }
         return throughDataset(settings, featurizer, table, rows, description, threads,
                 filter == 1 ? null : outlets.atLeast(filter));
+    }
+
+    /**
+     * The n-gram filter of a target's model: the settings' own, or the one its number of labels chooses.
+     *
+     * @param settings the trainer settings
+     * @param rows     the target's training rows
+     * @return the fewest training outlets of a kept n-gram, 1 or more
+     */
+    static int minOutlets(TrainerSettings settings, TargetRows rows) {
+        return settings.forLabels((int) rows.labels().stream().distinct().count()).minOutlets();
     }
 
     /**
@@ -74,10 +85,10 @@ public final class ModelFitter {
         if (!matrix.isOf(rows.rows())) {
             throw new IllegalArgumentException("the training matrix was made of other rows than target '" + rows.target() + "'s");
         }
-        if (matrix.filter() != settings.minOutlets()) {
+        if (matrix.filter() != minOutlets(settings, rows)) {
             throw new IllegalArgumentException("the training matrix keeps n-grams of " + matrix.filter()
                     + "+ outlets but the model of target '" + rows.target() + "' keeps those of "
-                    + settings.minOutlets() + "+");
+                    + minOutlets(settings, rows) + "+");
         }
         int[] kept = matrix.kept();
         if (kept.length == 0) {

@@ -161,7 +161,7 @@ public final class TrainingRun {
             TargetFit bestFit = null;
             double bestScore = Double.NEGATIVE_INFINITY;
             int trainingLabels = (int) train.labels().stream().distinct().count();
-            int filter = trainer.minOutlets();
+            int filter = trainer.forLabels(trainingLabels).minOutlets();
             if (filter > 1 && outletsPerBucket == null) {
                 outletsPerBucket = OutletsPerBucket.of(table, trainRows, outlets, fs.buckets());
             }

@@ -47,7 +47,7 @@ class TrainerSettingsTest {
         Map<Label, Float> none = TrainerSettings.classWeights(labels, 0);
         assertEquals(1.0, none.get(new Label("a")), 1e-6);
         assertEquals(1.0, none.get(new Label("b")), 1e-6);
-        TrainerSettings fixedCost = TrainerSettings.DEFAULTS.withCost(0.3);
+        TrainerSettings fixedCost = TrainerSettings.DEFAULTS.withCost(0.3).withMinOutlets(1);
         assertEquals("svm C=0.3 balanced^0.5", fixedCost.withBalance(0.5).describe());
         assertEquals("svm C=0.3 balanced", fixedCost.withBalance(1).describe());
         assertEquals("svm C=0.3", fixedCost.withBalance(0).describe());
@@ -60,15 +60,17 @@ class TrainerSettingsTest {
         assertEquals(1.0, few.balance());
         assertEquals(TrainerSettings.MANY_LABELS_BALANCE, many.balance());
         assertEquals(1.0, TrainerSettings.DEFAULTS.forLabels(TrainerSettings.FULL_BALANCE_MAX_LABELS).balance());
-        assertEquals("svm C=1.0 balanced^0.75", many.describe());
-        assertEquals("svm C=0.3 balanced; above 16 labels C=1.0 balanced^0.75",
+        assertEquals("svm C=1.0 balanced^0.75 n-grams of 20+ outlets", many.describe());
+        assertEquals("svm C=0.3 balanced; above 16 labels C=1.0 balanced^0.75 n-grams of 20+ outlets",
                 TrainerSettings.DEFAULTS.describe());
         assertEquals(TrainerSettings.DEFAULTS.cost(), few.cost(), "few labels keep the default C");
         TrainerSettings logistic = TrainerSettings.DEFAULTS.withKind(TrainerKind.LOGISTIC).withCost(3).forLabels(108);
         assertEquals(3.0, logistic.cost(), "C for many labels was measured for the SVM only");
         assertEquals(TrainerSettings.MANY_LABELS_BALANCE, logistic.balance());
         assertEquals(many, many.forLabels(108), "resolved settings stay as they are");
-        assertEquals(1, many.minOutlets(), "by default a model keeps every n-gram of the featurizer");
+        assertEquals(1, few.minOutlets(), "few labels keep every n-gram of the featurizer");
+        assertEquals(TrainerSettings.MANY_LABELS_MIN_OUTLETS, many.minOutlets());
+        assertEquals(1, TrainerSettings.DEFAULTS.forLabels(TrainerSettings.FULL_BALANCE_MAX_LABELS).minOutlets());
     }
 
     @Test
@@ -77,14 +79,14 @@ class TrainerSettingsTest {
         assertEquals(0.5, weights.forLabels(108).balance(), "an exponent given by the user stays");
         assertEquals(TrainerSettings.MANY_LABELS_COST, weights.forLabels(108).cost(), "C is still by label count");
         assertEquals(TrainerSettings.DEFAULTS.cost(), weights.forLabels(3).cost());
-        assertEquals("svm C=0.3 balanced^0.5; above 16 labels C=1.0", weights.describe());
+        assertEquals("svm C=0.3 balanced^0.5; above 16 labels C=1.0 n-grams of 20+ outlets", weights.describe());
 
         TrainerSettings cost = TrainerSettings.DEFAULTS.withCost(0.5);
         assertEquals(0.5, cost.forLabels(108).cost(), "a cost given by the user stays for every label count");
         assertEquals(TrainerSettings.MANY_LABELS_BALANCE, cost.forLabels(108).balance(),
                 "the weights are still by label count");
         assertEquals(1.0, cost.forLabels(3).balance());
-        assertEquals("svm C=0.5 balanced; above 16 labels balanced^0.75", cost.describe());
+        assertEquals("svm C=0.5 balanced; above 16 labels balanced^0.75 n-grams of 20+ outlets", cost.describe());
 
         TrainerSettings all = cost.withBalance(0.25).withMinOutlets(5);
         assertEquals(all, all.forLabels(108));
@@ -125,8 +127,8 @@ class TrainerSettingsTest {
     void settingsAndKindsNameWhatIsWrong() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TrainerSettings.DEFAULTS.withCost(0));
         assertEquals("cost (C, rate, or alpha) must be positive and finite, got 0.0", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> TrainerSettings.DEFAULTS.withMinOutlets(0));
-        assertEquals("a model's fewest outlets per n-gram must be at least 1, got 0", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> TrainerSettings.DEFAULTS.withMinOutlets(-2));
+        assertEquals("a model's fewest outlets per n-gram must be at least 1 (or 0 for by label count), got -2", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> TrainerKind.parse("forest"));
         assertEquals("unknown trainer 'forest' (logistic, svm, sgd-logistic, naive-bayes)", e.getMessage());
     }

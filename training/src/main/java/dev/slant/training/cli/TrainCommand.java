@@ -84,8 +84,9 @@ public final class TrainCommand implements Callable<Integer> {
     Integer minOutlets;
 
     @Option(names = "--model-min-outlets", paramLabel = "N", description = "Each model keeps only the n-grams seen in "
-            + "at least N training outlets: a smaller bundle and faster scoring, most of all for targets of many labels "
-            + "(default: 1, every n-gram the featurizer keeps).")
+            + "at least N training outlets, for every target: a smaller bundle and faster scoring (default: 1, every "
+            + "n-gram the featurizer keeps, for targets of at most " + TrainerSettings.FULL_BALANCE_MAX_LABELS
+            + " labels; " + TrainerSettings.MANY_LABELS_MIN_OUTLETS + " above).")
     Integer modelMinOutlets;
 
     @Option(names = "--no-scrub", description = "Do not scrub outlet fingerprints (to measure what they are worth).")

@@ -60,8 +60,8 @@ class TrainerSettingsTest {
         assertEquals(1.0, few.balance());
         assertEquals(TrainerSettings.MANY_LABELS_BALANCE, many.balance());
         assertEquals(1.0, TrainerSettings.DEFAULTS.forLabels(TrainerSettings.FULL_BALANCE_MAX_LABELS).balance());
-        assertEquals("svm C=1.0 balanced^0.75 n-grams of 20+ outlets", many.describe());
-        assertEquals("svm C=0.3 balanced; above 16 labels C=1.0 balanced^0.75 n-grams of 20+ outlets",
+        assertEquals("svm C=1.0 balanced^0.75 n-grams of 15+ outlets", many.describe());
+        assertEquals("svm C=0.3 balanced; above 16 labels C=1.0 balanced^0.75 n-grams of 15+ outlets",
                 TrainerSettings.DEFAULTS.describe());
         assertEquals(TrainerSettings.DEFAULTS.cost(), few.cost(), "few labels keep the default C");
         TrainerSettings logistic = TrainerSettings.DEFAULTS.withKind(TrainerKind.LOGISTIC).withCost(3).forLabels(108);
@@ -79,14 +79,14 @@ class TrainerSettingsTest {
         assertEquals(0.5, weights.forLabels(108).balance(), "an exponent given by the user stays");
         assertEquals(TrainerSettings.MANY_LABELS_COST, weights.forLabels(108).cost(), "C is still by label count");
         assertEquals(TrainerSettings.DEFAULTS.cost(), weights.forLabels(3).cost());
-        assertEquals("svm C=0.3 balanced^0.5; above 16 labels C=1.0 n-grams of 20+ outlets", weights.describe());
+        assertEquals("svm C=0.3 balanced^0.5; above 16 labels C=1.0 n-grams of 15+ outlets", weights.describe());
 
         TrainerSettings cost = TrainerSettings.DEFAULTS.withCost(0.5);
         assertEquals(0.5, cost.forLabels(108).cost(), "a cost given by the user stays for every label count");
         assertEquals(TrainerSettings.MANY_LABELS_BALANCE, cost.forLabels(108).balance(),
                 "the weights are still by label count");
         assertEquals(1.0, cost.forLabels(3).balance());
-        assertEquals("svm C=0.5 balanced; above 16 labels balanced^0.75 n-grams of 20+ outlets", cost.describe());
+        assertEquals("svm C=0.5 balanced; above 16 labels balanced^0.75 n-grams of 15+ outlets", cost.describe());
 
         TrainerSettings all = cost.withBalance(0.25).withMinOutlets(5);
         assertEquals(all, all.forLabels(108));

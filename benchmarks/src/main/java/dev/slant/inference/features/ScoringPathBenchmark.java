@@ -11,10 +11,13 @@ import dev.slant.inference.SlantClassifier;
 import dev.slant.inference.bundle.BundleReader;
 import dev.slant.inference.bundle.LoadedBundle;
 import dev.slant.inference.score.LinearScorer;
+import dev.slant.inference.score.WeightPrecision;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -66,6 +69,10 @@ public class ScoringPathBenchmark {
     @Param("2000")
     public int articles;
 
+    /** The scorers' weight precision: as loaded (empty), or a {@link WeightPrecision} to convert them to. */
+    @Param("")
+    public String precision;
+
     private List<Article> texts;
     private SlantClassifier slant;
     private Featurizer featurizer;
@@ -81,6 +88,12 @@ public class ScoringPathBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         LoadedBundle loaded = BundleReader.read(Path.of(bundle));
+        if (precision != null && !precision.isEmpty()) {
+            Map<String, LinearScorer> converted = new LinkedHashMap<>();
+            loaded.scorers().forEach((t, sc) -> converted.put(t, sc.withPrecision(WeightPrecision.valueOf(precision))));
+            loaded = new LoadedBundle(loaded.file(), loaded.manifest(), loaded.featurizer(), converted, loaded.modelCard(),
+                    loaded.provenance());
+        }
         slant = SlantClassifier.of(loaded);
         featurizer = loaded.featurizer();
         FeaturizerSettings s = featurizer.settings();

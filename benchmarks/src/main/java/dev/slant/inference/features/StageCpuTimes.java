@@ -12,7 +12,9 @@ import java.util.function.ToIntFunction;
  * Prints CPU microseconds per article and megabytes of article text per CPU second, per stage.
  *
  * <pre>java -cp 'benchmarks/target/slant-benchmarks.jar:benchmarks/target/lib/*' \
- *     dev.slant.inference.features.StageCpuTimes BUNDLE [DATA_DIR] [SECONDS]</pre>
+ *     dev.slant.inference.features.StageCpuTimes BUNDLE [DATA_DIR] [SECONDS] [PRECISION]</pre>
+ *
+ * <p>PRECISION, a {@code WeightPrecision}, converts every scorer to it before timing.
  */
 public final class StageCpuTimes {
     private StageCpuTimes() {
@@ -24,6 +26,7 @@ public final class StageCpuTimes {
         b.data = args.length > 1 ? args[1] : "";
         b.articles = 2000;
         double seconds = args.length > 2 ? Double.parseDouble(args[2]) : 3;
+        b.precision = args.length > 3 ? args[3] : "";
         b.setUp();
         org.openjdk.jmh.infra.Blackhole bh = new org.openjdk.jmh.infra.Blackhole(
                 "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");

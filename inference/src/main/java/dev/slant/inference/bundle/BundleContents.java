@@ -26,7 +26,8 @@ import org.tribuo.classification.Label;
  * @param modelCard          the model card, Markdown
  * @param precision          how the fast scorers of models other than LibLinear's store their weights
  *                           ({@link #DEFAULT_PRECISION} unless heap is short); LibLinear models' weights are
- *                           written as floats and always scored as floats, which is exact
+ *                           written as floats and scored as floats, or as bfloat16 when every weight is one (as
+ *                           Slant's trainer makes them), which is exact
  * @param knownUnitLength    the targets whose model was trained on vectors cut down to the buckets it knows and
  *                           scaled back to unit length ({@link dev.slant.inference.score.LinearScorer#knownUnitLength()})
  */

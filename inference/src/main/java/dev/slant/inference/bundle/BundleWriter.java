@@ -104,7 +104,9 @@ public final class BundleWriter {
                     // LibLinear weights rounded to float: deflate stores them in about 40% fewer bytes (see LibLinearWeightCompaction).
                     ModelProto proto = LibLinearWeightCompaction.compact(CompactDomains.compact(e.getValue().serialize()), 1.0);
                     boolean libLinear = StreamedLibLinearScorer.reads(proto.getClassName());
-                    // Weights that are floats already are scored as floats: exact, half the heap and memory traffic.
+                    // Weights that are floats already are scored as floats: exact, half the heap and memory traffic;
+                    // bfloat16 ones (as Slant's trainer makes them) as bfloat16, exact too, half that again, unless
+                    // pruning left so few that the scorer keeps only the non-zero ones (LinearScorer.SPARSE_AT_MOST).
                     WeightPrecision precision = libLinear ? WeightPrecision.FLOAT : contents.precision();
                     LinearScorer scorer;
                     try {
@@ -112,6 +114,10 @@ public final class BundleWriter {
                         scorer = libLinear
                                 ? StreamedLibLinearScorer.read(proto.toByteString().newInput(), featurizer.settings().buckets(), precision)
                                 : TribuoLinearScorers.fromProto(proto, featurizer.settings().buckets()).withPrecision(precision);
+                        if (libLinear && !scorer.sparse() && scorer.fitsIn(WeightPrecision.BFLOAT16)) {
+                            precision = WeightPrecision.BFLOAT16;
+                            scorer = scorer.withPrecision(precision);
+                        }
                     } catch (IllegalArgumentException | IOException ex) {
                         throw new BundleException(file, "cannot write: model of target " + e.getKey() + ": " + ex.getMessage(), ex);
                     }
@@ -123,7 +129,8 @@ public final class BundleWriter {
                     if (BundleFormat.hasScorerEntry(BundleFormat.FORMAT_VERSION, proto.getClassName())) {
                         // LibLinear models are streamed into a scorer at load; the others keep theirs.
                         String scorerName = BundleFormat.scorerEntry(e.getKey());
-                        sha.put(scorerName, entry(zip, scorerName, out -> ScorerCodec.write(scorer, out)));
+                        LinearScorer kept = scorer;
+                        sha.put(scorerName, entry(zip, scorerName, out -> ScorerCodec.write(kept, out)));
                     }
                 }
                 for (Map.Entry<String, Model<Label>> e : contents.models().entrySet()) {

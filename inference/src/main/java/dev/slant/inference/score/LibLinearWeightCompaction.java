@@ -15,7 +15,8 @@ import org.tribuo.protos.core.ModelProto;
 /**
  * Makes a LibLinear model's weights compress well, in the Tribuo model itself (so Tribuo's {@code predict} and
  * the fast scorer keep agreeing): every weight is rounded to the nearest float (a relative change of at most
- * 2^-24, which deflate turns into about 40% fewer bytes), and optionally only the largest fraction of the feature
+ * 2^-24, which deflate turns into about 40% fewer bytes; a model rounded to bfloat16 when trained stays so), and
+ * optionally only the largest fraction of the feature
  * weights by magnitude are kept, the others set to 0. The bias weights are never pruned. The serialized LibLinear
  * model's bytes are rewritten in place: the header is checked by {@link LibLinearObjectStream} and kept byte for
  * byte, only the weight values change.
@@ -39,6 +40,21 @@ public final class LibLinearWeightCompaction {
      * @throws IllegalArgumentException if {@code keep} is out of range or the LibLinear model cannot be read
      */
     public static ModelProto compact(ModelProto model, double keep) {
+        return compact(model, keep, WeightPrecision.FLOAT);
+    }
+
+    /**
+     * As {@link #compact(ModelProto, double)}, rounding to another precision: {@link WeightPrecision#BFLOAT16} makes
+     * a model whose bundle scorer stores 2 bytes per weight; {@link WeightPrecision#DOUBLE} leaves the values as
+     * they are (pruning only).
+     *
+     * @param model    a {@value TribuoLinearScorers#LIBLINEAR} in Tribuo's protobuf form
+     * @param keep     the fraction of feature weights to keep by magnitude, in (0, 1]
+     * @param rounding the precision every weight is rounded to
+     * @return the model with rounded and pruned weights; any other model type is returned as it is
+     * @throws IllegalArgumentException if {@code keep} is out of range or the LibLinear model cannot be read
+     */
+    public static ModelProto compact(ModelProto model, double keep, WeightPrecision rounding) {
         requireFraction(keep);
         if (!model.getClassName().equals(TribuoLinearScorers.LIBLINEAR)) {
             return model;
@@ -66,7 +82,7 @@ public final class LibLinearWeightCompaction {
                 if (i < prunable && Math.abs(v) < threshold) {
                     v = 0;
                 }
-                w.putDouble(i * 8, (float) v);
+                w.putDouble(i * 8, round(v, rounding));
             }
             // The array is ours (a copy from toByteArray) and is not changed after this.
             LibLinearModelProto out = p.toBuilder().setModels(0, UnsafeByteOperations.unsafeWrap(bytes)).build();
@@ -76,6 +92,19 @@ public final class LibLinearWeightCompaction {
         } catch (IOException e) {
             throw new IllegalArgumentException(model.getClassName() + ": unreadable LibLinear model: " + e, e);
         }
+    }
+
+    /**
+     * @param v        a weight
+     * @param rounding a precision
+     * @return the nearest value of that precision
+     */
+    public static double round(double v, WeightPrecision rounding) {
+        return switch (rounding) {
+            case DOUBLE -> v;
+            case FLOAT -> (float) v;
+            case BFLOAT16 -> BFloat16.rounded(v);
+        };
     }
 
     /**

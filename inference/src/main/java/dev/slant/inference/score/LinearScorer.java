@@ -46,6 +46,8 @@ public final class LinearScorer {
     private final BucketIndex known;
     private final double[] weights;
     private final float[] floatWeights;
+    /** {@link BFloat16} weights, rows x labels, or null. */
+    private final short[] bf16Weights;
     /** Sparse layout (all three set, {@code weights} and {@code floatWeights} null), or all null. */
     private final int[] rowStart;
     private final short[] sparseLabel;
@@ -70,11 +72,30 @@ public final class LinearScorer {
      */
     LinearScorer(String modelType, List<String> labels, int[] rowOfBucket, double[] weights, float[] floatWeights,
             double[] bias, ProbabilityLink link) {
+        this(modelType, labels, rowOfBucket, weights, floatWeights, null, bias, link);
+    }
+
+    /**
+     * Takes the arrays without copying them (they are built for this scorer and never handed out).
+     *
+     * @param modelType    the Tribuo model class the weights come from, for messages
+     * @param labels       labels in column order, distinct
+     * @param rowOfBucket  row per bucket, {@link #UNKNOWN} for buckets the model does not know
+     * @param weights      rows x labels, row-major, or null when another weight array is given
+     * @param floatWeights rows x labels, row-major, or null when another weight array is given
+     * @param bf16Weights  rows x labels, row-major, {@link BFloat16} bits, or null when another weight array is given
+     * @param bias         one per label
+     * @param link         how decision values become probabilities
+     * @throws IllegalArgumentException if the sizes disagree, not exactly one weight array is given, or a row index
+     *                                  is out of range
+     */
+    LinearScorer(String modelType, List<String> labels, int[] rowOfBucket, double[] weights, float[] floatWeights,
+            short[] bf16Weights, double[] bias, ProbabilityLink link) {
         this.modelType = Objects.requireNonNull(modelType, "modelType");
         this.labels = List.copyOf(labels);
         Objects.requireNonNull(rowOfBucket, "rowOfBucket");
-        if ((weights == null) == (floatWeights == null)) {
-            throw new IllegalArgumentException(modelType + ": give either double or float weights");
+        if ((weights != null ? 1 : 0) + (floatWeights != null ? 1 : 0) + (bf16Weights != null ? 1 : 0) != 1) {
+            throw new IllegalArgumentException(modelType + ": give one array of double, float or bfloat16 weights");
         }
         this.bias = Objects.requireNonNull(bias, "bias");
         this.link = Objects.requireNonNull(link, "link");
@@ -88,7 +109,7 @@ public final class LinearScorer {
         if (bias.length != n) {
             throw new IllegalArgumentException(modelType + ": " + bias.length + " biases for " + n + " labels");
         }
-        int length = weights != null ? weights.length : floatWeights.length;
+        int length = weights != null ? weights.length : floatWeights != null ? floatWeights.length : bf16Weights.length;
         if (length % n != 0) {
             throw new IllegalArgumentException(modelType + ": " + length + " weights are not rows of " + n + " labels");
         }
@@ -117,17 +138,21 @@ public final class LinearScorer {
         this.known = BucketIndex.of(rowOfBucket.length, b -> rowOfBucket[b] != UNKNOWN);
         double[] orderedWeights = weights;
         float[] orderedFloats = floatWeights;
+        short[] orderedBf16 = bf16Weights;
         if (!inBucketOrder) {
             // Rows in bucket order, so that a row's number is its bucket's rank among the known ones.
             int[] members = known.members();
             orderedWeights = weights == null ? null : new double[weights.length];
             orderedFloats = floatWeights == null ? null : new float[floatWeights.length];
+            orderedBf16 = bf16Weights == null ? null : new short[bf16Weights.length];
             for (int rank = 0; rank < members.length; rank++) {
                 int from = rowOfBucket[members[rank]] * n;
                 if (weights != null) {
                     System.arraycopy(weights, from, orderedWeights, rank * n, n);
-                } else {
+                } else if (floatWeights != null) {
                     System.arraycopy(floatWeights, from, orderedFloats, rank * n, n);
+                } else {
+                    System.arraycopy(bf16Weights, from, orderedBf16, rank * n, n);
                 }
             }
         }
@@ -136,6 +161,7 @@ public final class LinearScorer {
                 && nonZero <= SPARSE_AT_MOST * orderedFloats.length) {
             this.weights = null;
             this.floatWeights = null;
+            this.bf16Weights = null;
             this.rowStart = new int[rows + 1];
             this.sparseLabel = new short[(int) nonZero];
             this.sparseWeight = new float[(int) nonZero];
@@ -154,6 +180,7 @@ public final class LinearScorer {
         } else {
             this.weights = orderedWeights;
             this.floatWeights = orderedFloats;
+            this.bf16Weights = orderedBf16;
             this.rowStart = null;
             this.sparseLabel = null;
             this.sparseWeight = null;
@@ -168,6 +195,7 @@ public final class LinearScorer {
         this.known = s.known;
         this.weights = s.weights;
         this.floatWeights = s.floatWeights;
+        this.bf16Weights = s.bf16Weights;
         this.rowStart = s.rowStart;
         this.sparseLabel = s.sparseLabel;
         this.sparseWeight = s.sparseWeight;
@@ -244,25 +272,70 @@ public final class LinearScorer {
         if (precision == precision()) {
             return this;
         }
-        if (precision == WeightPrecision.FLOAT) {
-            // Only double scorers reach here: a sparse scorer is a float one.
-            float[] f = new float[weights.length];
-            for (int i = 0; i < f.length; i++) {
-                f[i] = (float) weights[i];
+        int[] rowOf = rowOfBucket();
+        int count = Math.multiplyExact(rows, labels.size());
+        float[] fromSparse = sparse() ? floatWeights() : null;
+        LinearScorer converted = switch (precision) {
+            case DOUBLE -> {
+                double[] d = new double[count];
+                for (int i = 0; i < count; i++) {
+                    d[i] = denseWeight(i, fromSparse);
+                }
+                yield new LinearScorer(modelType, labels, rowOf, d, null, null, bias, link);
             }
-            return new LinearScorer(modelType, labels, rowOfBucket(), null, f, bias, link).withKnownUnitLength(knownUnitLength);
+            case FLOAT -> {
+                float[] f = new float[count];
+                for (int i = 0; i < count; i++) {
+                    f[i] = (float) denseWeight(i, fromSparse);
+                }
+                yield new LinearScorer(modelType, labels, rowOf, null, f, null, bias, link);
+            }
+            case BFLOAT16 -> {
+                short[] h = new short[count];
+                for (int i = 0; i < count; i++) {
+                    h[i] = BFloat16.round(denseWeight(i, fromSparse));
+                }
+                yield new LinearScorer(modelType, labels, rowOf, null, null, h, bias, link);
+            }
+        };
+        return converted.withKnownUnitLength(knownUnitLength);
+    }
+
+    /** The i-th weight of the dense layout, rows x labels ({@code fromSparse}: a sparse scorer's dense copy). */
+    private double denseWeight(int i, float[] fromSparse) {
+        if (weights != null) {
+            return weights[i];
         }
-        float[] dense = floatWeights();
-        double[] d = new double[dense.length];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = dense[i];
+        if (floatWeights != null) {
+            return floatWeights[i];
         }
-        return new LinearScorer(modelType, labels, rowOfBucket(), d, null, bias, link).withKnownUnitLength(knownUnitLength);
+        if (bf16Weights != null) {
+            return BFloat16.toFloat(bf16Weights[i]);
+        }
+        return fromSparse[i];
+    }
+
+    /**
+     * @param precision a precision
+     * @return whether every weight is a value of that precision, so that {@link #withPrecision} to it loses nothing
+     */
+    public boolean fitsIn(WeightPrecision precision) {
+        if (precision.bytes() >= precision().bytes()) {
+            return true;
+        }
+        float[] fromSparse = sparse() ? floatWeights() : null;
+        for (int i = 0, count = Math.multiplyExact(rows, labels.size()); i < count; i++) {
+            double w = denseWeight(i, fromSparse);
+            if (LibLinearWeightCompaction.round(w, precision) != w) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return how the weights are stored */
     public WeightPrecision precision() {
-        return weights != null ? WeightPrecision.DOUBLE : WeightPrecision.FLOAT;
+        return weights != null ? WeightPrecision.DOUBLE : bf16Weights != null ? WeightPrecision.BFLOAT16 : WeightPrecision.FLOAT;
     }
 
     /** @return whether only the non-zero weights are stored ({@link #SPARSE_AT_MOST}, {@link #SPARSE_MIN_LABELS}) */
@@ -384,9 +457,13 @@ public final class LinearScorer {
                 for (int k = 0; k < n; k++) {
                     out[k] += weights[base + k] * x;
                 }
-            } else {
+            } else if (floatWeights != null) {
                 for (int k = 0; k < n; k++) {
                     out[k] += floatWeights[base + k] * x;
+                }
+            } else {
+                for (int k = 0; k < n; k++) {
+                    out[k] += BFloat16.toFloat(bf16Weights[base + k]) * x;
                 }
             }
         }
@@ -427,7 +504,7 @@ public final class LinearScorer {
             return 0.0;
         }
         int i = r * labels.size() + label;
-        return weights != null ? weights[i] : floatWeights[i];
+        return weights != null ? weights[i] : floatWeights != null ? floatWeights[i] : BFloat16.toFloat(bf16Weights[i]);
     }
 
     /**
@@ -469,10 +546,17 @@ public final class LinearScorer {
     }
 
     /**
-     * @return the float weights, rows x labels: the array itself, a dense copy when {@link #sparse()}, or null for
-     *         double weights (for {@link ScorerCodec} only)
+     * @return the float weights, rows x labels: the array itself, a dense copy when {@link #sparse()} or for
+     *         bfloat16 weights, or null for double weights (for {@link ScorerCodec} only)
      */
     float[] floatWeights() {
+        if (bf16Weights != null) {
+            float[] f = new float[bf16Weights.length];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = BFloat16.toFloat(bf16Weights[i]);
+            }
+            return f;
+        }
         if (rowStart == null) {
             return floatWeights;
         }

@@ -20,7 +20,7 @@ import java.util.List;
  * UTF model type     UTF link      UTF precision
  * int labels         UTF[labels]
  * int buckets        int rows      int[rows] bucket of each row
- * double[labels] biases            (double|float)[rows * labels] weights, row-major
+ * double[labels] biases            (double|float)[rows * labels] weights, row-major (bfloat16 scorers as floats)
  * </pre>
  */
 public final class ScorerCodec {
@@ -158,6 +158,10 @@ public final class ScorerCodec {
                     i += m;
                 }
                 scorer = new LinearScorer(modelType, labels, rowOfBucket, null, w, bias, link);
+                if (precision == WeightPrecision.BFLOAT16) {
+                    // Written as floats that are bfloat16 exactly: converting loses nothing.
+                    scorer = scorer.withPrecision(precision);
+                }
             }
             if (in.read() != -1) {
                 throw new IllegalArgumentException("scorer encoding has bytes after its last weight");

@@ -350,7 +350,8 @@ public final class StreamedLibLinearScorer {
             rowOfFeature[j] = rowOfBucket[s.bucketOfFeature[j]];
         }
         double[] dw = s.precision == WeightPrecision.DOUBLE ? new double[Math.multiplyExact(features, n)] : null;
-        float[] fw = dw == null ? new float[Math.multiplyExact(features, n)] : null;
+        float[] fw = s.precision == WeightPrecision.FLOAT ? new float[Math.multiplyExact(features, n)] : null;
+        short[] hw = s.precision == WeightPrecision.BFLOAT16 ? new short[Math.multiplyExact(features, n)] : null;
         double[] bias = new double[n];
         int total = h.weights();
         int p = 0;
@@ -363,10 +364,10 @@ public final class StreamedLibLinearScorer {
                 if (feature < features && feature < nrFeature) {
                     int at = rowOfFeature[feature] * n;
                     if (nrW == 1) {
-                        put(dw, fw, at + classes[0], v);
-                        put(dw, fw, at + classes[1], -v);
+                        put(dw, fw, hw, at + classes[0], v);
+                        put(dw, fw, hw, at + classes[1], -v);
                     } else {
-                        put(dw, fw, at + classes[c], v);
+                        put(dw, fw, hw, at + classes[c], v);
                     }
                 } else if (feature == features && biasRead) {
                     if (nrW == 1) {
@@ -381,14 +382,16 @@ public final class StreamedLibLinearScorer {
             throw new IllegalArgumentException("serialized LibLinear model ends after " + p + " of its " + total + " weights", e);
         }
         ProbabilityLink link = solver.isLogisticRegressionSolver() ? ProbabilityLink.ONE_VS_REST_LOGISTIC : ProbabilityLink.SOFTMAX_OF_MARGINS;
-        return new LinearScorer(type, s.labels, rowOfBucket, dw, fw, bias, link);
+        return new LinearScorer(type, s.labels, rowOfBucket, dw, fw, hw, bias, link);
     }
 
-    private static void put(double[] dw, float[] fw, int index, double v) {
+    private static void put(double[] dw, float[] fw, short[] hw, int index, double v) {
         if (dw != null) {
             dw[index] = v;
-        } else {
+        } else if (fw != null) {
             fw[index] = (float) v;
+        } else {
+            hw[index] = BFloat16.round(v);
         }
     }
 

@@ -437,6 +437,37 @@ class BundleTest {
         assertTrue(e.getMessage().startsWith(file + ": scorers/topic.bin is a LinearScorer[" + TribuoLinearScorers.LIBLINEAR + ", 3 labels"), e.getMessage());
     }
 
+    /** Slant's trainer rounds LibLinear weights to bfloat16; such a model is written and loaded as 2-byte weights. */
+    @Test
+    void bfloat16WeightsAreRecordedAndLoadedExactly() throws Exception {
+        Map<String, Model<Label>> m = new LinkedHashMap<>(models);
+        @SuppressWarnings("unchecked")
+        Model<Label> rounded = (Model<Label>) Model.deserialize(
+                LibLinearWeightCompaction.compact(models.get("veracity").serialize(), 1.0, WeightPrecision.BFLOAT16));
+        m.put("veracity", rounded);
+        Path file = dir.resolve("bf16.slant");
+        Manifest written = new BundleWriter(CLOCK).write(file, contents(m));
+        assertEquals(WeightPrecision.BFLOAT16, written.target("veracity").precision());
+        assertEquals(WeightPrecision.FLOAT, written.target("stance").precision(), "weights that are not bfloat16 stay floats");
+        LoadedBundle b = BundleReader.read(file);
+        assertEquals(WeightPrecision.BFLOAT16, b.manifest().target("veracity").precision());
+        LinearScorer loaded = b.scorers().get("veracity");
+        assertEquals(WeightPrecision.BFLOAT16, loaded.precision());
+        LinearScorer exact = TribuoLinearScorers.fromModel(rounded, featurizer.settings().buckets());
+        int n = exact.labels().size();
+        for (Article a : unseen) {
+            FeatureVector v = featurizer.featurize(a);
+            double[] x = new double[n];
+            double[] y = new double[n];
+            assertEquals(exact.decisionValues(v, x), loaded.decisionValues(v, y));
+            assertArrayEquals(x, y, 0.0, a.id());
+        }
+        Model<Label> back = BundleReader.readModel(file, "veracity");
+        FeatureVector v = featurizer.featurize(unseen.get(0));
+        var ex = FeatureNames.example(LabelFactory.UNKNOWN_LABEL, v);
+        assertEquals(rounded.predict(ex).getOutputScores().toString(), back.predict(ex).getOutputScores().toString());
+    }
+
     @Test
     void floatPrecisionHalvesTheWeightsAndKeepsScoresClose() throws Exception {
         Path file = dir.resolve("float.slant");

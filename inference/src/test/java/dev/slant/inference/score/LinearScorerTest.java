@@ -159,6 +159,58 @@ class LinearScorerTest {
         assertEquals(16 + 8L * 64 + 16 + 4L * 64 + 16 + 8L * known * 4 + 16 + 8 * 4, scorer.arrayBytes());
     }
 
+    /** A LibLinear model rounded to bfloat16 (as Slant's trainer makes them) is scored from 2-byte weights exactly. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("libLinearModels")
+    void bfloat16WeightsOfARoundedModelScoreAsTribuoDoes(String key) {
+        Model<Label> model = MODELS.get(key);
+        @SuppressWarnings("unchecked")
+        Model<Label> rounded = (Model<Label>) Model.deserialize(
+                LibLinearWeightCompaction.compact(model.serialize(), 1.0, WeightPrecision.BFLOAT16));
+        LinearScorer trained = TribuoLinearScorers.fromModel(model, Synthetic.SETTINGS.buckets());
+        LinearScorer exact = TribuoLinearScorers.fromModel(rounded, Synthetic.SETTINGS.buckets());
+        assertFalse(trained.fitsIn(WeightPrecision.BFLOAT16), "LibLinear's own weights are not bfloat16");
+        assertTrue(trained.fitsIn(WeightPrecision.DOUBLE));
+        assertTrue(exact.fitsIn(WeightPrecision.BFLOAT16) && exact.fitsIn(WeightPrecision.FLOAT));
+        LinearScorer half = exact.withPrecision(WeightPrecision.BFLOAT16);
+        assertEquals(WeightPrecision.BFLOAT16, half.precision());
+        assertTrue(half.toString().contains("BFLOAT16"), half.toString());
+        int n = half.labels().size();
+        assertEquals(LinearScorer.arrayBytes(half.buckets(), half.knownBuckets(), n, WeightPrecision.BFLOAT16), half.arrayBytes());
+        for (int b : exact.bucketOfRow()) {
+            for (int k = 0; k < n; k++) {
+                assertEquals(exact.weight(b, k), half.weight(b, k), 0.0);
+            }
+        }
+        int compared = 0;
+        for (Article a : unseen) {
+            FeatureVector v = featurizer.featurize(a);
+            double[] want = new double[n];
+            double[] got = new double[n];
+            if (exact.decisionValues(v, want) == 0) {
+                continue;
+            }
+            half.decisionValues(v, got);
+            assertArrayEquals(want, got, 0.0, a.id());
+            Map<String, Label> theirs = rounded.predict(FeatureNames.example(LabelFactory.UNKNOWN_LABEL, v)).getOutputScores();
+            double[] ours = half.link().tribuoScores(got);
+            for (int k = 0; k < n; k++) {
+                assertEquals(theirs.get(half.labels().get(k)).getScore(), ours[k], TOLERANCE, a.id());
+            }
+            compared++;
+        }
+        assertTrue(compared >= 80);
+        // Back to float or double, nothing is lost.
+        assertTrue(half.withPrecision(WeightPrecision.FLOAT).fitsIn(WeightPrecision.BFLOAT16));
+        assertEquals(exact.weight(exact.bucketOfRow()[0], 0),
+                half.withPrecision(WeightPrecision.DOUBLE).weight(exact.bucketOfRow()[0], 0), 0.0);
+    }
+
+    static Stream<String> libLinearModels() {
+        return TinyTrainers.all().keySet().stream().filter(t -> t.startsWith("liblinear"))
+                .flatMap(t -> Synthetic.TARGETS.keySet().stream().map(target -> t + "/" + target));
+    }
+
     @Test
     void unitLengthOverKnownBucketsScoresTheCutVector() {
         // A model that knows only every other bucket of those the featurizer keeps.

@@ -9,6 +9,7 @@ import dev.slant.datasets.cli.CliRun;
 import dev.slant.inference.bundle.BundleReader;
 import dev.slant.inference.features.FeaturizerSettings;
 import dev.slant.inference.score.LinearScorer;
+import dev.slant.inference.score.WeightPrecision;
 import dev.slant.training.NewsCsv;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ class TrainAndEvaluateCommandTest {
     }
 
     @Test
-    void trainWritesABundleThatEvaluateReadsBackWithTheSameFigures() throws IOException {
+    void trainWritesABundleThatEvaluateReadsBackWithTheSameFigures() throws Exception {
         Path csv = corpus();
         Path model = dir.resolve("models").resolve("m.slant");
         String[] data = {"--input", csv.toString(), "--id-column", "id", "--title-column", "title", "--label", "stance=stance",
@@ -45,6 +46,8 @@ class TrainAndEvaluateCommandTest {
         CliRun t = CliRun.of(train.toArray(String[]::new));
         assertEquals(ExitCodes.OK, t.code(), t.err());
         assertTrue(Files.isRegularFile(model));
+        assertEquals(WeightPrecision.BFLOAT16, BundleReader.read(model).manifest().target("stance").precision(),
+                "the trainer rounds LibLinear weights to bfloat16, so the bundle scores them from 2 bytes each");
         assertTrue(t.out().contains("outlet-disjoint 3-fold cross-validation"), t.out());
         int at = t.out().indexOf("over 2 draws of the folds (seeds 42 to 43): macro-F1 ");
         assertTrue(at >= 0, t.out());

@@ -91,6 +91,16 @@ class SparseLayoutTest {
         LinearScorer decoded = ScorerCodec.read(new ByteArrayInputStream(bytes.toByteArray()), BUCKETS);
         LinearScorer widened = sparse.withPrecision(WeightPrecision.DOUBLE);
         assertTrue(decoded.sparse(), "the codec stores it dense; reading makes it sparse again");
+        assertFalse(sparse.fitsIn(WeightPrecision.BFLOAT16), "Gaussian floats are not bfloat16 values");
+        assertTrue(sparse.fitsIn(WeightPrecision.FLOAT) && sparse.fitsIn(WeightPrecision.DOUBLE));
+        LinearScorer half = sparse.withPrecision(WeightPrecision.BFLOAT16);
+        assertFalse(half.sparse(), "bfloat16 weights are dense");
+        assertTrue(half.fitsIn(WeightPrecision.BFLOAT16));
+        for (int b = 0; b < BUCKETS; b++) {
+            for (int k = 0; k < 108; k++) {
+                assertEquals(BFloat16.rounded(sparse.weight(b, k)), half.weight(b, k), 0.0, "bucket " + b + " label " + k);
+            }
+        }
         for (FeatureVector v : vectors(11)) {
             double[] want = new double[108];
             int known = dense.decisionValues(v, want);

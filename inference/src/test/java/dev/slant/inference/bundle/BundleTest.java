@@ -468,6 +468,43 @@ class BundleTest {
         assertEquals(rounded.predict(ex).getOutputScores().toString(), back.predict(ex).getOutputScores().toString());
     }
 
+    /**
+     * A wide bfloat16 model is written as bfloat16; pruned so far that its scorer keeps only the non-zero weights,
+     * it stays floats (sparse), which are exact too.
+     */
+    @Test
+    void aPrunedWideModelStaysSparseFloatsAndAWholeOneIsBFloat16() throws Exception {
+        List<LabelledArticle> wide = new ArrayList<>();
+        for (LabelledArticle a : Synthetic.articles(300, 1)) {
+            String label = String.join("-", a.labels().get("stance").orElseThrow(), a.labels().get("topic").orElseThrow(),
+                    a.labels().get("veracity").orElseThrow());
+            wide.add(new LabelledArticle(a.article(), dev.slant.datasets.Labels.single(Map.of("wide", label))));
+        }
+        Model<Label> trained = Synthetic.train(TinyTrainers.all().get("liblinear-svm"), featurizer, wide, "wide");
+        for (double keep : new double[] {1.0, 0.2}) {
+            @SuppressWarnings("unchecked")
+            Model<Label> rounded = (Model<Label>) Model.deserialize(
+                    LibLinearWeightCompaction.compact(trained.serialize(), keep, WeightPrecision.BFLOAT16));
+            Path file = dir.resolve("wide-" + keep + ".slant");
+            new BundleWriter(CLOCK).write(file, contents(Map.of("wide", rounded)));
+            LoadedBundle b = BundleReader.read(file);
+            LinearScorer loaded = b.scorers().get("wide");
+            assertTrue(loaded.labels().size() >= LinearScorer.SPARSE_MIN_LABELS, loaded.toString());
+            WeightPrecision expected = keep < 1 ? WeightPrecision.FLOAT : WeightPrecision.BFLOAT16;
+            assertEquals(expected, b.manifest().target("wide").precision(), "kept " + keep);
+            assertEquals(expected, loaded.precision());
+            assertEquals(keep < 1, loaded.sparse(), loaded.toString());
+            LinearScorer exact = TribuoLinearScorers.fromModel(rounded, featurizer.settings().buckets());
+            for (Article a : unseen) {
+                FeatureVector v = featurizer.featurize(a);
+                double[] x = new double[loaded.labels().size()];
+                double[] y = new double[x.length];
+                assertEquals(exact.decisionValues(v, x), loaded.decisionValues(v, y));
+                assertArrayEquals(x, y, 0.0, a.id() + ", kept " + keep);
+            }
+        }
+    }
+
     @Test
     void floatPrecisionHalvesTheWeightsAndKeepsScoresClose() throws Exception {
         Path file = dir.resolve("float.slant");

@@ -82,7 +82,7 @@ public final class LibLinearWeightCompaction {
                 if (i < prunable && Math.abs(v) < threshold) {
                     v = 0;
                 }
-                w.putDouble(i * 8, round(v, rounding));
+                w.putDouble(i * 8, rounding.round(v));
             }
             // The array is ours (a copy from toByteArray) and is not changed after this.
             LibLinearModelProto out = p.toBuilder().setModels(0, UnsafeByteOperations.unsafeWrap(bytes)).build();
@@ -92,19 +92,6 @@ public final class LibLinearWeightCompaction {
         } catch (IOException e) {
             throw new IllegalArgumentException(model.getClassName() + ": unreadable LibLinear model: " + e, e);
         }
-    }
-
-    /**
-     * @param v        a weight
-     * @param rounding a precision
-     * @return the nearest value of that precision
-     */
-    public static double round(double v, WeightPrecision rounding) {
-        return switch (rounding) {
-            case DOUBLE -> v;
-            case FLOAT -> (float) v;
-            case BFLOAT16 -> BFloat16.rounded(v);
-        };
     }
 
     /**

@@ -326,7 +326,7 @@ public final class LinearScorer {
         float[] fromSparse = sparse() ? floatWeights() : null;
         for (int i = 0, count = Math.multiplyExact(rows, labels.size()); i < count; i++) {
             double w = denseWeight(i, fromSparse);
-            if (LibLinearWeightCompaction.round(w, precision) != w) {
+            if (precision.round(w) != w) {
                 return false;
             }
         }

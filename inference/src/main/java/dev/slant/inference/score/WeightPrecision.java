@@ -29,4 +29,17 @@ public enum WeightPrecision {
     public int bytes() {
         return bytes;
     }
+
+    /**
+     * @param v a weight
+     * @return the nearest value of this precision
+     * @throws IllegalArgumentException for {@link #BFLOAT16}, if the value is not finite or beyond its range
+     */
+    public double round(double v) {
+        return switch (this) {
+            case DOUBLE -> v;
+            case FLOAT -> (float) v;
+            case BFLOAT16 -> BFloat16.rounded(v);
+        };
+    }
 }

@@ -139,6 +139,15 @@ public record FeaturizerSettings(
     }
 
     /**
+     * @param drop whether to drop tokens that contain a digit
+     * @return these settings with numbers dropped or kept
+     */
+    public FeaturizerSettings withDropNumbers(boolean drop) {
+        return new FeaturizerSettings(hashScheme, wordMinN, wordMaxN, charMinN, charMaxN, titleMode, buckets, minTokenLength,
+                drop, sublinearTf, idf, minDf, minOutlets, l2, scrub);
+    }
+
+    /**
      * @param min smallest character n-gram, 0 for none
      * @param max largest character n-gram, 0 for none
      * @return these settings with another character n-gram range

@@ -92,6 +92,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-scrub", description = "Do not scrub outlet fingerprints (to measure what they are worth).")
     boolean noScrub;
 
+    @Option(names = "--keep-numbers", description = "Keep tokens that contain a digit (dropped by default: dates and "
+            + "counts are fingerprints of outlets more than of stance or topic).")
+    boolean keepNumbers;
+
     @Option(names = "--words", paramLabel = "MIN-MAX", description = "Word n-gram sizes, such as 1-1 (words alone) or "
             + "1-3 (default: " + FeaturizerSettings.DEFAULT_WORD_MIN_N + "-" + FeaturizerSettings.DEFAULT_WORD_MAX_N + ").")
     String words;
@@ -172,7 +176,7 @@ public final class TrainCommand implements Callable<Integer> {
             }
             ts = ts.withMinOutlets(modelMinOutlets);
         }
-        FeaturizerSettings fs = FeaturizerSettings.DEFAULTS.withScrub(!noScrub);
+        FeaturizerSettings fs = FeaturizerSettings.DEFAULTS.withScrub(!noScrub).withDropNumbers(!keepNumbers);
         if (minOutlets != null) {
             fs = fs.withMinOutlets(minOutlets);
         }

@@ -121,7 +121,7 @@ class TrainAndEvaluateCommandTest {
     }
 
     @Test
-    void wordsSetsTheNgramSizesTheBundleKeepsAndBadRangesAreUsageErrors() throws Exception {
+    void wordsAndKeepNumbersSetWhatTheBundleKeepsAndBadRangesAreUsageErrors() throws Exception {
         Path csv = corpus();
         Path model = dir.resolve("words.slant");
         CliRun t = CliRun.of("train", "--input", csv.toString(), "--id-column", "id", "--label", "stance=stance",
@@ -130,6 +130,14 @@ class TrainAndEvaluateCommandTest {
         assertEquals(ExitCodes.OK, t.code(), t.err());
         FeaturizerSettings fs = BundleReader.read(model).featurizer().settings();
         assertEquals(List.of(1, 1), List.of(fs.wordMinN(), fs.wordMaxN()));
+        assertTrue(fs.dropNumbers(), "numbers are dropped by default");
+
+        Path numbers = dir.resolve("numbers.slant");
+        CliRun kept = CliRun.of("train", "--input", csv.toString(), "--id-column", "id", "--label", "stance=stance",
+                "--meta", "host=host", "--split", "stratified", "--no-outlet-cv", "--min-outlets", "2", "--keep-numbers",
+                "--quiet", "--out", numbers.toString());
+        assertEquals(ExitCodes.OK, kept.code(), kept.err());
+        assertFalse(BundleReader.read(numbers).featurizer().settings().dropNumbers());
 
         for (String range : List.of("3-1", "x", "1-2-3", "0-2")) {
             CliRun bad = CliRun.of("train", "--input", csv.toString(), "--label", "stance=stance", "--words", range,

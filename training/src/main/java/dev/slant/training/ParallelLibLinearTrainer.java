@@ -40,6 +40,8 @@ import org.tribuo.classification.liblinear.LinearClassificationType;
  * LibLinear's own path.
  */
 final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
+    /** The bias Tribuo's {@code trainModels} gives every LibLinear problem ({@code Problem.bias}). */
+    static final double TRIBUO_BIAS = 1.0;
     /** Not a configured setting: the model is the same whatever the threads, so provenance leaves it out. */
     private final int threads;
 
@@ -158,22 +160,28 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
         }
         double[] label = new double[classes];
         firstSeen.forEach((v, i) -> label[i] = v);
+        // The dual SVM solvers run over primitive arrays (the same weights as LibLinear's, faster); other solvers
+        // and problems that LibLinear would hand to another solver go through LibLinear itself.
+        boolean dual = params.getSolverType() == SolverType.L2R_L2LOSS_SVC_DUAL
+                || params.getSolverType() == SolverType.L2R_L1LOSS_SVC_DUAL;
+        DualCoordinateDescent.Rows rows = dual ? DualCoordinateDescent.Rows.of(features, numFeatures) : null;
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, classes), r -> {
             Thread t = new Thread(r, "liblinear-one-vs-rest");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<Model>> columns = new ArrayList<>(classes);
+            List<Future<double[]>> columns = new ArrayList<>(classes);
             for (int c = 0; c < classes; c++) {
                 int k = c;
-                columns.add(pool.submit(() -> oneVsRest(params, numFeatures, features, y, label[k], k)));
+                columns.add(pool.submit(() -> oneVsRest(params, numFeatures, features, rows, y, label[k], k)));
             }
-            Model[] binary = new Model[classes];
+            double[][] binary = new double[classes][];
             for (int c = 0; c < classes; c++) {
                 binary[c] = columns.get(c).get();
             }
-            return List.of(assemble(params.getSolverType(), label, binary));
+            // Tribuo's problems carry a bias column (Problem.bias 1), which LibLinear does not count as a feature.
+            return List.of(assemble(params.getSolverType(), label, binary, numFeatures - 1, TRIBUO_BIAS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while training one-vs-rest problems", e);
@@ -187,14 +195,14 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
         }
     }
 
-    /** Solves class {@code label}'s binary problem, positives first. */
-    private Model oneVsRest(Parameter params, int numFeatures, FeatureNode[][] features, double[] y, double label,
-                               int position) {
-        double[] binary = new double[y.length];
-        for (int i = 0; i < y.length; i++) {
-            binary[i] = y[i] == label ? 1 : -1;
-        }
-        Parameter p = params.clone();
+    /**
+     * Solves class {@code label}'s binary problem as LibLinear's {@code train} would (positives first), with the
+     * primitive-array solver when {@code rows} are given and it converges, else with LibLinear.
+     *
+     * @return the binary model's weights (one per feature, then the bias)
+     */
+    private double[] oneVsRest(Parameter params, int numFeatures, FeatureNode[][] features,
+                               DualCoordinateDescent.Rows rows, double[] y, double label, int position) {
         double weight = 1;
         int[] weightLabels = params.getWeightLabels();
         for (int i = 0; weightLabels != null && i < weightLabels.length; i++) {
@@ -202,14 +210,48 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
                 weight = params.getWeights()[i];
             }
         }
+        if (rows != null) {
+            int[] order = new int[y.length];
+            int positives = 0;
+            for (int i = 0; i < y.length; i++) {
+                if (y[i] == label) {
+                    order[positives++] = i;
+                }
+            }
+            for (int i = 0, k = positives; i < y.length; i++) {
+                if (y[i] != label) {
+                    order[k++] = i;
+                }
+            }
+            double[] w = DualCoordinateDescent.solve(rows, order, positives, params.getC() * weight, params.getC(),
+                    params.getSolverType() == SolverType.L2R_L1LOSS_SVC_DUAL, params.getEps(),
+                    DualCoordinateDescent.LIBLINEAR_MAX_PASSES, random(position));
+            if (w != null) {
+                return w;
+            }
+        }
+        double[] binary = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            binary[i] = y[i] == label ? 1 : -1;
+        }
+        Parameter p = params.clone();
         p.setWeights(new double[] {weight}, new int[] {1});
-        p.setRandom(new Random(seed * 1_000_003L + position));
+        p.setRandom(random(position));
         Model m = super.trainModels(p, numFeatures, features, new double[][] {binary}).get(0);
         if (m.getNrClass() != 2 || m.getLabels()[0] != 1) {
             throw new IllegalStateException("LibLinear's binary model for class " + label + " has labels "
                     + java.util.Arrays.toString(m.getLabels()) + ", expected [1, -1]");
         }
-        return m;
+        if (m.getNrFeature() != numFeatures - 1 || m.getBias() != TRIBUO_BIAS) {
+            throw new IllegalStateException("LibLinear's binary model for class " + label + " has " + m.getNrFeature()
+                    + " features and bias " + m.getBias() + ", expected " + (numFeatures - 1) + " and " + TRIBUO_BIAS);
+        }
+        return m.getFeatureWeights();
+    }
+
+    /** The source of a one-vs-rest problem's shuffles, by its class's position. */
+    private Random random(int position) {
+        return new Random(seed * 1_000_003L + position);
     }
 
     /**
@@ -218,13 +260,10 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
      * LibLinear's model has no public constructor with its fields, so they are set reflectively; reading the same
      * model back from LibLinear's text format took minutes for 108 classes of 261,000 features.
      */
-    static Model assemble(SolverType solver, double[] label, Model[] binary) {
-        int classes = binary.length;
-        double[][] w = new double[classes][];
+    static Model assemble(SolverType solver, double[] label, double[][] w, int nrFeature, double bias) {
+        int classes = w.length;
         for (int c = 0; c < classes; c++) {
-            w[c] = binary[c].getFeatureWeights();
-            if (binary[c].getNrFeature() != binary[0].getNrFeature() || binary[c].getBias() != binary[0].getBias()
-                    || w[c].length != w[0].length) {
+            if (w[c].length != w[0].length) {
                 throw new IllegalStateException("one-vs-rest models of different shapes");
             }
         }
@@ -243,8 +282,8 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
         set(m, "solverType", solver);
         set(m, "nr_class", classes);
         set(m, "label", labels);
-        set(m, "nr_feature", binary[0].getNrFeature());
-        set(m, "bias", binary[0].getBias());
+        set(m, "nr_feature", nrFeature);
+        set(m, "bias", bias);
         set(m, "w", weights);
         return m;
     }

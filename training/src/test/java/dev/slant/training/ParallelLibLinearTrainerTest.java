@@ -190,14 +190,15 @@ class ParallelLibLinearTrainerTest {
             binary[c] = de.bwaldvogel.liblinear.Linear.train(p, param);
         }
         double[] labels = {2, 0, 1};
-        de.bwaldvogel.liblinear.Model assembled = ParallelLibLinearTrainer.assemble(
-                de.bwaldvogel.liblinear.SolverType.L2R_L2LOSS_SVC_DUAL, labels, binary);
-        StringBuilder text = new StringBuilder("solver_type L2R_L2LOSS_SVC_DUAL\nnr_class 3\nlabel 2 0 1\nnr_feature ")
-                .append(binary[0].getNrFeature()).append("\nbias ").append(binary[0].getBias()).append("\nw\n");
         double[][] w = new double[3][];
         for (int c = 0; c < 3; c++) {
             w[c] = binary[c].getFeatureWeights();
         }
+        de.bwaldvogel.liblinear.Model assembled = ParallelLibLinearTrainer.assemble(
+                de.bwaldvogel.liblinear.SolverType.L2R_L2LOSS_SVC_DUAL, labels, w, binary[0].getNrFeature(),
+                binary[0].getBias());
+        StringBuilder text = new StringBuilder("solver_type L2R_L2LOSS_SVC_DUAL\nnr_class 3\nlabel 2 0 1\nnr_feature ")
+                .append(binary[0].getNrFeature()).append("\nbias ").append(binary[0].getBias()).append("\nw\n");
         for (int row = 0; row < w[0].length; row++) {
             for (int c = 0; c < 3; c++) {
                 text.append(w[c][row]).append(' ');

@@ -42,6 +42,23 @@ final class DualCoordinateDescent {
         }
 
         /**
+         * LibLinear's own layout of these rows, for its other solvers (an object per non-zero).
+         *
+         * @return the rows, feature indices from 1
+         */
+        FeatureNode[][] toNodes() {
+            FeatureNode[][] x = new FeatureNode[size()][];
+            for (int i = 0; i < x.length; i++) {
+                FeatureNode[] row = new FeatureNode[start[i + 1] - start[i]];
+                for (int k = start[i]; k < start[i + 1]; k++) {
+                    row[k - start[i]] = new FeatureNode(column[k] + 1, value[k]);
+                }
+                x[i] = row;
+            }
+            return x;
+        }
+
+        /**
          * Lays out LibLinear's rows.
          *
          * @param x       LibLinear's rows (feature indices from 1)

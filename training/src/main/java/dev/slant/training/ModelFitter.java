@@ -109,7 +109,7 @@ public final class ModelFitter {
         }
         DatasetProvenance data = matrix.provenance(new SimpleDataSourceProvenance(description, LABELS), observed.size());
         ParallelLibLinearTrainer.Trained trained = settings.libLinear(labels, threads)
-                .train(data, matrix.featureMap(), ids, matrix.nodes(), y);
+                .train(data, matrix.featureMap(), ids, matrix.problem(), y);
         return new Fitted(trained.model(), matrix.featureless(), trained.inner(), matrix.unitLengthOverColumns());
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,16 +73,18 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
      * @param data     the provenance of the dataset the rows stand for
      * @param features its feature domain (LibLinear's feature ids are these ids + 1; the bias comes last)
      * @param outputs  its label domain
-     * @param x        LibLinear's rows, only read
+     * @param x        LibLinear's rows (columns: the feature ids, then the bias), only read
      * @param y        each row's label id in {@code outputs}
      * @return the model and its LibLinear model
-     * @throws IllegalArgumentException if x and y differ in length
+     * @throws IllegalArgumentException if x and y differ in length or x has not one column per feature and the bias
      */
     Trained train(DatasetProvenance data, ImmutableFeatureMap features,
-                                                             ImmutableOutputInfo<org.tribuo.classification.Label> outputs,
-                                                             FeatureNode[][] x, double[] y) {
-        if (x.length != y.length) {
-            throw new IllegalArgumentException(x.length + " rows but " + y.length + " labels");
+                  ImmutableOutputInfo<org.tribuo.classification.Label> outputs, DualCoordinateDescent.Rows x, double[] y) {
+        if (x.size() != y.length) {
+            throw new IllegalArgumentException(x.size() + " rows but " + y.length + " labels");
+        }
+        if (x.columns() != features.size() + 1) {
+            throw new IllegalArgumentException(x.columns() + " columns for " + features.size() + " features and the bias");
         }
         // As LibLinearTrainer.train: the n-th training draws from the n-th split of a SplittableRandom seeded by
         // the seed, and the provenance records the count before this training.
@@ -101,7 +104,10 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
         params.setRandom(new Random(local.nextLong()));
         ModelProvenance provenance = new ModelProvenance(LibLinearModel.class.getName(), OffsetDateTime.now(), data,
                 trainerProvenance, Collections.emptyMap());
-        List<Model> models = trainModels(params, features.size() + 1, x, new double[][] {y});
+        List<Model> models = solve(params, features.size() + 1, x, null, y);
+        for (Model m : models) {
+            roundToBFloat16(m);
+        }
         return new Trained(createModel(provenance, features, outputs, models), models.get(0));
     }
 
@@ -123,7 +129,7 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
      */
     @Override
     protected List<Model> trainModels(Parameter params, int numFeatures, FeatureNode[][] features, double[][] outputs) {
-        List<Model> models = solve(params, numFeatures, features, outputs);
+        List<Model> models = solve(params, numFeatures, null, features, outputs[0]);
         for (Model m : models) {
             roundToBFloat16(m);
         }
@@ -147,8 +153,31 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
         }
     }
 
-    private List<Model> solve(Parameter params, int numFeatures, FeatureNode[][] features, double[][] outputs) {
-        double[] y = outputs[0];
+    /** Whether a problem's solver is one of the dual SVM solvers that {@link DualCoordinateDescent} runs. */
+    private static boolean dual(Parameter params) {
+        return params.getSolverType() == SolverType.L2R_L2LOSS_SVC_DUAL
+                || params.getSolverType() == SolverType.L2R_L1LOSS_SVC_DUAL;
+    }
+
+    /**
+     * Solves a problem given as compressed rows or as LibLinear's rows: the dual SVM solvers of more than two
+     * classes run over the compressed rows (the same weights as LibLinear's, faster); other solvers, two classes and
+     * problems that LibLinear would hand to another solver go through LibLinear. Each layout is made from the other
+     * when needed (LibLinear's once, by whichever thread needs it first).
+     */
+    private List<Model> solve(Parameter params, int numFeatures, DualCoordinateDescent.Rows rows,
+                              FeatureNode[][] features, double[] y) {
+        Supplier<FeatureNode[][]> nodes = features != null ? () -> features : new Supplier<>() {
+            private FeatureNode[][] made;
+
+            @Override
+            public synchronized FeatureNode[][] get() {
+                if (made == null) {
+                    made = rows.toNodes();
+                }
+                return made;
+            }
+        };
         // LibLinear orders classes by first occurrence; so do we, so the model reads the same.
         Map<Double, Integer> firstSeen = new LinkedHashMap<>();
         for (double v : y) {
@@ -156,15 +185,12 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
         }
         int classes = firstSeen.size();
         if (classes <= 2 || params.getSolverType() == SolverType.MCSVM_CS) {
-            return super.trainModels(params, numFeatures, features, outputs);
+            return super.trainModels(params, numFeatures, nodes.get(), new double[][] {y});
         }
         double[] label = new double[classes];
         firstSeen.forEach((v, i) -> label[i] = v);
-        // The dual SVM solvers run over primitive arrays (the same weights as LibLinear's, faster); other solvers
-        // and problems that LibLinear would hand to another solver go through LibLinear itself.
-        boolean dual = params.getSolverType() == SolverType.L2R_L2LOSS_SVC_DUAL
-                || params.getSolverType() == SolverType.L2R_L1LOSS_SVC_DUAL;
-        DualCoordinateDescent.Rows rows = dual ? DualCoordinateDescent.Rows.of(features, numFeatures) : null;
+        DualCoordinateDescent.Rows compressed = !dual(params) ? null
+                : rows != null ? rows : DualCoordinateDescent.Rows.of(features, numFeatures);
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, classes), r -> {
             Thread t = new Thread(r, "liblinear-one-vs-rest");
             t.setDaemon(true);
@@ -174,7 +200,7 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
             List<Future<double[]>> columns = new ArrayList<>(classes);
             for (int c = 0; c < classes; c++) {
                 int k = c;
-                columns.add(pool.submit(() -> oneVsRest(params, numFeatures, features, rows, y, label[k], k)));
+                columns.add(pool.submit(() -> oneVsRest(params, numFeatures, nodes, compressed, y, label[k], k)));
             }
             double[][] binary = new double[classes][];
             for (int c = 0; c < classes; c++) {
@@ -201,7 +227,7 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
      *
      * @return the binary model's weights (one per feature, then the bias)
      */
-    private double[] oneVsRest(Parameter params, int numFeatures, FeatureNode[][] features,
+    private double[] oneVsRest(Parameter params, int numFeatures, Supplier<FeatureNode[][]> features,
                                DualCoordinateDescent.Rows rows, double[] y, double label, int position) {
         double weight = 1;
         int[] weightLabels = params.getWeightLabels();
@@ -237,7 +263,7 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
         Parameter p = params.clone();
         p.setWeights(new double[] {weight}, new int[] {1});
         p.setRandom(random(position));
-        Model m = super.trainModels(p, numFeatures, features, new double[][] {binary}).get(0);
+        Model m = super.trainModels(p, numFeatures, features.get(), new double[][] {binary}).get(0);
         if (m.getNrClass() != 2 || m.getLabels()[0] != 1) {
             throw new IllegalStateException("LibLinear's binary model for class " + label + " has labels "
                     + java.util.Arrays.toString(m.getLabels()) + ", expected [1, -1]");

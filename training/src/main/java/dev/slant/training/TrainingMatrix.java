@@ -7,7 +7,6 @@ import com.oracle.labs.mlrg.olcut.provenance.primitives.BooleanProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.IntProvenance;
 import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 import com.oracle.labs.mlrg.olcut.util.Pair;
-import de.bwaldvogel.liblinear.FeatureNode;
 import dev.slant.inference.features.FeatureVector;
 import dev.slant.inference.features.Featurizer;
 import dev.slant.inference.model.FeatureNames;
@@ -46,10 +45,10 @@ final class TrainingMatrix {
     private final ImmutableFeatureMap featureMap;
     private final int observedFeatures;
     private final boolean dense;
-    private final FeatureNode[][] nodes;
+    private final DualCoordinateDescent.Rows problem;
 
     private TrainingMatrix(int[] rows, int filter, boolean rescale, int[] kept, ImmutableFeatureMap featureMap,
-                           int observedFeatures, boolean dense, FeatureNode[][] nodes) {
+                           int observedFeatures, boolean dense, DualCoordinateDescent.Rows problem) {
         this.rows = rows;
         this.filter = filter;
         this.rescale = rescale;
@@ -57,7 +56,7 @@ final class TrainingMatrix {
         this.featureMap = featureMap;
         this.observedFeatures = observedFeatures;
         this.dense = dense;
-        this.nodes = nodes;
+        this.problem = problem;
     }
 
     /**
@@ -124,10 +123,11 @@ final class TrainingMatrix {
                 present[id[b]] = b;
             }
         }
-        // Each row weighed and laid out at once (LibLinear's index is the feature id + 1; the bias comes last), so
-        // that the weighed vectors die young instead of being kept beside the rows.
-        int biasIndex = candidates + 1;
-        FeatureNode[][] all = new FeatureNode[rows.length][];
+        // Each row weighed and cut down to its columns' ids at once (LibLinear's column is the feature id; the bias
+        // column comes last), so that the weighed vectors die young instead of being kept beside the rows.
+        int biasColumn = candidates;
+        int[][] rowColumns = new int[rows.length][];
+        double[][] rowValues = new double[rows.length][];
         Ranges.run(rows.length, ROW_CHUNK, threads, "weigh", (from, to) -> {
             for (int i = from; i < to; i++) {
                 FeatureVector v = featurizer.weigh(table.counts(rows[i]));
@@ -135,20 +135,19 @@ final class TrainingMatrix {
                     v = cut(v, columns, rescale);
                 }
                 int[] idx = v.indices();
-                double[] val = v.values();
                 if (idx.length == 0) {
                     continue;
                 }
-                FeatureNode[] row = new FeatureNode[idx.length + 1];
+                int[] cols = new int[idx.length];
                 for (int j = 0; j < idx.length; j++) {
                     if (id[idx[j]] < 0) {
                         throw new IllegalStateException("row " + rows[i] + " has bucket " + idx[j]
                                 + ", which is not among the counted buckets with an idf");
                     }
-                    row[j] = new FeatureNode(id[idx[j]] + 1, val[j]);
+                    cols[j] = id[idx[j]];
                 }
-                row[idx.length] = new FeatureNode(biasIndex, 1.0);
-                all[i] = row;
+                rowColumns[i] = cols;
+                rowValues[i] = v.values();
             }
         });
         // The rows MutableDataset would keep, its density flag, and each feature's number of observations.
@@ -157,19 +156,21 @@ final class TrainingMatrix {
         int[] perFeature = new int[candidates];
         boolean dense = true;
         int seen = 0;
+        long nonZeros = 0;
         for (int i = 0; i < rows.length; i++) {
-            FeatureNode[] row = all[i];
-            if (row == null) {
+            int[] cols = rowColumns[i];
+            if (cols == null) {
                 continue;
             }
             kept[nKept++] = i;
+            nonZeros += cols.length + 1;
             int before = seen;
-            for (int j = 0; j < row.length - 1; j++) {
-                if (perFeature[row[j].index - 1]++ == 0) {
+            for (int c : cols) {
+                if (perFeature[c]++ == 0) {
                     seen++;
                 }
             }
-            if (before != 0 && (before < seen || row.length - 1 != seen)) {
+            if (before != 0 && (before < seen || cols.length != seen)) {
                 dense = false;
             }
         }
@@ -178,10 +179,23 @@ final class TrainingMatrix {
                     + " occur in the weighed rows");
         }
         kept = Arrays.copyOf(kept, nKept);
-        FeatureNode[][] nodes = new FeatureNode[nKept][];
+        // LibLinear's problem as compressed sparse rows: each kept row's columns, then the bias column (value 1).
+        int[] start = new int[nKept + 1];
+        int[] column = new int[Math.toIntExact(nonZeros)];
+        double[] value = new double[column.length];
         for (int k = 0; k < nKept; k++) {
-            nodes[k] = all[kept[k]];
+            int[] cols = rowColumns[kept[k]];
+            double[] vals = rowValues[kept[k]];
+            int at = start[k];
+            System.arraycopy(cols, 0, column, at, cols.length);
+            System.arraycopy(vals, 0, value, at, vals.length);
+            column[at + cols.length] = biasColumn;
+            value[at + cols.length] = 1.0;
+            start[k + 1] = at + cols.length + 1;
+            rowColumns[kept[k]] = null;
+            rowValues[kept[k]] = null;
         }
+        DualCoordinateDescent.Rows problem = new DualCoordinateDescent.Rows(start, column, value, candidates + 1);
         // Every feature's values in row order, so that each feature's statistics can be observed apart.
         int[] columnStart = new int[candidates + 1];
         for (int c = 0; c < candidates; c++) {
@@ -189,9 +203,9 @@ final class TrainingMatrix {
         }
         double[] columnValues = new double[columnStart[candidates]];
         int[] fill = Arrays.copyOf(columnStart, candidates);
-        for (FeatureNode[] row : nodes) {
-            for (int j = 0; j < row.length - 1; j++) {
-                columnValues[fill[row[j].index - 1]++] = row[j].value;
+        for (int k = 0; k < nKept; k++) {
+            for (int e = start[k]; e < start[k + 1] - 1; e++) {
+                columnValues[fill[column[e]]++] = value[e];
             }
         }
         VariableInfo[] infos = new VariableInfo[candidates];
@@ -212,7 +226,7 @@ final class TrainingMatrix {
                         + featureMap.getID(FeatureNames.of(present[c])) + ", not " + c + " (its rank)");
             }
         }
-        return new TrainingMatrix(rows.clone(), filter, rescale, kept, featureMap, candidates, dense, nodes);
+        return new TrainingMatrix(rows.clone(), filter, rescale, kept, featureMap, candidates, dense, problem);
     }
 
     /**
@@ -289,13 +303,13 @@ final class TrainingMatrix {
     }
 
     /**
-     * LibLinear's rows, one per kept row: Tribuo's feature ids + 1 with their values, then the bias. Shared, never
-     * modified (LibLinear only reads them).
+     * LibLinear's problem, one row per kept row: Tribuo's feature ids as columns with their values, then the bias
+     * column (value 1). Shared, never modified (the solvers only read it).
      *
      * @return the rows
      */
-    FeatureNode[][] nodes() {
-        return nodes;
+    DualCoordinateDescent.Rows problem() {
+        return problem;
     }
 
     /**

@@ -47,7 +47,10 @@ public final class SlantClassifier {
     private SlantClassifier(LoadedBundle bundle) {
         this.manifest = bundle.manifest();
         this.featurizer = bundle.featurizer();
-        this.scorers = bundle.scorers();
+        // A scorer that knows exactly the buckets the featurizer keeps looks them up in the featurizer's own index.
+        Map<String, LinearScorer> shared = new java.util.LinkedHashMap<>();
+        bundle.scorers().forEach((target, s) -> shared.put(target, s.sharingIndex(featurizer.keptBuckets())));
+        this.scorers = java.util.Collections.unmodifiableMap(shared);
         this.explainer = new Explainer(featurizer, scorers);
     }
 

@@ -101,6 +101,14 @@ public final class BucketIndex {
         return out;
     }
 
+    /**
+     * @param other another set
+     * @return true when both sets have the same buckets and the same members
+     */
+    public boolean sameMembers(BucketIndex other) {
+        return other == this || other != null && other.buckets == buckets && java.util.Arrays.equals(other.bits, bits);
+    }
+
     /** @return the membership bits, the array itself (for the featurizer's hot loop only) */
     long[] bits() {
         return bits;

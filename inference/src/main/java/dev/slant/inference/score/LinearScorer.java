@@ -188,11 +188,11 @@ public final class LinearScorer {
         this.knownUnitLength = false;
     }
 
-    /** A copy sharing every array, with {@link #knownUnitLength} set. */
-    private LinearScorer(LinearScorer s, boolean knownUnitLength) {
+    /** A copy sharing every array, with {@link #knownUnitLength} set and the given index of the known buckets. */
+    private LinearScorer(LinearScorer s, boolean knownUnitLength, BucketIndex known) {
         this.modelType = s.modelType;
         this.labels = s.labels;
-        this.known = s.known;
+        this.known = known;
         this.weights = s.weights;
         this.floatWeights = s.floatWeights;
         this.bf16Weights = s.bf16Weights;
@@ -213,7 +213,26 @@ public final class LinearScorer {
      * @return this scorer if it already does as asked, else a copy sharing its arrays
      */
     public LinearScorer withKnownUnitLength(boolean on) {
-        return on == knownUnitLength ? this : new LinearScorer(this, on);
+        return on == knownUnitLength ? this : new LinearScorer(this, on, known);
+    }
+
+    /**
+     * This scorer, looking its known buckets up in the given index when that holds the same buckets (a featurizer's
+     * kept buckets, {@link dev.slant.inference.features.Featurizer#keptBuckets()}, when the model knows every one of
+     * them): the featurizer has just read the same words of it for the same features, so the scorer finds them in
+     * cache instead of reading a second copy.
+     *
+     * @param index an index of buckets, or null
+     * @return a copy sharing this scorer's weights and the given index, or this scorer if the index differs
+     */
+    public LinearScorer sharingIndex(BucketIndex index) {
+        return index == null || index == known || !known.sameMembers(index) ? this
+                : new LinearScorer(this, knownUnitLength, index);
+    }
+
+    /** @return the index of the known buckets (for tests) */
+    BucketIndex knownIndex() {
+        return known;
     }
 
     /**

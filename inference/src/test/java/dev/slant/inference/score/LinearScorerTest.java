@@ -12,6 +12,7 @@ import dev.slant.datasets.Article;
 import dev.slant.datasets.LabelledArticle;
 import dev.slant.inference.Synthetic;
 import dev.slant.inference.TinyTrainers;
+import dev.slant.inference.features.BucketIndex;
 import dev.slant.inference.features.FeatureVector;
 import dev.slant.inference.features.Featurizer;
 import dev.slant.inference.model.FeatureNames;
@@ -157,6 +158,27 @@ class LinearScorerTest {
         assertTrue(known < scorer.buckets());
         // A bit per bucket and an int per 64 buckets index the known ones (not an int per bucket).
         assertEquals(16 + 8L * 64 + 16 + 4L * 64 + 16 + 8L * known * 4 + 16 + 8 * 4, scorer.arrayBytes());
+    }
+
+    @Test
+    void sharesAnIndexOfTheSameBucketsAndScoresAlike() {
+        LinearScorer scorer = scorer("liblinear-lr/topic");
+        BucketIndex same = BucketIndex.of(scorer.buckets(), scorer::knows);
+        LinearScorer shared = scorer.sharingIndex(same);
+        assertTrue(shared.knownIndex() == same, "the given index of the same buckets is used");
+        assertTrue(scorer.knownIndex() != same, "the original scorer keeps its own");
+        double[] a = new double[scorer.labels().size()];
+        double[] b = new double[a.length];
+        for (Article article : unseen) {
+            FeatureVector v = featurizer.featurize(article);
+            assertEquals(scorer.decisionValues(v, a), shared.decisionValues(v, b));
+            assertArrayEquals(a, b, 0.0, article.id());
+        }
+        BucketIndex fewer = BucketIndex.of(scorer.buckets(), bucket -> scorer.knows(bucket) && bucket % 2 == 0);
+        assertTrue(scorer.sharingIndex(fewer) == scorer, "an index of other buckets is not used");
+        assertTrue(scorer.sharingIndex(null) == scorer);
+        assertTrue(scorer.sharingIndex(BucketIndex.of(scorer.buckets() * 2, k -> k < scorer.buckets() && scorer.knows(k))) == scorer,
+                "an index of another bucket count is not used");
     }
 
     /** A LibLinear model rounded to bfloat16 (as Slant's trainer makes them) is scored from 2-byte weights exactly. */

@@ -37,8 +37,10 @@ import org.tribuo.classification.liblinear.LinearClassificationType;
  * <p>Each class's problem is exactly the one LibLinear itself would solve (positives that class, weighted by the
  * class weight; negatives every other class, weight 1) and draws from its own {@link Random}, seeded by the
  * trainer's seed and the class's position, so the model does not depend on the number of threads or on their
- * timing (one thread gives the same model as many). Two-class problems and Crammer-Singer's solver take
- * LibLinear's own path.
+ * timing (one thread gives the same model as many). The dual SVM solvers' problems are solved by
+ * {@link DualCoordinateDescent} over compressed sparse rows (LibLinear's algorithm, the same weights bit for bit);
+ * two-class problems, other solvers and problems that do not converge in LibLinear's 300 passes take LibLinear's
+ * own path.
  */
 final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
     /** The bias Tribuo's {@code trainModels} gives every LibLinear problem ({@code Problem.bias}). */

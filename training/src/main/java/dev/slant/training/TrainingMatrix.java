@@ -28,7 +28,8 @@ import org.tribuo.provenance.DatasetProvenance;
  * Training rows weighed once and laid out as LibLinear's problem, with what Tribuo's {@link MutableDataset} would
  * have made of the same rows: its feature domain (each feature's statistics, observed in row order), its density
  * flag and its provenance. Building a Tribuo dataset of string-named examples and converting it back costs far
- * more than solving; this goes from the {@link FeatureTable}'s arrays to LibLinear's directly, on several threads,
+ * more than solving; this goes from the {@link FeatureTable}'s arrays to compressed sparse rows directly (three
+ * primitive arrays, not LibLinear's object per non-zero; {@link DualCoordinateDescent.Rows}), on several threads,
  * and is shared by every cost of a grid and every target trained on the same rows.
  *
  * <p>Rows whose weighed vector is empty (every n-gram dropped) are left out, as the Tribuo path leaves them out.

@@ -39,8 +39,8 @@ import org.tribuo.classification.liblinear.LinearClassificationType;
  * trainer's seed and the class's position, so the model does not depend on the number of threads or on their
  * timing (one thread gives the same model as many). The dual SVM solvers' problems are solved by
  * {@link DualCoordinateDescent} over compressed sparse rows (LibLinear's algorithm, the same weights bit for bit);
- * two-class problems, other solvers and problems that do not converge in LibLinear's 300 passes take LibLinear's
- * own path.
+ * other solvers, problems that do not converge in LibLinear's 300 passes, and two-class problems that come through
+ * Tribuo's own {@code train(Dataset)} take LibLinear's own path.
  */
 final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
     /** The bias Tribuo's {@code trainModels} gives every LibLinear problem ({@code Problem.bias}). */
@@ -103,10 +103,11 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
             setInvocationCount(count + 1);
         }
         Parameter params = setupParameters(outputs);
-        params.setRandom(new Random(local.nextLong()));
+        long drawSeed = local.nextLong();
+        params.setRandom(new Random(drawSeed));
         ModelProvenance provenance = new ModelProvenance(LibLinearModel.class.getName(), OffsetDateTime.now(), data,
                 trainerProvenance, Collections.emptyMap());
-        List<Model> models = solve(params, features.size() + 1, x, null, y);
+        List<Model> models = solve(params, features.size() + 1, x, null, y, drawSeed);
         for (Model m : models) {
             roundToBFloat16(m);
         }
@@ -131,7 +132,7 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
      */
     @Override
     protected List<Model> trainModels(Parameter params, int numFeatures, FeatureNode[][] features, double[][] outputs) {
-        List<Model> models = solve(params, numFeatures, null, features, outputs[0]);
+        List<Model> models = solve(params, numFeatures, null, features, outputs[0], null);
         for (Model m : models) {
             roundToBFloat16(m);
         }
@@ -162,13 +163,14 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
     }
 
     /**
-     * Solves a problem given as compressed rows or as LibLinear's rows: the dual SVM solvers of more than two
-     * classes run over the compressed rows (the same weights as LibLinear's, faster); other solvers, two classes and
-     * problems that LibLinear would hand to another solver go through LibLinear. Each layout is made from the other
+     * Solves a problem given as compressed rows or as LibLinear's rows: the dual SVM solvers run over the compressed
+     * rows (the same weights as LibLinear's, faster) for more than two classes, and for two when the problem's draws
+     * start from a known seed ({@code drawSeed}, null when Tribuo set them); other solvers and problems that LibLinear
+     * would hand to another solver go through LibLinear. Each layout is made from the other
      * when needed (LibLinear's once, by whichever thread needs it first).
      */
     private List<Model> solve(Parameter params, int numFeatures, DualCoordinateDescent.Rows rows,
-                              FeatureNode[][] features, double[] y) {
+                              FeatureNode[][] features, double[] y, Long drawSeed) {
         Supplier<FeatureNode[][]> nodes = features != null ? () -> features : new Supplier<>() {
             private FeatureNode[][] made;
 
@@ -186,6 +188,9 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
             firstSeen.putIfAbsent(v, firstSeen.size());
         }
         int classes = firstSeen.size();
+        if (classes == 2 && dual(params) && rows != null && drawSeed != null) {
+            return List.of(twoClasses(params, numFeatures, rows, nodes, y, firstSeen, drawSeed));
+        }
         if (classes <= 2 || params.getSolverType() == SolverType.MCSVM_CS) {
             return super.trainModels(params, numFeatures, nodes.get(), new double[][] {y});
         }
@@ -221,6 +226,57 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * A two-class problem as LibLinear's {@code train} solves it: classes in order of first occurrence (but -1 after
+     * +1), the first class's rows first with cost C times its weight, then the other's, and the problem's own random
+     * draws, which start from {@code drawSeed} (LibLinear gets a source in the same state if it must take over).
+     */
+    private Model twoClasses(Parameter params, int numFeatures, DualCoordinateDescent.Rows rows,
+                             Supplier<FeatureNode[][]> nodes, double[] y, Map<Double, Integer> firstSeen, long drawSeed) {
+        double[] label = new double[2];
+        firstSeen.forEach((v, i) -> label[i] = v);
+        if (label[0] == -1 && label[1] == 1) {
+            label[0] = 1;
+            label[1] = -1;
+        }
+        int[] order = new int[y.length];
+        int first = 0;
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] == label[0]) {
+                order[first++] = i;
+            }
+        }
+        for (int i = 0, k = first; i < y.length; i++) {
+            if (y[i] != label[0]) {
+                order[k++] = i;
+            }
+        }
+        double[] cost = {params.getC(), params.getC()};
+        int[] weightLabels = params.getWeightLabels();
+        for (int i = 0; weightLabels != null && i < weightLabels.length; i++) {
+            for (int c = 0; c < 2; c++) {
+                if (weightLabels[i] == (int) label[c]) {
+                    cost[c] *= params.getWeights()[i];
+                }
+            }
+        }
+        double[] w = DualCoordinateDescent.solve(rows, order, first, cost[0], cost[1],
+                params.getSolverType() == SolverType.L2R_L1LOSS_SVC_DUAL, params.getEps(),
+                DualCoordinateDescent.LIBLINEAR_MAX_PASSES, new Random(drawSeed));
+        if (w == null) {
+            params.setRandom(new Random(drawSeed));
+            return super.trainModels(params, numFeatures, nodes.get(), new double[][] {y}).get(0);
+        }
+        Model m = new Model();
+        set(m, "solverType", params.getSolverType());
+        set(m, "nr_class", 2);
+        set(m, "label", new int[] {(int) label[0], (int) label[1]});
+        set(m, "nr_feature", numFeatures - 1);
+        set(m, "bias", TRIBUO_BIAS);
+        set(m, "w", w);
+        return m;
     }
 
     /**

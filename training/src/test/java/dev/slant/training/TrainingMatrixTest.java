@@ -110,6 +110,26 @@ class TrainingMatrixTest {
         }
     }
 
+    /** Two classes are solved over the compressed rows too: the same model as LibLinear's own two-class path. */
+    @Test
+    void twoClassesGiveTheTribuoDatasetPathsModel() throws Exception {
+        List<LabelledArticle> two = new ArrayList<>();
+        for (LabelledArticle a : articles) {
+            String stance = a.labels().get("stance").orElseThrow();
+            two.add(new LabelledArticle(a.article(), Labels.single(Map.of("stance", stance.equals("left") ? "left" : "other"))));
+        }
+        TargetRows train = TargetRows.of("stance", two, rows);
+        assertEquals(2, train.labels().stream().distinct().count());
+        TrainerSettings svm = TrainerSettings.DEFAULTS.withSeed(5);
+        for (TrainerSettings ts : List.of(svm, svm.withBalance(0), svm.withCost(10))) {
+            ModelFitter.Fitted reference = ModelFitter.throughDataset(ts, fitted, table, train, "synthetic/train", 1);
+            ModelFitter.Fitted fast = ModelFitter.train(ts, TrainingMatrix.of(fitted, table, train.rows(), 2), train,
+                    "synthetic/train", 2);
+            assertSameModel(reference.model(), fast.model(), ts.describe());
+            assertSameScorer(TribuoLinearScorers.fromModel(reference.model(), BUCKETS), fast.scorer(BUCKETS), ts.describe());
+        }
+    }
+
     @Test
     void oneMatrixServesEveryCostAndTarget() throws Exception {
         TrainingMatrix m = TrainingMatrix.of(fitted, table, rows, 2);

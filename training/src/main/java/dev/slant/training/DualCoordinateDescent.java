@@ -88,8 +88,44 @@ final class DualCoordinateDescent {
     }
 
     /**
-     * Solves one binary problem as LibLinear's {@code train} does for two classes: the problem's rows are the
-     * positives, then the negatives, each in the order given.
+     * Solves one binary problem as LibLinear's {@code train} lays it out for two classes: the rows of the positive
+     * class first, then the others, each in row order.
+     *
+     * @param rows     every row
+     * @param y        each row's class
+     * @param positive the positive class (the others are negatives)
+     * @param cp       the positives' cost (C times their class weight)
+     * @param cn       the negatives' cost
+     * @param l1Loss   true for the L1 (hinge) loss, false for the L2 (squared hinge) loss
+     * @param eps      the stopping tolerance
+     * @param maxIter  the most passes ({@link #LIBLINEAR_MAX_PASSES} to solve as LibLinear does)
+     * @param random   LibLinear's source of the shuffles (the problem's {@code Parameter.random})
+     * @return the weights, or null when {@code maxIter} passes did not converge (LibLinear then turns to another
+     *         solver for the L2 loss)
+     * @throws IllegalArgumentException if y does not have one class per row
+     */
+    static double[] solve(Rows rows, double[] y, double positive, double cp, double cn, boolean l1Loss, double eps,
+                          int maxIter, Random random) {
+        if (y.length != rows.size()) {
+            throw new IllegalArgumentException(y.length + " classes for " + rows.size() + " rows");
+        }
+        int[] order = new int[y.length];
+        int positives = 0;
+        for (int i = 0; i < y.length; i++) {
+            if (y[i] == positive) {
+                order[positives++] = i;
+            }
+        }
+        for (int i = 0, k = positives; i < y.length; i++) {
+            if (y[i] != positive) {
+                order[k++] = i;
+            }
+        }
+        return solve(rows, order, positives, cp, cn, l1Loss, eps, maxIter, random);
+    }
+
+    /**
+     * Solves one binary problem whose rows are given in LibLinear's order.
      *
      * @param rows     every row
      * @param order    the rows of the problem, in LibLinear's order (positives first)
@@ -103,7 +139,7 @@ final class DualCoordinateDescent {
      * @return the weights, or null when {@code maxIter} passes did not converge (LibLinear then turns to another
      *         solver for the L2 loss)
      */
-    static double[] solve(Rows rows, int[] order, int positive, double cp, double cn, boolean l1Loss, double eps,
+    private static double[] solve(Rows rows, int[] order, int positive, double cp, double cn, boolean l1Loss, double eps,
                           int maxIter, Random random) {
         int l = order.length;
         int[] start = rows.start();

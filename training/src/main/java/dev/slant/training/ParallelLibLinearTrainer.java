@@ -241,32 +241,12 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
             label[0] = 1;
             label[1] = -1;
         }
-        int[] order = new int[y.length];
-        int first = 0;
-        for (int i = 0; i < y.length; i++) {
-            if (y[i] == label[0]) {
-                order[first++] = i;
-            }
-        }
-        for (int i = 0, k = first; i < y.length; i++) {
-            if (y[i] != label[0]) {
-                order[k++] = i;
-            }
-        }
-        double[] cost = {params.getC(), params.getC()};
-        int[] weightLabels = params.getWeightLabels();
-        for (int i = 0; weightLabels != null && i < weightLabels.length; i++) {
-            for (int c = 0; c < 2; c++) {
-                if (weightLabels[i] == (int) label[c]) {
-                    cost[c] *= params.getWeights()[i];
-                }
-            }
-        }
-        double[] w = DualCoordinateDescent.solve(rows, order, first, cost[0], cost[1],
-                params.getSolverType() == SolverType.L2R_L1LOSS_SVC_DUAL, params.getEps(),
-                DualCoordinateDescent.LIBLINEAR_MAX_PASSES, new Random(drawSeed));
+        // LibLinear multiplies C by the weight of each class that has one.
+        double[] w = DualCoordinateDescent.solve(rows, y, label[0], params.getC() * classWeight(params, label[0]),
+                params.getC() * classWeight(params, label[1]), params.getSolverType() == SolverType.L2R_L1LOSS_SVC_DUAL,
+                params.getEps(), DualCoordinateDescent.LIBLINEAR_MAX_PASSES, new Random(drawSeed));
         if (w == null) {
-            params.setRandom(new Random(drawSeed));
+            // params' own source was made from drawSeed and is still untouched.
             return super.trainModels(params, numFeatures, nodes.get(), new double[][] {y}).get(0);
         }
         Model m = new Model();
@@ -287,27 +267,9 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
      */
     private double[] oneVsRest(Parameter params, int numFeatures, Supplier<FeatureNode[][]> features,
                                DualCoordinateDescent.Rows rows, double[] y, double label, int position) {
-        double weight = 1;
-        int[] weightLabels = params.getWeightLabels();
-        for (int i = 0; weightLabels != null && i < weightLabels.length; i++) {
-            if (weightLabels[i] == (int) label) {
-                weight = params.getWeights()[i];
-            }
-        }
+        double weight = classWeight(params, label);
         if (rows != null) {
-            int[] order = new int[y.length];
-            int positives = 0;
-            for (int i = 0; i < y.length; i++) {
-                if (y[i] == label) {
-                    order[positives++] = i;
-                }
-            }
-            for (int i = 0, k = positives; i < y.length; i++) {
-                if (y[i] != label) {
-                    order[k++] = i;
-                }
-            }
-            double[] w = DualCoordinateDescent.solve(rows, order, positives, params.getC() * weight, params.getC(),
+            double[] w = DualCoordinateDescent.solve(rows, y, label, params.getC() * weight, params.getC(),
                     params.getSolverType() == SolverType.L2R_L1LOSS_SVC_DUAL, params.getEps(),
                     DualCoordinateDescent.LIBLINEAR_MAX_PASSES, random(position));
             if (w != null) {
@@ -331,6 +293,18 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
                     + " features and bias " + m.getBias() + ", expected " + (numFeatures - 1) + " and " + TRIBUO_BIAS);
         }
         return m.getFeatureWeights();
+    }
+
+    /** The weight of a class among the parameters' class weights, 1 if it has none. */
+    private static double classWeight(Parameter params, double label) {
+        double weight = 1;
+        int[] weightLabels = params.getWeightLabels();
+        for (int i = 0; weightLabels != null && i < weightLabels.length; i++) {
+            if (weightLabels[i] == (int) label) {
+                weight = params.getWeights()[i];
+            }
+        }
+        return weight;
     }
 
     /** The source of a one-vs-rest problem's shuffles, by its class's position. */

@@ -60,20 +60,7 @@ class DualCoordinateDescentTest {
 
     private static double[] ours(FeatureNode[][] x, double[] y, boolean l1, double c, double weight, double eps,
                                  int maxIter, long seed) {
-        int[] order = new int[y.length];
-        int k = 0;
-        for (int i = 0; i < y.length; i++) {
-            if (y[i] > 0) {
-                order[k++] = i;
-            }
-        }
-        int positives = k;
-        for (int i = 0; i < y.length; i++) {
-            if (y[i] <= 0) {
-                order[k++] = i;
-            }
-        }
-        return DualCoordinateDescent.solve(DualCoordinateDescent.Rows.of(x, FEATURES + 1), order, positives,
+        return DualCoordinateDescent.solve(DualCoordinateDescent.Rows.of(x, FEATURES + 1), y, 1.0,
                 c * weight, c, l1, eps, maxIter, new Random(seed));
     }
 

@@ -48,13 +48,15 @@ public record FeaturizerSettings(
     public static final int DEFAULT_WORD_MIN_N = 1;
     /** The default largest word n-gram. */
     public static final int DEFAULT_WORD_MAX_N = 2;
+    /** The default number of hash buckets, 2^20. */
+    public static final int DEFAULT_BUCKETS = 1 << 20;
 
     /**
      * The defaults: word 1-2 grams, title apart, 2^20 buckets, sublinear tf-idf with min_df 2, n-grams of at
      * least {@value #DEFAULT_MIN_OUTLETS} outlets, L2, scrubbed.
      */
     public static final FeaturizerSettings DEFAULTS = new FeaturizerSettings(
-            HASH_SCHEME, DEFAULT_WORD_MIN_N, DEFAULT_WORD_MAX_N, 0, 0, TitleMode.SEPARATE, 1 << 20, 2, true, true, true, 2,
+            HASH_SCHEME, DEFAULT_WORD_MIN_N, DEFAULT_WORD_MAX_N, 0, 0, TitleMode.SEPARATE, DEFAULT_BUCKETS, 2, true, true, true, 2,
             DEFAULT_MIN_OUTLETS, true, true);
 
     /**

@@ -100,6 +100,10 @@ public final class TrainCommand implements Callable<Integer> {
             + "1-3 (default: " + FeaturizerSettings.DEFAULT_WORD_MIN_N + "-" + FeaturizerSettings.DEFAULT_WORD_MAX_N + ").")
     String words;
 
+    @Option(names = "--buckets", paramLabel = "N", description = "Hash buckets of the featurizer, 2 to 2^26 (default: "
+            + FeaturizerSettings.DEFAULT_BUCKETS + "); more buckets mean fewer n-grams sharing one, and a larger model.")
+    Integer buckets;
+
     @Option(names = "--outlet-cv", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Also cross-validate the main target over outlet-disjoint folds (default: on).")
     boolean outletCv;
@@ -182,6 +186,13 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (words != null) {
             fs = withWords(fs, words);
+        }
+        if (buckets != null) {
+            try {
+                fs = fs.withBuckets(buckets);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--buckets: " + e.getMessage(), e);
+            }
         }
         SelectionGrid grid = select ? SelectionGrid.around(fs) : SelectionGrid.single(fs);
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();

@@ -121,15 +121,16 @@ class TrainAndEvaluateCommandTest {
     }
 
     @Test
-    void wordsAndKeepNumbersSetWhatTheBundleKeepsAndBadRangesAreUsageErrors() throws Exception {
+    void wordsBucketsAndKeepNumbersSetWhatTheBundleKeepsAndBadValuesAreUsageErrors() throws Exception {
         Path csv = corpus();
         Path model = dir.resolve("words.slant");
         CliRun t = CliRun.of("train", "--input", csv.toString(), "--id-column", "id", "--label", "stance=stance",
                 "--meta", "host=host", "--split", "stratified", "--no-outlet-cv", "--min-outlets", "2", "--words", "1-1",
-                "--quiet", "--out", model.toString());
+                "--buckets", "4096", "--quiet", "--out", model.toString());
         assertEquals(ExitCodes.OK, t.code(), t.err());
         FeaturizerSettings fs = BundleReader.read(model).featurizer().settings();
         assertEquals(List.of(1, 1), List.of(fs.wordMinN(), fs.wordMaxN()));
+        assertEquals(4096, fs.buckets());
         assertTrue(fs.dropNumbers(), "numbers are dropped by default");
 
         Path numbers = dir.resolve("numbers.slant");
@@ -138,6 +139,16 @@ class TrainAndEvaluateCommandTest {
                 "--quiet", "--out", numbers.toString());
         assertEquals(ExitCodes.OK, kept.code(), kept.err());
         assertFalse(BundleReader.read(numbers).featurizer().settings().dropNumbers());
+        assertEquals(FeaturizerSettings.DEFAULTS.buckets(), BundleReader.read(numbers).featurizer().settings().buckets(),
+                "2^20 buckets by default");
+
+        for (String n : List.of("1", "0", "-4", String.valueOf((1 << 26) + 1))) {
+            CliRun bad = CliRun.of("train", "--input", csv.toString(), "--label", "stance=stance", "--buckets", n,
+                    "--out", dir.resolve("never.slant").toString());
+            assertEquals(ExitCodes.USAGE, bad.code(), n + ": " + bad.err());
+            assertTrue(bad.err().contains("--buckets: buckets must be in [2, 2^26], got " + n), bad.err());
+            assertFalse(Files.exists(dir.resolve("never.slant")));
+        }
 
         for (String range : List.of("3-1", "x", "1-2-3", "0-2")) {
             CliRun bad = CliRun.of("train", "--input", csv.toString(), "--label", "stance=stance", "--words", range,

@@ -48,6 +48,8 @@ public record FeaturizerSettings(
     public static final int DEFAULT_WORD_MIN_N = 1;
     /** The default largest word n-gram. */
     public static final int DEFAULT_WORD_MAX_N = 2;
+    /** The default shortest token kept: 2 drops "s" of "Trump's", as scikit-learn does. */
+    public static final int DEFAULT_MIN_TOKEN_LENGTH = 2;
     /** The default number of hash buckets, 2^20. */
     public static final int DEFAULT_BUCKETS = 1 << 20;
 
@@ -56,7 +58,7 @@ public record FeaturizerSettings(
      * least {@value #DEFAULT_MIN_OUTLETS} outlets, L2, scrubbed.
      */
     public static final FeaturizerSettings DEFAULTS = new FeaturizerSettings(
-            HASH_SCHEME, DEFAULT_WORD_MIN_N, DEFAULT_WORD_MAX_N, 0, 0, TitleMode.SEPARATE, DEFAULT_BUCKETS, 2, true, true, true, 2,
+            HASH_SCHEME, DEFAULT_WORD_MIN_N, DEFAULT_WORD_MAX_N, 0, 0, TitleMode.SEPARATE, DEFAULT_BUCKETS, DEFAULT_MIN_TOKEN_LENGTH, true, true, true, 2,
             DEFAULT_MIN_OUTLETS, true, true);
 
     /**
@@ -138,6 +140,15 @@ public record FeaturizerSettings(
     public FeaturizerSettings withScrub(boolean on) {
         return new FeaturizerSettings(hashScheme, wordMinN, wordMaxN, charMinN, charMaxN, titleMode, buckets, minTokenLength,
                 dropNumbers, sublinearTf, idf, minDf, minOutlets, l2, on);
+    }
+
+    /**
+     * @param n the shortest token kept (1 to 10)
+     * @return these settings with that minimum
+     */
+    public FeaturizerSettings withMinTokenLength(int n) {
+        return new FeaturizerSettings(hashScheme, wordMinN, wordMaxN, charMinN, charMaxN, titleMode, buckets, n,
+                dropNumbers, sublinearTf, idf, minDf, minOutlets, l2, scrub);
     }
 
     /**

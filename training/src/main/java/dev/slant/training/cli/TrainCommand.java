@@ -104,6 +104,10 @@ public final class TrainCommand implements Callable<Integer> {
             + FeaturizerSettings.DEFAULT_BUCKETS + "); more buckets mean fewer n-grams sharing one, and a larger model.")
     Integer buckets;
 
+    @Option(names = "--min-token-length", paramLabel = "N", description = "The shortest token kept, 1 to 10 (default: "
+            + FeaturizerSettings.DEFAULT_MIN_TOKEN_LENGTH + ").")
+    Integer minTokenLength;
+
     @Option(names = "--outlet-cv", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Also cross-validate the main target over outlet-disjoint folds (default: on).")
     boolean outletCv;
@@ -186,6 +190,13 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (words != null) {
             fs = withWords(fs, words);
+        }
+        if (minTokenLength != null) {
+            try {
+                fs = fs.withMinTokenLength(minTokenLength);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--min-token-length: " + e.getMessage(), e);
+            }
         }
         if (buckets != null) {
             try {

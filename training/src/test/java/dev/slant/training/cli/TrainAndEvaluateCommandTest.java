@@ -121,16 +121,17 @@ class TrainAndEvaluateCommandTest {
     }
 
     @Test
-    void wordsBucketsAndKeepNumbersSetWhatTheBundleKeepsAndBadValuesAreUsageErrors() throws Exception {
+    void featurizerOptionsSetWhatTheBundleKeepsAndBadValuesAreUsageErrors() throws Exception {
         Path csv = corpus();
         Path model = dir.resolve("words.slant");
         CliRun t = CliRun.of("train", "--input", csv.toString(), "--id-column", "id", "--label", "stance=stance",
                 "--meta", "host=host", "--split", "stratified", "--no-outlet-cv", "--min-outlets", "2", "--words", "1-1",
-                "--buckets", "4096", "--quiet", "--out", model.toString());
+                "--buckets", "4096", "--min-token-length", "3", "--quiet", "--out", model.toString());
         assertEquals(ExitCodes.OK, t.code(), t.err());
         FeaturizerSettings fs = BundleReader.read(model).featurizer().settings();
         assertEquals(List.of(1, 1), List.of(fs.wordMinN(), fs.wordMaxN()));
         assertEquals(4096, fs.buckets());
+        assertEquals(3, fs.minTokenLength());
         assertTrue(fs.dropNumbers(), "numbers are dropped by default");
 
         Path numbers = dir.resolve("numbers.slant");
@@ -141,12 +142,21 @@ class TrainAndEvaluateCommandTest {
         assertFalse(BundleReader.read(numbers).featurizer().settings().dropNumbers());
         assertEquals(FeaturizerSettings.DEFAULTS.buckets(), BundleReader.read(numbers).featurizer().settings().buckets(),
                 "2^20 buckets by default");
+        assertEquals(FeaturizerSettings.DEFAULT_MIN_TOKEN_LENGTH, BundleReader.read(numbers).featurizer().settings().minTokenLength());
 
         for (String n : List.of("1", "0", "-4", String.valueOf((1 << 26) + 1))) {
             CliRun bad = CliRun.of("train", "--input", csv.toString(), "--label", "stance=stance", "--buckets", n,
                     "--out", dir.resolve("never.slant").toString());
             assertEquals(ExitCodes.USAGE, bad.code(), n + ": " + bad.err());
             assertTrue(bad.err().contains("--buckets: buckets must be in [2, 2^26], got " + n), bad.err());
+            assertFalse(Files.exists(dir.resolve("never.slant")));
+        }
+
+        for (String n : List.of("0", "11")) {
+            CliRun bad = CliRun.of("train", "--input", csv.toString(), "--label", "stance=stance", "--min-token-length", n,
+                    "--out", dir.resolve("never.slant").toString());
+            assertEquals(ExitCodes.USAGE, bad.code(), n + ": " + bad.err());
+            assertTrue(bad.err().contains("--min-token-length: minTokenLength must be in [1, 10], got " + n), bad.err());
             assertFalse(Files.exists(dir.resolve("never.slant")));
         }
 

@@ -33,8 +33,9 @@ class FeaturizerTest {
 
     @Test
     void countsLowercasedWordsAndBigramsDroppingNumbersAndShortTokens() {
-        Featurizer f = Featurizer.unfitted(RAW, UnaryOperator.identity());
-        FeatureVector v = f.termCounts(Article.of("a", "", "Tax cuts, TAX cuts! In 2019 a bill."));
+        Article article = Article.of("a", "", "Tax cuts, TAX cuts! In 2019 a bill.");
+        Featurizer f = Featurizer.unfitted(RAW.withMinTokenLength(2), UnaryOperator.identity());
+        FeatureVector v = f.termCounts(article);
         assertEquals(2.0, count(v, bucket("tax")));
         assertEquals(2.0, count(v, bucket("tax", "cuts")));
         assertEquals(1.0, count(v, bucket("cuts", "tax")));
@@ -42,6 +43,14 @@ class FeaturizerTest {
         assertEquals(0.0, count(v, bucket("a")));
         // "in" then "bill": the dropped number and the one-letter token do not break the bigram chain.
         assertEquals(1.0, count(v, bucket("in", "bill")));
+
+        // The default keeps tokens of three or more characters: "in" goes too, and "cuts" then "bill" is a bigram.
+        assertEquals(3, RAW.minTokenLength());
+        FeatureVector d = Featurizer.unfitted(RAW, UnaryOperator.identity()).termCounts(article);
+        assertEquals(0.0, count(d, bucket("in")));
+        assertEquals(0.0, count(d, bucket("in", "bill")));
+        assertEquals(1.0, count(d, bucket("cuts", "bill")));
+        assertEquals(2.0, count(d, bucket("tax", "cuts")));
     }
 
     @Test

@@ -78,7 +78,8 @@ class OnePassFeaturizeTest {
 
     @Test
     void thousandsOfDistinctWordsAreCountedExactly() {
-        FeaturizerSettings s = BASE.withWordNgrams(1, 1).withTitleMode(TitleMode.IGNORE).withBuckets(1 << 20);
+        FeaturizerSettings s = BASE.withWordNgrams(1, 1).withTitleMode(TitleMode.IGNORE).withBuckets(1 << 20)
+                .withMinTokenLength(2);
         java.util.Map<Integer, Double> expected = new java.util.TreeMap<>();
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 6000; i++) {

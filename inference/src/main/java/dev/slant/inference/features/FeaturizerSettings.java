@@ -63,12 +63,13 @@ public record FeaturizerSettings(
     public static final int DEFAULT_BUCKETS = 1 << 20;
 
     /**
-     * The defaults: word 1-2 grams, title apart, 2^20 buckets, sublinear tf-idf with min_df 2, n-grams of at
-     * least {@value #DEFAULT_MIN_OUTLETS} outlets, L2, scrubbed.
+     * The defaults: word 1-2 grams of tokens of {@value #DEFAULT_MIN_TOKEN_LENGTH}+ characters without digits, title
+     * apart, 2^20 buckets, sublinear tf-idf with min_df 2, n-grams of at least {@value #DEFAULT_MIN_OUTLETS} outlets,
+     * L2, scrubbed.
      */
     public static final FeaturizerSettings DEFAULTS = new FeaturizerSettings(
-            HASH_SCHEME, DEFAULT_WORD_MIN_N, DEFAULT_WORD_MAX_N, 0, 0, TitleMode.SEPARATE, DEFAULT_BUCKETS, DEFAULT_MIN_TOKEN_LENGTH, true, true, true, 2,
-            DEFAULT_MIN_OUTLETS, true, true);
+            HASH_SCHEME, DEFAULT_WORD_MIN_N, DEFAULT_WORD_MAX_N, 0, 0, TitleMode.SEPARATE, DEFAULT_BUCKETS,
+            DEFAULT_MIN_TOKEN_LENGTH, true, true, true, 2, DEFAULT_MIN_OUTLETS, true, true);
 
     /**
      * Validates.

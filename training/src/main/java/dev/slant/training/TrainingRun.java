@@ -271,14 +271,20 @@ public final class TrainingRun {
 
     /**
      * @param fs featurizer settings
-     * @return a short description for grids, e.g. "words 1-2, 2^20 buckets, scrubbed"
+     * @return a short description for grids, e.g. "words 1-2, tokens of 3+ characters, 2^20 buckets, scrubbed"
      */
     public static String describe(FeaturizerSettings fs) {
         StringBuilder sb = new StringBuilder("words ").append(fs.wordMinN()).append('-').append(fs.wordMaxN());
         if (fs.charNgrams()) {
             sb.append(", chars ").append(fs.charMinN()).append('-').append(fs.charMaxN());
         }
-        sb.append(", 2^").append(Integer.numberOfTrailingZeros(Integer.highestOneBit(fs.buckets()))).append(" buckets");
+        sb.append(", tokens of ").append(fs.minTokenLength()).append("+ characters");
+        if (!fs.dropNumbers()) {
+            sb.append(", numbers kept");
+        }
+        int b = fs.buckets();
+        sb.append(", ").append(Integer.bitCount(b) == 1 ? "2^" + Integer.numberOfTrailingZeros(b) : String.valueOf(b))
+                .append(" buckets");
         sb.append(fs.scrub() ? ", scrubbed" : ", not scrubbed");
         return sb.toString();
     }

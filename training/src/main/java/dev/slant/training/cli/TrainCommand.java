@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -192,18 +193,10 @@ public final class TrainCommand implements Callable<Integer> {
             fs = withWords(fs, words);
         }
         if (minTokenLength != null) {
-            try {
-                fs = fs.withMinTokenLength(minTokenLength);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--min-token-length: " + e.getMessage(), e);
-            }
+            fs = checked(fs, "--min-token-length", f -> f.withMinTokenLength(minTokenLength));
         }
         if (buckets != null) {
-            try {
-                fs = fs.withBuckets(buckets);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--buckets: " + e.getMessage(), e);
-            }
+            fs = checked(fs, "--buckets", f -> f.withBuckets(buckets));
         }
         SelectionGrid grid = select ? SelectionGrid.around(fs) : SelectionGrid.single(fs);
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -233,6 +226,15 @@ public final class TrainCommand implements Callable<Integer> {
         }
         print(stdout, outcome, bundle, writeSeconds);
         return ExitCodes.OK;
+    }
+
+    /** Applies one option's change to the settings; a value they refuse is a usage error naming the option. */
+    private FeaturizerSettings checked(FeaturizerSettings fs, String option, UnaryOperator<FeaturizerSettings> change) {
+        try {
+            return change.apply(fs);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + ": " + e.getMessage(), e);
+        }
     }
 
     /** Applies --words MIN-MAX (or N for one size). */

@@ -242,21 +242,26 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
             label[1] = -1;
         }
         // LibLinear multiplies C by the weight of each class that has one.
-        double[] w = DualCoordinateDescent.solve(rows, y, label[0], params.getC() * classWeight(params, label[0]),
-                params.getC() * classWeight(params, label[1]), params.getSolverType() == SolverType.L2R_L1LOSS_SVC_DUAL,
-                params.getEps(), DualCoordinateDescent.LIBLINEAR_MAX_PASSES, new Random(drawSeed));
+        double[] w = dualSolve(params, rows, y, label[0], params.getC() * classWeight(params, label[0]),
+                params.getC() * classWeight(params, label[1]), new Random(drawSeed));
         if (w == null) {
             // params' own source was made from drawSeed and is still untouched.
             return super.trainModels(params, numFeatures, nodes.get(), new double[][] {y}).get(0);
         }
-        Model m = new Model();
-        set(m, "solverType", params.getSolverType());
-        set(m, "nr_class", 2);
-        set(m, "label", new int[] {(int) label[0], (int) label[1]});
-        set(m, "nr_feature", numFeatures - 1);
-        set(m, "bias", TRIBUO_BIAS);
-        set(m, "w", w);
-        return m;
+        // A two-class model keeps one weight vector, for its first label.
+        return model(params.getSolverType(), new int[] {(int) label[0], (int) label[1]}, numFeatures - 1, TRIBUO_BIAS, w);
+    }
+
+    /**
+     * One binary problem solved by {@link DualCoordinateDescent} as LibLinear's solver of {@code params} would.
+     *
+     * @return the weights, or null when LibLinear would hand the problem to another solver
+     */
+    private static double[] dualSolve(Parameter params, DualCoordinateDescent.Rows rows, double[] y, double positive,
+                                      double cp, double cn, Random random) {
+        return DualCoordinateDescent.solve(rows, y, positive, cp, cn,
+                params.getSolverType() == SolverType.L2R_L1LOSS_SVC_DUAL, params.getEps(),
+                DualCoordinateDescent.LIBLINEAR_MAX_PASSES, random);
     }
 
     /**
@@ -269,9 +274,7 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
                                DualCoordinateDescent.Rows rows, double[] y, double label, int position) {
         double weight = classWeight(params, label);
         if (rows != null) {
-            double[] w = DualCoordinateDescent.solve(rows, y, label, params.getC() * weight, params.getC(),
-                    params.getSolverType() == SolverType.L2R_L1LOSS_SVC_DUAL, params.getEps(),
-                    DualCoordinateDescent.LIBLINEAR_MAX_PASSES, random(position));
+            double[] w = dualSolve(params, rows, y, label, params.getC() * weight, params.getC(), random(position));
             if (w != null) {
                 return w;
             }
@@ -336,13 +339,23 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
         for (int c = 0; c < classes; c++) {
             labels[c] = (int) label[c];
         }
+        return model(solver, labels, nrFeature, bias, weights);
+    }
+
+    /**
+     * A LibLinear model from its fields (it has no public constructor with them, so they are set reflectively).
+     *
+     * @param labels the classes, in LibLinear's order
+     * @param w      the weights as LibLinear keeps them (feature by feature, one per class; one vector for two classes)
+     */
+    private static Model model(SolverType solver, int[] labels, int nrFeature, double bias, double[] w) {
         Model m = new Model();
         set(m, "solverType", solver);
-        set(m, "nr_class", classes);
+        set(m, "nr_class", labels.length);
         set(m, "label", labels);
         set(m, "nr_feature", nrFeature);
         set(m, "bias", bias);
-        set(m, "w", weights);
+        set(m, "w", w);
         return m;
     }
 

@@ -102,7 +102,7 @@ public final class BundleWriter {
                 // One target at a time, so that only one model's protobuf and scorer are in memory at once.
                 for (Map.Entry<String, Model<Label>> e : contents.models().entrySet()) {
                     // LibLinear weights rounded to float: deflate stores them in about 40% fewer bytes (see LibLinearWeightCompaction).
-                    ModelProto proto = LibLinearWeightCompaction.compact(CompactDomains.compact(e.getValue().serialize()), 1.0);
+                    ModelProto proto = LibLinearWeightCompaction.compact(CompactDomains.serialize(e.getValue()), 1.0);
                     boolean libLinear = StreamedLibLinearScorer.reads(proto.getClassName());
                     // Weights that are floats already are scored as floats: exact, half the heap and memory traffic;
                     // bfloat16 ones (as Slant's trainer makes them) as bfloat16, exact too, half that again, unless

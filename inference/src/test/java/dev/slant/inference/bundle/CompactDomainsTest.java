@@ -35,6 +35,17 @@ class CompactDomainsTest {
         }
     }
 
+    /** The direct path skips Tribuo's serialization of the feature domain; the protobuf must be the same. */
+    @Test
+    void serializingAModelGivesWhatCompactingTribuosOwnProtobufGives() {
+        List<LabelledArticle> training = Synthetic.articles(300, 1);
+        Featurizer featurizer = Synthetic.featurizer(training);
+        for (Map.Entry<String, org.tribuo.Trainer<Label>> t : TinyTrainers.all().entrySet()) {
+            Model<Label> model = Synthetic.train(t.getValue(), featurizer, training, "stance");
+            assertEquals(CompactDomains.compact(model.serialize()), CompactDomains.serialize(model), t.getKey());
+        }
+    }
+
     @Test
     void everyModelTypePredictsExactlyAsBeforeFromASmallerProtobufWithoutCategoricalFeatures() {
         List<LabelledArticle> training = Synthetic.articles(300, 1);
@@ -55,7 +66,6 @@ class CompactDomainsTest {
                 assertEquals(model.getFeatureIDMap().getID(info.getName()), back.getFeatureIDMap().getID(info.getName()));
                 assertEquals(info.getCount(), after.getCount(), info.getName());
                 assertFalse(after instanceof CategoricalInfo, info.getName() + " is summarized as a real-valued feature");
-                // Name, id and count only: the value statistics are Tribuo's unset ones.
                 // Name, id and count only: the value statistics are zeroed.
                 RealInfo kept = (RealInfo) after;
                 assertEquals(List.of(0.0, 0.0, 0.0, 0.0), List.of(kept.getMax(), kept.getMin(), kept.getMean(), kept.getVariance()), info.getName());

@@ -3,40 +3,33 @@ package dev.slant.inference.features;
 import java.util.Arrays;
 
 /**
- * Stage 3: counts features per bucket for one document at a time (one instance per thread). The counts live in
- * a small open-addressing table that stays in the first-level cache, not in an array of every bucket; draining
- * sorts the document's buckets with a radix sort. Optionally it counts only the buckets of a filter (those a
- * fitted idf keeps), so that the others cost one bit test. Nothing is allocated per feature.
+ * Stage 3: counts features per bucket for one document at a time (one instance per thread). Each feature's bucket is
+ * appended to an array, without a branch on whether the filter keeps it (a dropped bucket is written and not
+ * counted), and draining sorts the document's buckets with a radix sort and counts the runs of equal buckets. A
+ * hash table of counts took a mispredicted branch or two per feature (is the bucket kept; is it new), which cost
+ * more than sorting. Optionally it counts only the buckets of a filter (those a fitted idf keeps). Nothing is
+ * allocated per feature.
  */
 final class TermCounts implements FeatureSink {
     /** 1 + ln(c) for small counts c, computed exactly as {@link Math#log} does on the fly. */
     private static final double[] SUBLINEAR = sublinearTable(256);
-    private static final int RADIX_BITS = 11;
+    private static final int MAX_RADIX_BITS = 11;
     private static final int SMALL = 64;
+    /** The largest bucket array kept between documents (4 MB); a longer document's array is dropped after it. */
+    private static final int MAX_KEPT = 1 << 20;
+    private static final int INITIAL = 1 << 12;
 
     private final int bucketBits;
-    /** bucket + 1 per slot, 0 for an empty slot. */
-    private int[] keys;
-    private int[] counts;
-    /** The slots in use, in the order they were filled. */
-    private int[] used;
+    /** The document's buckets in the order their features came, {@link #size} of them. */
+    private int[] buckets = new int[INITIAL];
+    private int[] sorted = new int[INITIAL];
     private int size;
-    private int shift;
     private long[] keep;
     private long[] packed = new long[1024];
-    private long[] scratch = new long[1024];
-    private final int[] histogram = new int[1 << RADIX_BITS];
+    private final int[] histogram = new int[1 << MAX_RADIX_BITS];
 
     TermCounts(int buckets) {
         this.bucketBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, buckets - 1));
-        allocate(1 << 12);
-    }
-
-    private void allocate(int capacity) {
-        keys = new int[capacity];
-        counts = new int[capacity];
-        used = new int[capacity / 2 + 1];
-        shift = 32 - Integer.numberOfTrailingZeros(capacity);
     }
 
     private static double[] sublinearTable(int n) {
@@ -58,99 +51,84 @@ final class TermCounts implements FeatureSink {
 
     @Override
     public void feature(int bucket, int start, int end) {
+        int[] b = buckets;
+        int n = size;
+        if (n == b.length) {
+            b = grow();
+        }
+        b[n] = bucket;
         long[] k = keep;
-        if (k != null && (k[bucket >>> 6] & (1L << bucket)) == 0) {
-            return;
-        }
-        int key = bucket + 1;
-        int[] ks = keys;
-        int mask = ks.length - 1;
-        for (int i = (bucket * 0x9E3779B1) >>> shift; ; i = (i + 1) & mask) {
-            int found = ks[i];
-            if (found == key) {
-                counts[i]++;
-                return;
-            }
-            if (found == 0) {
-                ks[i] = key;
-                counts[i] = 1;
-                used[size++] = i;
-                if (size == used.length) {
-                    grow();
-                }
-                return;
-            }
-        }
+        // A dropped bucket is written over by the next feature: size grows by the filter's bit, with no branch on it.
+        size = k == null ? n + 1 : n + (int) (k[bucket >>> 6] >>> bucket & 1L);
     }
 
-    /** Doubles the table, keeping every count (filling order is kept too). */
-    private void grow() {
-        int[] oldKeys = keys;
-        int[] oldCounts = counts;
-        int[] oldUsed = used;
-        int n = size;
-        allocate(oldKeys.length * 2);
-        int mask = keys.length - 1;
-        for (int j = 0; j < n; j++) {
-            int s = oldUsed[j];
-            int key = oldKeys[s];
-            int i = ((key - 1) * 0x9E3779B1) >>> shift;
-            while (keys[i] != 0) {
-                i = (i + 1) & mask;
-            }
-            keys[i] = key;
-            counts[i] = oldCounts[s];
-            used[j] = i;
-        }
+    private int[] grow() {
+        buckets = Arrays.copyOf(buckets, buckets.length * 2);
+        return buckets;
     }
 
     /** Forgets the current document (after a failure part way). */
     void clear() {
-        for (int j = 0; j < size; j++) {
-            keys[used[j]] = 0;
-        }
         size = 0;
+        if (buckets.length > MAX_KEPT) {
+            buckets = new int[INITIAL];
+            sorted = new int[INITIAL];
+        }
     }
 
     /**
      * Moves the document's (bucket, count) pairs into {@link #packed}, bucket in the high half, sorted by bucket,
-     * and clears the table.
+     * and clears for the next document.
      *
      * @return the number of pairs
      */
     private int sortedPairs() {
         int n = size;
+        int[] b = sortBuckets(n);
         if (packed.length < n) {
             packed = new long[Math.max(n, packed.length * 2)];
-            scratch = new long[packed.length];
         }
         long[] p = packed;
-        for (int j = 0; j < n; j++) {
-            int s = used[j];
-            p[j] = (long) (keys[s] - 1) << 32 | counts[s];
-            keys[s] = 0;
+        // Counts the runs without a branch on where one ends (about every other bucket repeats): a bucket that differs
+        // from the one before it starts a pair (bucket, 1), one that equals it adds 1 to the last pair's count.
+        int m = 0;
+        int previous = -1;
+        for (int i = 0; i < n; i++) {
+            int bucket = b[i];
+            int differs = ((bucket ^ previous) | -(bucket ^ previous)) >>> 31;
+            m += differs;
+            long starts = -(long) differs;
+            p[m - 1] = ((long) bucket << 32 & starts | p[m - 1] & ~starts) + 1;
+            previous = bucket;
         }
-        size = 0;
-        if (n <= SMALL) {
-            Arrays.sort(p, 0, n);
-        } else {
-            radixSort(n);
-        }
-        return n;
+        clear();
+        return m;
     }
 
-    /** Least-significant-digit radix sort of packed[0, n) by bucket (the buckets are distinct and non-negative). */
-    private void radixSort(int n) {
-        long[] from = packed;
-        long[] to = scratch;
+    /**
+     * Sorts buckets[0, n): with {@link Arrays#sort} when few, else a least-significant-digit radix sort in as few
+     * passes of at most {@link #MAX_RADIX_BITS} bits as the bucket count needs.
+     *
+     * @return the array holding the sorted buckets from index 0 ({@link #buckets} or {@link #sorted})
+     */
+    private int[] sortBuckets(int n) {
+        if (n <= SMALL) {
+            Arrays.sort(buckets, 0, n);
+            return buckets;
+        }
+        if (sorted.length < buckets.length) {
+            sorted = new int[buckets.length];
+        }
+        int[] from = buckets;
+        int[] to = sorted;
         int[] h = histogram;
-        for (int low = 0; low < bucketBits; low += RADIX_BITS) {
-            int digitShift = 32 + low;
-            int digits = Math.min(RADIX_BITS, bucketBits - low);
-            int m = (1 << digits) - 1;
+        int passes = (bucketBits + MAX_RADIX_BITS - 1) / MAX_RADIX_BITS;
+        int digitBits = (bucketBits + passes - 1) / passes;
+        int m = (1 << digitBits) - 1;
+        for (int low = 0; low < bucketBits; low += digitBits) {
             Arrays.fill(h, 0, m + 1, 0);
             for (int j = 0; j < n; j++) {
-                h[(int) (from[j] >>> digitShift) & m]++;
+                h[from[j] >>> low & m]++;
             }
             int sum = 0;
             for (int d = 0; d <= m; d++) {
@@ -159,16 +137,14 @@ final class TermCounts implements FeatureSink {
                 sum += c;
             }
             for (int j = 0; j < n; j++) {
-                long v = from[j];
-                to[h[(int) (v >>> digitShift) & m]++] = v;
+                int v = from[j];
+                to[h[v >>> low & m]++] = v;
             }
-            long[] t = from;
+            int[] t = from;
             from = to;
             to = t;
         }
-        if (from != packed) {
-            System.arraycopy(from, 0, packed, 0, n);
-        }
+        return from;
     }
 
     /**

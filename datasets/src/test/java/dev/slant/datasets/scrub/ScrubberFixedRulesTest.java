@@ -101,6 +101,13 @@ class ScrubberFixedRulesTest {
     }
 
     @Test
+    void findsANameThatStartsLowerCaseAndItsCapitals() {
+        Article article = new Article("a6", "", "Read dailykos daily: DAILYKOS, dailykosmos and Dailykos differ.",
+                Map.of(Article.OUTLET, "dailykos"));
+        assertEquals("Read  daily: , dailykosmos and Dailykos differ.", OWN_OUTLET.apply(article).text());
+    }
+
+    @Test
     void namesAlsoMatchWhereAWordChangesCase() {
         Article article = new Article("a4", "", "Follow @KilloughCNN and CNNPolitics; CNNs, MSNBC and iCNNx stay.",
                 Map.of(Article.OUTLET, "CNN"));

@@ -8,23 +8,29 @@ import java.util.Arrays;
  * counted), and draining sorts the document's buckets with a radix sort and counts the runs of equal buckets. A
  * hash table of counts took a mispredicted branch or two per feature (is the bucket kept; is it new), which cost
  * more than sorting. Optionally it counts only the buckets of a filter (those a fitted idf keeps). Nothing is
- * allocated per feature.
+ * allocated per feature. Memory is bounded by the document's distinct buckets, not its length: when the array of
+ * buckets fills ({@link #CAPACITY}), they are sorted and merged into the (bucket, count) pairs so far.
  */
 final class TermCounts implements FeatureSink {
     /** 1 + ln(c) for small counts c, computed exactly as {@link Math#log} does on the fly. */
     private static final double[] SUBLINEAR = sublinearTable(256);
     private static final int MAX_RADIX_BITS = 11;
     private static final int SMALL = 64;
-    /** The largest bucket array kept between documents (4 MB); a longer document's array is dropped after it. */
-    private static final int MAX_KEPT = 1 << 20;
+    /** How many buckets are appended before they are merged into pairs (64 KB of them). */
+    static final int CAPACITY = 1 << 14;
     private static final int INITIAL = 1 << 12;
+    /** The largest pair arrays kept between documents (8 MB each); larger ones are dropped after the document. */
+    private static final int MAX_KEPT_PAIRS = 1 << 20;
 
     private final int bucketBits;
-    /** The document's buckets in the order their features came, {@link #size} of them. */
+    /** The buckets appended since the last merge, in the order their features came, {@link #size} of them. */
     private int[] buckets = new int[INITIAL];
     private int[] sorted = new int[INITIAL];
     private int size;
     private long[] keep;
+    /** The document's (bucket, count) pairs merged so far, sorted by bucket, {@link #mergedSize} of them. */
+    private long[] merged = new long[0];
+    private int mergedSize;
     private long[] packed = new long[1024];
     private final int[] histogram = new int[1 << MAX_RADIX_BITS];
 
@@ -51,38 +57,104 @@ final class TermCounts implements FeatureSink {
 
     @Override
     public void feature(int bucket, int start, int end) {
-        int[] b = buckets;
         int n = size;
-        if (n == b.length) {
-            b = grow();
+        if (n == buckets.length) {
+            n = makeRoom();
         }
-        b[n] = bucket;
+        buckets[n] = bucket;
         long[] k = keep;
         // A dropped bucket is written over by the next feature: size grows by the filter's bit, with no branch on it.
         size = k == null ? n + 1 : n + (int) (k[bucket >>> 6] >>> bucket & 1L);
     }
 
-    private int[] grow() {
-        buckets = Arrays.copyOf(buckets, buckets.length * 2);
-        return buckets;
+    /** @return where the next bucket goes: the array doubled up to {@link #CAPACITY}, then emptied by a merge */
+    private int makeRoom() {
+        if (buckets.length < CAPACITY) {
+            buckets = Arrays.copyOf(buckets, buckets.length * 2);
+            sorted = new int[buckets.length];
+            return size;
+        }
+        mergeBuckets();
+        size = 0;
+        return 0;
+    }
+
+    /** Moves the appended buckets into {@link #merged} as pairs, adding the counts of buckets already there. */
+    private void mergeBuckets() {
+        int m = pairs();
+        long[] out = new long[mergedSize + m];
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < mergedSize && j < m) {
+            long a = merged[i];
+            long b = packed[j];
+            if (a >>> 32 == b >>> 32) {
+                out[k++] = a + (int) b;
+                i++;
+                j++;
+            } else if (a >>> 32 < b >>> 32) {
+                out[k++] = a;
+                i++;
+            } else {
+                out[k++] = b;
+                j++;
+            }
+        }
+        while (i < mergedSize) {
+            out[k++] = merged[i++];
+        }
+        while (j < m) {
+            out[k++] = packed[j++];
+        }
+        merged = out;
+        mergedSize = k;
     }
 
     /** Forgets the current document (after a failure part way). */
     void clear() {
         size = 0;
-        if (buckets.length > MAX_KEPT) {
-            buckets = new int[INITIAL];
-            sorted = new int[INITIAL];
+        mergedSize = 0;
+        if (merged.length > MAX_KEPT_PAIRS) {
+            merged = new long[0];
+        }
+        if (packed.length > MAX_KEPT_PAIRS) {
+            packed = new long[1024];
         }
     }
 
     /**
-     * Moves the document's (bucket, count) pairs into {@link #packed}, bucket in the high half, sorted by bucket,
-     * and clears for the next document.
+     * Puts the document's (bucket, count) pairs in {@link #packed}, bucket in the high half, sorted by bucket, and
+     * clears for the next document.
      *
      * @return the number of pairs
      */
     private int sortedPairs() {
+        if (mergedSize > 0) {
+            mergeBuckets();
+            if (packed.length < mergedSize) {
+                packed = new long[mergedSize];
+            }
+            System.arraycopy(merged, 0, packed, 0, mergedSize);
+            int m = mergedSize;
+            size = 0;
+            mergedSize = 0;
+            if (merged.length > MAX_KEPT_PAIRS) {
+                merged = new long[0];
+            }
+            return m;
+        }
+        int m = pairs();
+        size = 0;
+        return m;
+    }
+
+    /**
+     * Sorts the appended buckets and counts them into {@link #packed} as (bucket, count) pairs.
+     *
+     * @return the number of pairs
+     */
+    private int pairs() {
         int n = size;
         int[] b = sortBuckets(n);
         if (packed.length < n) {
@@ -101,7 +173,6 @@ final class TermCounts implements FeatureSink {
             p[m - 1] = ((long) bucket << 32 & starts | p[m - 1] & ~starts) + 1;
             previous = bucket;
         }
-        clear();
         return m;
     }
 
@@ -115,9 +186,6 @@ final class TermCounts implements FeatureSink {
         if (n <= SMALL) {
             Arrays.sort(buckets, 0, n);
             return buckets;
-        }
-        if (sorted.length < buckets.length) {
-            sorted = new int[buckets.length];
         }
         int[] from = buckets;
         int[] to = sorted;

@@ -111,7 +111,7 @@ final class TermCounts implements FeatureSink {
         mergedSize = k;
     }
 
-    /** Forgets the current document (after a failure part way). */
+    /** Forgets the current document: after it is drained, or after a failure part way. */
     void clear() {
         size = 0;
         mergedSize = 0;
@@ -124,29 +124,20 @@ final class TermCounts implements FeatureSink {
     }
 
     /**
-     * Puts the document's (bucket, count) pairs in {@link #packed}, bucket in the high half, sorted by bucket, and
-     * clears for the next document.
+     * Puts the document's (bucket, count) pairs in {@link #packed}, bucket in the high half, sorted by bucket. The
+     * caller reads them, then calls {@link #clear()}.
      *
      * @return the number of pairs
      */
     private int sortedPairs() {
-        if (mergedSize > 0) {
-            mergeBuckets();
-            if (packed.length < mergedSize) {
-                packed = new long[mergedSize];
-            }
-            System.arraycopy(merged, 0, packed, 0, mergedSize);
-            int m = mergedSize;
-            size = 0;
-            mergedSize = 0;
-            if (merged.length > MAX_KEPT_PAIRS) {
-                merged = new long[0];
-            }
-            return m;
+        if (mergedSize == 0) {
+            return pairs();
         }
-        int m = pairs();
-        size = 0;
-        return m;
+        mergeBuckets();
+        long[] t = packed;
+        packed = merged;
+        merged = t;
+        return mergedSize;
     }
 
     /**
@@ -228,6 +219,7 @@ final class TermCounts implements FeatureSink {
             idx[j] = (int) (packed[j] >>> 32);
             val[j] = (int) packed[j];
         }
+        clear();
         return new FeatureVector(idx, val);
     }
 
@@ -261,6 +253,7 @@ final class TermCounts implements FeatureSink {
                 k++;
             }
         }
+        clear();
         if (l2 && norm > 0) {
             double inv = 1.0 / Math.sqrt(norm);
             for (int i = 0; i < k; i++) {

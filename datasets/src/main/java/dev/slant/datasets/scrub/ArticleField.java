@@ -1,6 +1,6 @@
 package dev.slant.datasets.scrub;
 
-/** The article field a removal was made in. */
+/** A field of an article that scrubbing reads: the field a removal was made in, or the one to scrub. */
 public enum ArticleField {
     /** {@link dev.slant.datasets.Article#title()}. */
     TITLE,

@@ -114,6 +114,30 @@ public final class Scrubber implements UnaryOperator<Article> {
     }
 
     /**
+     * Writes one field of an article, scrubbed, into a buffer: the same characters as that field of
+     * {@link #apply}'s result, without building a string (for readers of characters, such as the featurizer).
+     *
+     * @param article the article
+     * @param field   the field
+     * @param into    receives the scrubbed field from index 0; at least as long as the field, which scrubbing never
+     *                lengthens
+     * @return the number of characters written
+     * @throws IllegalArgumentException if the buffer is shorter than the field
+     * @throws NullPointerException     if an argument is null
+     */
+    public int scrubInto(Article article, ArticleField field, char[] into) {
+        String text = switch (Objects.requireNonNull(field, "field")) {
+            case TITLE -> article.title();
+            case TEXT -> article.text();
+        };
+        if (into.length < text.length()) {
+            throw new IllegalArgumentException("a buffer of " + into.length + " chars for a " + field + " of " + text.length());
+        }
+        SpanList spans = this == NONE ? new SpanList() : find(text, outletNames(article));
+        return spans.removeInto(text, into);
+    }
+
+    /**
      * Scrubs an article and lists what was removed.
      *
      * @param article the article

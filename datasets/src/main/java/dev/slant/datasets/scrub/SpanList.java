@@ -83,8 +83,7 @@ final class SpanList {
     }
 
     /**
-     * The text without the spans (sorts them first). A removed run becomes one space where it stood between two
-     * non-space characters, and nothing otherwise, so words never run together.
+     * The text without the spans (sorts them first), as {@link #removeInto} writes it.
      *
      * @param text the field's original text
      * @return the text left, or the same instance when there is no span
@@ -93,8 +92,22 @@ final class SpanList {
         if (size == 0) {
             return text;
         }
+        char[] left = new char[text.length()];
+        return new String(left, 0, removeInto(text, left));
+    }
+
+    /**
+     * Writes the text without the spans (sorts them first). A removed run becomes one space where it stood between
+     * two non-space characters, and nothing otherwise, so words never run together; so the text left is never longer
+     * than the text.
+     *
+     * @param text the field's original text
+     * @param into receives the text left from index 0; at least as long as the text
+     * @return the length of the text left
+     */
+    int removeInto(String text, char[] into) {
         sort();
-        StringBuilder sb = new StringBuilder(text.length());
+        int n = 0;
         int kept = 0;
         int i = 0;
         while (i < size) {
@@ -105,16 +118,17 @@ final class SpanList {
                 end = Math.max(end, end(i));
                 i++;
             }
-            sb.append(text, kept, start);
+            text.getChars(kept, start, into, n);
+            n += start - kept;
             boolean spaceBefore = start == 0 || PhraseText.isSpace(text.charAt(start - 1));
             boolean spaceAfter = end >= text.length() || PhraseText.isSpace(text.charAt(end));
             if (!spaceBefore && !spaceAfter) {
-                sb.append(' ');
+                into[n++] = ' ';
             }
             kept = end;
         }
-        sb.append(text, kept, text.length());
-        return sb.toString();
+        text.getChars(kept, text.length(), into, n);
+        return n + text.length() - kept;
     }
 
     private int compare(int a, int b) {

@@ -2,6 +2,7 @@ package dev.slant.datasets.scrub;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.slant.datasets.Article;
 import java.util.List;
@@ -170,5 +171,21 @@ class ScrubberFixedRulesTest {
     void ofNoneIsNone() {
         assertSame(Scrubber.NONE, Scrubber.of(ScrubRules.NONE));
         assertSame(ScrubRules.NONE, Scrubber.NONE.rules());
+    }
+
+    @Test
+    void scrubsIntoABufferTheFieldsThatApplyBuilds() {
+        Article a = Article.of("a", "WASHINGTON (Reuters) - Senate votes", "LONDON (Reuters) - Britain left.\n(CNN) More,"
+                + " as CLICK HERE said.");
+        Article scrubbed = DATELINES.apply(MARKERS.apply(a));
+        for (Scrubber s : List.of(DATELINES, MARKERS, Scrubber.NONE)) {
+            Article expected = s.apply(a);
+            char[] buffer = new char[a.text().length() + 3];
+            assertEquals(expected.text(), new String(buffer, 0, s.scrubInto(a, ArticleField.TEXT, buffer)));
+            assertEquals(expected.title(), new String(buffer, 0, s.scrubInto(a, ArticleField.TITLE, buffer)));
+        }
+        assertEquals("Britain left.\nMore, as ", scrubbed.text());
+        assertThrows(IllegalArgumentException.class,
+                () -> DATELINES.scrubInto(a, ArticleField.TEXT, new char[a.text().length() - 1]));
     }
 }

@@ -48,5 +48,20 @@ class ScrubberRealDataTest {
         assertEquals(97, datelinesBefore);
         assertEquals(0, datelinesAfter);
         assertEquals(0, footersAfter);
+
+        // scrubInto, which the featurizer reads, writes the very fields apply builds.
+        int changed = 0;
+        for (Article a : unseen) {
+            Article scrubbed = scrubber.apply(a);
+            changed += scrubbed == a ? 0 : 1;
+            assertEquals(scrubbed.title(), scrubbedInto(scrubber, a, ArticleField.TITLE), a.id());
+            assertEquals(scrubbed.text(), scrubbedInto(scrubber, a, ArticleField.TEXT), a.id());
+        }
+        assertTrue(changed > 500, "articles changed by scrubbing: " + changed);
+    }
+
+    private static String scrubbedInto(Scrubber scrubber, Article a, ArticleField field) {
+        char[] buffer = new char[(field == ArticleField.TITLE ? a.title() : a.text()).length()];
+        return new String(buffer, 0, scrubber.scrubInto(a, field, buffer));
     }
 }

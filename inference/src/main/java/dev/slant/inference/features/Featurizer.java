@@ -1,6 +1,8 @@
 package dev.slant.inference.features;
 
 import dev.slant.datasets.Article;
+import dev.slant.datasets.scrub.ArticleField;
+import dev.slant.datasets.scrub.Scrubber;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -275,6 +277,17 @@ public final class Featurizer {
     }
 
     private void features(Article article, FeatureSink sink, Workspace ws) {
+        if (settings.scrub() && scrubber instanceof Scrubber s) {
+            // Scrubbed straight into the buffer the tokenizer reads: the characters of s.apply(article)'s fields,
+            // without the strings and the article that apply builds.
+            if (settings.titleMode() != TitleMode.IGNORE) {
+                char[] title = ws.buffer(article.title().length());
+                field(title, s.scrubInto(article, ArticleField.TITLE, title), titleSalt(), sink, ws);
+            }
+            char[] text = ws.buffer(article.text().length());
+            field(text, s.scrubInto(article, ArticleField.TEXT, text), 0, sink, ws);
+            return;
+        }
         Article a = settings.scrub() ? scrubber.apply(article) : article;
         if (settings.titleMode() != TitleMode.IGNORE) {
             field(a.title(), titleSalt(), sink, ws);
@@ -287,12 +300,14 @@ public final class Featurizer {
     }
 
     private void field(String text, int salt, FeatureSink sink, Workspace ws) {
-        ws.ngrams.startField(text, salt, sink);
-        char[] chars = Tokenizer.chars(text, ws.chars);
-        if (chars.length <= Workspace.MAX_KEPT_CHARS) {
-            ws.chars = chars;
-        }
-        tokenizer.tokenize(chars, text.length(), ws.ngrams);
+        char[] chars = ws.buffer(text.length());
+        text.getChars(0, text.length(), chars, 0);
+        field(chars, text.length(), salt, sink, ws);
+    }
+
+    private void field(char[] chars, int n, int salt, FeatureSink sink, Workspace ws) {
+        ws.ngrams.startField(chars, salt, sink);
+        tokenizer.tokenize(chars, n, ws.ngrams);
     }
 
     /** Per-thread scratch space. */
@@ -303,6 +318,22 @@ public final class Featurizer {
         final TermCounts counts;
         /** The field being tokenized, copied once (the tokenizer reads an array faster than a String). */
         char[] chars = new char[8192];
+
+        /**
+         * @param length a field's length
+         * @return {@link #chars}, replaced by a larger array first if it is shorter than that (and kept for the
+         *         next field if at most {@link #MAX_KEPT_CHARS} long)
+         */
+        char[] buffer(int length) {
+            if (chars.length >= length) {
+                return chars;
+            }
+            char[] larger = new char[Math.max(length, Math.min(MAX_KEPT_CHARS, chars.length * 2))];
+            if (larger.length <= MAX_KEPT_CHARS) {
+                chars = larger;
+            }
+            return larger;
+        }
 
         Workspace(FeaturizerSettings settings) {
             this.ngrams = new NgramStage(settings);

@@ -17,7 +17,7 @@ final class NgramStage implements TokenSink {
     private int seen;
     private int last;
     private int salt;
-    private CharSequence text;
+    private char[] text;
     private FeatureSink out;
 
     NgramStage(FeaturizerSettings settings) {
@@ -34,11 +34,11 @@ final class NgramStage implements TokenSink {
     /**
      * Starts a field: n-grams never cross fields.
      *
-     * @param fieldText the field's text (read only for character n-grams)
+     * @param fieldText the field's characters, which the tokenizer reads (read here only for character n-grams)
      * @param fieldSalt 0 for the body, a salt for a field kept apart
      * @param sink      receives the features
      */
-    void startField(CharSequence fieldText, int fieldSalt, FeatureSink sink) {
+    void startField(char[] fieldText, int fieldSalt, FeatureSink sink) {
         this.seen = 0;
         this.last = maxN - 1;
         this.salt = fieldSalt;
@@ -90,7 +90,7 @@ final class NgramStage implements TokenSink {
             for (int i = 0; i + n <= padded; i++) {
                 int h = FeatureHash.FNV_OFFSET;
                 for (int k = i; k < i + n; k++) {
-                    char c = k == 0 ? '<' : k == padded - 1 ? '>' : Character.toLowerCase(text.charAt(start + k - 1));
+                    char c = k == 0 ? '<' : k == padded - 1 ? '>' : Character.toLowerCase(text[start + k - 1]);
                     h = FeatureHash.step(h, c);
                 }
                 int g = FeatureHash.fmix32(FeatureHash.fmix32(h) ^ FeatureHash.CHAR_SALT ^ salt);

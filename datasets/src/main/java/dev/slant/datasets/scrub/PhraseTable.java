@@ -5,49 +5,49 @@ import java.util.List;
 
 /**
  * Phrases in normal form, looked up by parts of a text without building strings: a part is first checked against
- * the phrases' {@link PhraseText#signature signatures} (a bit set that fits in the L1 cache), only then hashed and
- * looked up, and a hash hit is compared character by character, so that a collision never removes text. Immutable
- * and thread-safe.
+ * the phrases' {@link PhraseText#signature signatures} (a bit set that fits in the L1 cache), and only then compared,
+ * character by character, with the few phrases of its signature. A part that shares a signature with a phrase but is
+ * not that phrase (about one sentence in six of article-bias's, which start and end as a phrase does) differs from it
+ * within a few characters, where hashing it first read the whole part. Immutable and thread-safe.
  */
 final class PhraseTable {
     private static final int SIGNATURE_BITS = 1 << 16;
     private final List<String> phrases;
-    private final long[] hashes;
-    private final int[] slots;
-    private final int mask;
+    /** Each phrase's signature bit, increasing. */
+    private final int[] signatureBits;
+    /** The phrase index of each entry of {@link #signatureBits}. */
+    private final int[] phraseOf;
     private final long[] signatures = new long[SIGNATURE_BITS / 64];
     private final long[] starts = new long[SIGNATURE_BITS / 64];
 
     /** @param phrases phrases in normal form */
     PhraseTable(List<String> phrases) {
         this.phrases = List.copyOf(phrases);
-        int capacity = Integer.highestOneBit(Math.max(4, this.phrases.size() * 2 - 1)) << 1;
-        this.hashes = new long[capacity];
-        this.slots = new int[capacity];
-        this.mask = capacity - 1;
-        Arrays.fill(slots, -1);
-        for (int i = 0; i < this.phrases.size(); i++) {
+        int n = this.phrases.size();
+        long[] bitAndPhrase = new long[n];
+        for (int i = 0; i < n; i++) {
             String p = this.phrases.get(i);
-            long h = PhraseText.hash(p);
-            int s = (int) PhraseText.mix(h) & mask;
-            while (slots[s] >= 0) {
-                s = (s + 1) & mask;
-            }
-            hashes[s] = h;
-            slots[s] = i;
-            set(signatures, PhraseText.signature(p, 0, p.length()));
-            set(starts, PhraseText.startSignature(p, 0, p.length()));
+            int bit = bit(PhraseText.signature(p, 0, p.length()));
+            bitAndPhrase[i] = (long) bit << 32 | i;
+            signatures[bit >>> 6] |= 1L << bit;
+            int start = bit(PhraseText.startSignature(p, 0, p.length()));
+            starts[start >>> 6] |= 1L << start;
+        }
+        Arrays.sort(bitAndPhrase);
+        this.signatureBits = new int[n];
+        this.phraseOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            signatureBits[i] = (int) (bitAndPhrase[i] >>> 32);
+            phraseOf[i] = (int) bitAndPhrase[i];
         }
     }
 
-    private static void set(long[] bits, long signature) {
-        int b = (int) signature & (SIGNATURE_BITS - 1);
-        bits[b >>> 6] |= 1L << b;
+    private static int bit(long signature) {
+        return (int) signature & (SIGNATURE_BITS - 1);
     }
 
-    private static boolean get(long[] bits, long signature) {
-        int b = (int) signature & (SIGNATURE_BITS - 1);
-        return (bits[b >>> 6] & (1L << b)) != 0;
+    private static boolean get(long[] bits, int bit) {
+        return (bits[bit >>> 6] & (1L << bit)) != 0;
     }
 
     /** @return true if there is no phrase */
@@ -72,7 +72,7 @@ final class PhraseTable {
      * @return false if no phrase starts so
      */
     boolean mayStartAt(CharSequence text, int start, int end) {
-        return get(starts, PhraseText.startSignature(text, start, end));
+        return get(starts, bit(PhraseText.startSignature(text, start, end)));
     }
 
     /**
@@ -84,13 +84,24 @@ final class PhraseTable {
      * @return the phrase's index, or -1
      */
     int find(CharSequence text, int start, int end) {
-        if (!get(signatures, PhraseText.signature(text, start, end))) {
+        int bit = bit(PhraseText.signature(text, start, end));
+        if (!get(signatures, bit)) {
             return -1;
         }
-        long hash = PhraseText.hash(text, start, end);
-        for (int s = (int) PhraseText.mix(hash) & mask; slots[s] >= 0; s = (s + 1) & mask) {
-            if (hashes[s] == hash && PhraseText.matches(text, start, end, phrases.get(slots[s]))) {
-                return slots[s];
+        // The first entry of the bit (phrases in normal form are distinct, so at most one matches).
+        int lo = 0;
+        int hi = signatureBits.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (signatureBits[mid] < bit) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (int e = lo; e < signatureBits.length && signatureBits[e] == bit; e++) {
+            if (PhraseText.matches(text, start, end, phrases.get(phraseOf[e]))) {
+                return phraseOf[e];
             }
         }
         return -1;

@@ -462,32 +462,37 @@ public final class LinearScorer {
         if (n <= SMALL_LABELS && rowStart == null) {
             return smallDecisionValues(idx, val, out);
         }
+        // The known features' rows first; then their weights, a row at a time or, for bfloat16 rows, DenseRows.
+        int[] row = new int[idx.length];
+        double[] x = new double[idx.length];
         int known = 0;
         double squares = 0;
         for (int i = 0; i < idx.length; i++) {
             int r = this.known.rank(idx[i]);
-            if (r < 0) {
-                continue;
+            if (r >= 0) {
+                row[known] = r;
+                x[known++] = val[i];
+                squares += val[i] * val[i];
             }
-            known++;
-            double x = val[i];
-            squares += x * x;
-            int base = r * n;
-            if (rowStart != null) {
-                for (int e = rowStart[r], end = rowStart[r + 1]; e < end; e++) {
-                    out[sparseLabel[e]] += sparseWeight[e] * x;
-                }
-            } else if (weights != null) {
-                for (int k = 0; k < n; k++) {
-                    out[k] += weights[base + k] * x;
-                }
-            } else if (floatWeights != null) {
-                for (int k = 0; k < n; k++) {
-                    out[k] += floatWeights[base + k] * x;
-                }
-            } else {
-                for (int k = 0; k < n; k++) {
-                    out[k] += BFloat16.toFloat(bf16Weights[base + k]) * x;
+        }
+        if (bf16Weights != null) {
+            DenseRows.addBf16(bf16Weights, row, x, known, out);
+        } else {
+            for (int j = 0; j < known; j++) {
+                int r = row[j];
+                double xj = x[j];
+                if (rowStart != null) {
+                    for (int e = rowStart[r], end = rowStart[r + 1]; e < end; e++) {
+                        out[sparseLabel[e]] += sparseWeight[e] * xj;
+                    }
+                } else if (weights != null) {
+                    for (int k = 0, base = r * n; k < n; k++) {
+                        out[k] += weights[base + k] * xj;
+                    }
+                } else {
+                    for (int k = 0, base = r * n; k < n; k++) {
+                        out[k] += floatWeights[base + k] * xj;
+                    }
                 }
             }
         }

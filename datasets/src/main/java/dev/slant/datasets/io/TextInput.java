@@ -31,6 +31,10 @@ import java.util.zip.ZipException;
 public final class TextInput implements Closeable {
     /** Size of the byte buffers between the file, the decompressor and the decoder. */
     public static final int BUFFER_SIZE = 1 << 16;
+    /** Bytes per chunk decompressed ahead of the parser, on a thread of the input's own. */
+    static final int READ_AHEAD = 1 << 18;
+    /** Chunks decompressed ahead at most (1 MB). */
+    static final int READ_AHEAD_CHUNKS = 4;
     /** What a malformed UTF-8 byte sequence decodes to: a low surrogate with no high surrogate before it. */
     public static final char INVALID_UTF8_MARK = '\uDFFF';
     /** What {@link #displayable(String)} shows in place of {@link #INVALID_UTF8_MARK}. */
@@ -98,13 +102,17 @@ public final class TextInput implements Closeable {
         boolean gzipped = startsWith(buffered, GZIP_MAGIC);
         InputStream content = buffered;
         if (gzipped) {
+            GZIPInputStream gunzip;
             try {
-                content = new GZIPInputStream(buffered, BUFFER_SIZE);
+                gunzip = new GZIPInputStream(buffered, BUFFER_SIZE);
             } catch (IOException e) {
                 ZipException bad = new ZipException(name + ": starts like gzip but is not valid gzip: " + e);
                 bad.initCause(e);
                 throw bad;
             }
+            // Decompressed on a thread of its own, a few chunks ahead of the parser: a third of reading's time
+            // (article-bias: 0.85 of 2.4 to 3.3 s) then no longer holds up the one thread that parses.
+            content = new ReadAheadInputStream(gunzip, READ_AHEAD, READ_AHEAD_CHUNKS, "slant-gunzip " + name);
         }
         CountingInputStream counter = new CountingInputStream(content);
         PushbackInputStream pushback = new PushbackInputStream(counter, UTF8_BOM.length);

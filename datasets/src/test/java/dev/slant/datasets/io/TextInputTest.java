@@ -81,6 +81,34 @@ class TextInputTest {
         assertTrue(e.getCause() instanceof IOException);
     }
 
+    /** Several read-ahead buffers of text that does not compress to nothing. */
+    private static String longText() {
+        java.util.Random random = new java.util.Random(5);
+        StringBuilder sb = new StringBuilder();
+        while (sb.length() < 3 * TextInput.READ_AHEAD) {
+            sb.append("word").append(random.nextInt(100_000)).append(random.nextBoolean() ? " é " : "\n");
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void aLongGzipIsReadWholeThroughTheReadAhead() throws IOException {
+        String text = longText();
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        TextInput input = TextInput.of(new ByteArrayInputStream(gzip(bytes)), "long.gz");
+        assertEquals(text, readAll(input));
+        assertEquals(bytes.length, input.bytesRead());
+    }
+
+    @Test
+    void aGzipCutShortFailsWhenReadNotSilently() throws IOException {
+        byte[] whole = gzip(longText().getBytes(StandardCharsets.UTF_8));
+        byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
+        TextInput input = TextInput.of(new ByteArrayInputStream(cut), "cut.gz");
+        IOException e = assertThrows(IOException.class, () -> readAll(input));
+        assertEquals(java.io.EOFException.class, e.getClass(), "the decompressor's own exception, from its thread");
+    }
+
     @Test
     void utf16IsRefusedWithAClearMessage() {
         byte[] utf16 = "\uFEFFid".getBytes(StandardCharsets.UTF_16LE);

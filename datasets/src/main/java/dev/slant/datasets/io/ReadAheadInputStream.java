@@ -42,7 +42,8 @@ final class ReadAheadInputStream extends InputStream {
     ReadAheadInputStream(InputStream source, int chunkSize, int chunks, String name) {
         this.source = Objects.requireNonNull(source, "source");
         if (chunkSize < 1 || chunks < 1) {
-            throw new IllegalArgumentException("chunk size and chunks must be at least 1, got " + chunkSize + " and " + chunks);
+            throw new IllegalArgumentException(
+                    "chunk size and chunks must be at least 1, got " + chunkSize + " and " + chunks);
         }
         this.chunkSize = chunkSize;
         this.ready = new ArrayBlockingQueue<>(chunks + 1);

@@ -131,7 +131,8 @@ public final class Scrubber implements UnaryOperator<Article> {
             case TEXT -> article.text();
         };
         if (into.length < text.length()) {
-            throw new IllegalArgumentException("a buffer of " + into.length + " chars for a " + field + " of " + text.length());
+            throw new IllegalArgumentException(
+                    "a buffer of " + into.length + " chars for a " + field + " of " + text.length());
         }
         SpanList spans = this == NONE ? new SpanList() : find(text, outletNames(article));
         return spans.removeInto(text, into);

@@ -59,7 +59,8 @@ class ReadAheadInputStreamTest {
                 }
             }
         }
-        try (InputStream in = new ReadAheadInputStream(new ByteArrayInputStream(new byte[] {(byte) 200, 7}), 1, 1, "t")) {
+        byte[] two = {(byte) 200, 7};
+        try (InputStream in = new ReadAheadInputStream(new ByteArrayInputStream(two), 1, 1, "t")) {
             assertEquals(200, in.read());
             assertEquals(7, in.read());
             assertEquals(-1, in.read());

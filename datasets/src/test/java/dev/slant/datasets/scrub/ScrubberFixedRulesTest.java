@@ -175,8 +175,8 @@ class ScrubberFixedRulesTest {
 
     @Test
     void scrubsIntoABufferTheFieldsThatApplyBuilds() {
-        Article a = Article.of("a", "WASHINGTON (Reuters) - Senate votes", "LONDON (Reuters) - Britain left.\n(CNN) More,"
-                + " as CLICK HERE said.");
+        Article a = Article.of("a", "WASHINGTON (Reuters) - Senate votes",
+                "LONDON (Reuters) - Britain left.\n(CNN) More, as CLICK HERE said.");
         Article scrubbed = DATELINES.apply(MARKERS.apply(a));
         for (Scrubber s : List.of(DATELINES, MARKERS, Scrubber.NONE)) {
             Article expected = s.apply(a);

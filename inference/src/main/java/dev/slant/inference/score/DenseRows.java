@@ -3,21 +3,22 @@ package dev.slant.inference.score;
 /**
  * Adds rows of a dense bfloat16 weight matrix (LibLinear models' default), each times its feature's value, to
  * decision values, eight rows at a time: each label's sum takes the eight rows' products in one statement, so that
- * the eight rows' cache misses are waited on together rather than one row after another. A 108-label model's rows (216 bytes of bfloat16 each) are read at
- * random from megabytes of weights, so a row at a time waited on memory for most of its time: 8 rows at a time took
- * 46 against 76 to 87 us per 700 rows of a 24 MB matrix (4 rows 52 to 56, 2 rows 58 to 64). The products are added
- * to each label's sum in row order, left to right, so the sums are the same bits as a row at a time.
+ * the eight rows' cache misses are waited on together rather than one row after another. A 108-label model's rows
+ * (216 bytes of bfloat16 each) are read at random from megabytes of weights, so a row at a time waited on memory for
+ * most of its time: 8 rows at a time took 46 against 76 to 87 us per 700 rows of a 24 MB matrix (4 rows 52 to 56, 2
+ * rows 58 to 64). The products are added to each label's sum in row order, left to right, so the sums are the same
+ * bits as a row at a time.
  */
 final class DenseRows {
     private DenseRows() {
     }
 
     /**
-     * @param w       bfloat16 weights, rows of {@code out.length}
-     * @param row     the rows, by number
-     * @param x       each row's feature value
-     * @param rows    how many rows (the first entries of row and x)
-     * @param out     the sums, added to
+     * @param w    bfloat16 weights, rows of {@code out.length}
+     * @param row  the rows, by number
+     * @param x    each row's feature value
+     * @param rows how many rows (the first entries of row and x)
+     * @param out  the sums, added to
      */
     static void addBf16(short[] w, int[] row, double[] x, int rows, double[] out) {
         int n = out.length;

@@ -110,6 +110,17 @@ class TextInputTest {
     }
 
     @Test
+    void aRefusedGzipLeavesNoReadAheadThreadBehind() throws IOException {
+        // More than the read-ahead holds, so that its thread would wait to hand over the rest.
+        String rows = "id,text\n".repeat(TextInput.READ_AHEAD * (TextInput.READ_AHEAD_CHUNKS + 2) / 8);
+        byte[] utf16 = gzip(("\uFEFF" + rows).getBytes(StandardCharsets.UTF_16LE));
+        assertThrows(UnsupportedEncodingException.class,
+                () -> TextInput.of(new ByteArrayInputStream(utf16), "utf16.csv.gz"));
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals("slant-gunzip utf16.csv.gz")));
+    }
+
+    @Test
     void utf16IsRefusedWithAClearMessage() {
         byte[] utf16 = "\uFEFFid".getBytes(StandardCharsets.UTF_16LE);
         UnsupportedEncodingException e = assertThrows(UnsupportedEncodingException.class,

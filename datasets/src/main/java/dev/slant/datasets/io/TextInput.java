@@ -111,7 +111,7 @@ public final class TextInput implements Closeable {
                 throw bad;
             }
             // Decompressed on a thread of its own, a few chunks ahead of the parser: a third of reading's time
-            // (article-bias: 0.85 of 2.4 to 3.3 s) then no longer holds up the one thread that parses.
+            // (article-bias: 0.85 of 2.3 to 3.3 s) then no longer holds up the one thread that parses.
             content = new ReadAheadInputStream(gunzip, READ_AHEAD, READ_AHEAD_CHUNKS, "slant-gunzip " + name);
             try {
                 return decoded(content, name, true);

@@ -98,10 +98,12 @@ class ReadAheadInputStreamTest {
                 sourceClosed.set(true);
             }
         };
-        InputStream in = new ReadAheadInputStream(endless, 1000, 2, "test");
+        InputStream in = new ReadAheadInputStream(endless, 1000, 2, "endless read-ahead");
         assertEquals(1, in.read());
         in.close();
         assertTrue(sourceClosed.get());
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals("endless read-ahead")), "the thread has ended");
         assertThrows(IOException.class, in::read);
         in.close();
     }

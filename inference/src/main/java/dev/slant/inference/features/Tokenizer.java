@@ -48,27 +48,7 @@ final class Tokenizer {
      * @param sink receives each kept token
      */
     void tokenize(CharSequence text, TokenSink sink) {
-        tokenize(chars(text, new char[text.length()]), text.length(), sink);
-    }
-
-    /**
-     * Copies a text's characters into a buffer, a larger new one if it is too small.
-     *
-     * @param text   the text
-     * @param buffer a buffer, reused when it is large enough
-     * @return the buffer holding the text from index 0
-     */
-    static char[] chars(CharSequence text, char[] buffer) {
-        int n = text.length();
-        char[] out = buffer.length >= n ? buffer : new char[Math.max(n, buffer.length * 2)];
-        if (text instanceof String s) {
-            s.getChars(0, n, out, 0);
-        } else {
-            for (int i = 0; i < n; i++) {
-                out[i] = text.charAt(i);
-            }
-        }
-        return out;
+        tokenize(text.toString().toCharArray(), text.length(), sink);
     }
 
     /**

@@ -81,6 +81,25 @@ public final class ModelFitter {
      */
     static Fitted train(TrainerSettings settings, TrainingMatrix matrix, TargetRows rows, String description,
                         int threads) {
+        return train(settings, matrix, rows, description, threads, null);
+    }
+
+    /**
+     * {@link #train(TrainerSettings, TrainingMatrix, TargetRows, String, int)} on outlet prototypes when the settings
+     * ask for them ({@link TrainerSettings#prototypeShare()}), the target has three labels or more and some outlet and
+     * label pair holds the share ({@link OutletPrototypes}); else the same model as without outlets.
+     *
+     * @param settings    the trainer settings, of a LibLinear kind
+     * @param matrix      the weighed training rows, made of exactly {@code rows.rows()}
+     * @param rows        the training rows and their labels
+     * @param description what the data is, for Tribuo's provenance (corpus, split, part)
+     * @param threads     threads, 1 or more
+     * @param outletOf    each corpus position's outlet, or null for none
+     * @return the model, and how many training articles had no feature left
+     * @throws IllegalArgumentException as the method without outlets
+     */
+    static Fitted train(TrainerSettings settings, TrainingMatrix matrix, TargetRows rows, String description,
+                        int threads, java.util.function.IntFunction<String> outletOf) {
         requireTwoLabels(rows);
         if (!matrix.isOf(rows.rows())) {
             throw new IllegalArgumentException("the training matrix was made of other rows than target '" + rows.target() + "'s");
@@ -108,6 +127,30 @@ public final class ModelFitter {
             y[i] = ids.getID(keptLabels[i]);
         }
         DatasetProvenance data = matrix.provenance(new SimpleDataSourceProvenance(description, LABELS), observed.size());
+        int distinct = (int) labels.stream().distinct().count();
+        double share = settings.forLabels(distinct).prototypeShare();
+        OutletPrototypes.Assignment prototypes = outletOf == null || share == 0 || ids.size() < 3 ? null
+                : OutletPrototypes.assign(labels, java.util.Arrays.stream(rows.rows()).mapToObj(outletOf).toList(), share);
+        if (prototypes != null) {
+            MutableOutputInfo<Label> classes = LABELS.generateInfo();
+            Label[] keptClasses = new Label[kept.length];
+            for (int i = 0; i < kept.length; i++) {
+                keptClasses[i] = new Label(prototypes.classes().get(kept[i]));
+                classes.observe(keptClasses[i]);
+            }
+            ImmutableOutputInfo<Label> classIds = classes.generateImmutableOutputInfo();
+            double[] yc = new double[kept.length];
+            for (int i = 0; i < kept.length; i++) {
+                yc[i] = classIds.getID(keptClasses[i]);
+            }
+            int[] labelOf = new int[classIds.size()];
+            for (var e : classIds) {
+                labelOf[e.getA()] = ids.getID(new Label(prototypes.labelOf().get(e.getB().getLabel())));
+            }
+            ParallelLibLinearTrainer.Trained trained = settings.forLabels(distinct).libLinear(prototypes.classes(), threads)
+                    .trainPooled(data, matrix.featureMap(), ids, classIds, matrix.problem(), yc, labelOf);
+            return new Fitted(trained.model(), matrix.featureless(), trained.inner(), matrix.unitLengthOverColumns());
+        }
         ParallelLibLinearTrainer.Trained trained = settings.libLinear(labels, threads)
                 .train(data, matrix.featureMap(), ids, matrix.problem(), y);
         return new Fitted(trained.model(), matrix.featureless(), trained.inner(), matrix.unitLengthOverColumns());

@@ -115,6 +115,67 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
     }
 
     /**
+     * Trains on outlet prototypes ({@link OutletPrototypes}): the one-vs-rest problems are those of the classes, weighed
+     * by this trainer's class weights (which must be the classes'), and each label's weights, bias included, are the
+     * mean of its classes'. The model is an ordinary LibLinear model over the labels; its provenance records the
+     * classes' weights.
+     *
+     * @param data     the provenance of the dataset the rows stand for
+     * @param features its feature domain
+     * @param outputs  its label domain
+     * @param classes  the classes' domain
+     * @param x        LibLinear's rows, only read
+     * @param y        each row's class id in {@code classes}
+     * @param labelOf  each class id's label id in {@code outputs}
+     * @return the model over the labels and its LibLinear model
+     * @throws IllegalArgumentException if the shapes disagree, or the labels are fewer than three (a two-label LibLinear
+     *                                  model keeps one weight vector, which a mean of classes does not make)
+     */
+    Trained trainPooled(DatasetProvenance data, ImmutableFeatureMap features,
+                        ImmutableOutputInfo<org.tribuo.classification.Label> outputs,
+                        ImmutableOutputInfo<org.tribuo.classification.Label> classes, DualCoordinateDescent.Rows x,
+                        double[] y, int[] labelOf) {
+        if (outputs.size() < 3) {
+            throw new IllegalArgumentException("outlet prototypes need at least three labels, got " + outputs.size());
+        }
+        if (labelOf.length != classes.size()) {
+            throw new IllegalArgumentException(labelOf.length + " class labels for " + classes.size() + " classes");
+        }
+        Trained byClass = train(data, features, classes, x, y);
+        Model m = byClass.inner();
+        int[] classIds = m.getLabels();
+        int k = classIds.length;
+        // The labels in order of first occurrence, as LibLinear orders them.
+        Map<Integer, Integer> position = new LinkedHashMap<>();
+        for (double v : y) {
+            position.putIfAbsent(labelOf[(int) v], position.size());
+        }
+        int labels = position.size();
+        int[] labelIds = position.keySet().stream().mapToInt(Integer::intValue).toArray();
+        int[] per = new int[labels];
+        int[] column = new int[k];
+        for (int c = 0; c < k; c++) {
+            column[c] = position.get(labelOf[classIds[c]]);
+            per[column[c]]++;
+        }
+        double[] w = weights(m);
+        int rows = w.length / k;
+        double[] pooled = new double[Math.multiplyExact(rows, labels)];
+        for (int row = 0; row < rows; row++) {
+            for (int c = 0; c < k; c++) {
+                pooled[row * labels + column[c]] += w[row * k + c];
+            }
+            for (int l = 0; l < labels; l++) {
+                pooled[row * labels + l] /= per[l];
+            }
+        }
+        Model labelModel = model(m.getSolverType(), labelIds, m.getNrFeature(), m.getBias(), pooled);
+        roundToBFloat16(labelModel);
+        ModelProvenance provenance = byClass.model().getProvenance();
+        return new Trained(createModel(provenance, features, outputs, List.of(labelModel)), labelModel);
+    }
+
+    /**
      * A trained model and the LibLinear model it wraps (the very object, not a copy).
      *
      * @param model the Tribuo model

@@ -32,9 +32,13 @@ import org.tribuo.math.optimisers.AdaGrad;
  *                      outlets (1: all of them): fewer rows of weights, a smaller bundle and faster scoring, most of all
  *                      for a target of many labels, whose every n-gram is a row of one weight per label; or
  *                      {@link #OUTLETS_BY_LABEL_COUNT} to choose it by the target's number of labels ({@link #forLabels})
+ * @param prototypeShare a LibLinear model's outlet prototypes ({@link OutletPrototypes}): each outlet and label pair
+ *                      holding at least this share of the training articles is learned as a class of its own, and each
+ *                      label's weights are the mean of its classes'; 0 turns them off; or {@link #BY_LABEL_COUNT} to
+ *                      choose it by the target's number of labels ({@link #forLabels})
  */
 public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabels, double balance, int maxIterations,
-                              double tolerance, long seed, int minOutlets) {
+                              double tolerance, long seed, int minOutlets, double prototypeShare) {
 
     /** Epochs of the SGD trainer. */
     public static final int SGD_EPOCHS = 5;
@@ -84,7 +88,8 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
      * and made the 108-topic model slower.
      */
     public static final TrainerSettings DEFAULTS = new TrainerSettings(TrainerKind.SVM, DEFAULT_COST, true,
-            BY_LABEL_COUNT, 1000, 0.1, dev.slant.datasets.split.SplitChoice.DEFAULT_SEED, OUTLETS_BY_LABEL_COUNT);
+            BY_LABEL_COUNT, 1000, 0.1, dev.slant.datasets.split.SplitChoice.DEFAULT_SEED, OUTLETS_BY_LABEL_COUNT,
+            BY_LABEL_COUNT);
 
     /** Validates. @throws IllegalArgumentException naming the setting that is out of range */
     public TrainerSettings {
@@ -101,6 +106,10 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
         if (!(tolerance > 0)) {
             throw new IllegalArgumentException("tolerance must be positive, got " + tolerance);
         }
+        if (prototypeShare != BY_LABEL_COUNT && !(prototypeShare >= 0 && prototypeShare < 1)) {
+            throw new IllegalArgumentException("the outlet prototypes' share of the training articles must be in [0, 1), got "
+                    + prototypeShare);
+        }
         if (minOutlets < 1 && minOutlets != OUTLETS_BY_LABEL_COUNT) {
             throw new IllegalArgumentException("a model's fewest outlets per n-gram must be at least 1 (or "
                     + OUTLETS_BY_LABEL_COUNT + " for by label count), got " + minOutlets);
@@ -112,7 +121,7 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
      * @return these settings with that cost
      */
     public TrainerSettings withCost(double c) {
-        return new TrainerSettings(kind, c, false, balance, maxIterations, tolerance, seed, minOutlets);
+        return new TrainerSettings(kind, c, false, balance, maxIterations, tolerance, seed, minOutlets, prototypeShare);
     }
 
     /**
@@ -120,7 +129,7 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
      * @return these settings with that kind
      */
     public TrainerSettings withKind(TrainerKind k) {
-        return new TrainerSettings(k, cost, costByLabels, balance, maxIterations, tolerance, seed, minOutlets);
+        return new TrainerSettings(k, cost, costByLabels, balance, maxIterations, tolerance, seed, minOutlets, prototypeShare);
     }
 
     /**
@@ -128,7 +137,7 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
      * @return these settings with that seed
      */
     public TrainerSettings withSeed(long s) {
-        return new TrainerSettings(kind, cost, costByLabels, balance, maxIterations, tolerance, s, minOutlets);
+        return new TrainerSettings(kind, cost, costByLabels, balance, maxIterations, tolerance, s, minOutlets, prototypeShare);
     }
 
     /**
@@ -151,7 +160,7 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
      * @throws IllegalArgumentException if p is neither in [0, 1] nor {@link #BY_LABEL_COUNT}
      */
     public TrainerSettings withBalance(double p) {
-        return new TrainerSettings(kind, cost, costByLabels, p, maxIterations, tolerance, seed, minOutlets);
+        return new TrainerSettings(kind, cost, costByLabels, p, maxIterations, tolerance, seed, minOutlets, prototypeShare);
     }
 
     /**
@@ -169,7 +178,8 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
         double p = balance != BY_LABEL_COUNT ? balance : many ? MANY_LABELS_BALANCE : 1;
         double c = many && svmCostByLabels() ? MANY_LABELS_COST : cost;
         int outlets = minOutlets != OUTLETS_BY_LABEL_COUNT ? minOutlets : many ? MANY_LABELS_MIN_OUTLETS : 1;
-        return new TrainerSettings(kind, c, false, p, maxIterations, tolerance, seed, outlets);
+        double share = many ? 0 : prototypeShare != BY_LABEL_COUNT ? prototypeShare : OutletPrototypes.DEFAULT_SHARE;
+        return new TrainerSettings(kind, c, false, p, maxIterations, tolerance, seed, outlets, share);
     }
 
     /**
@@ -179,12 +189,23 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
      * @throws IllegalArgumentException if n is negative
      */
     public TrainerSettings withMinOutlets(int n) {
-        return new TrainerSettings(kind, cost, costByLabels, balance, maxIterations, tolerance, seed, n);
+        return new TrainerSettings(kind, cost, costByLabels, balance, maxIterations, tolerance, seed, n, prototypeShare);
+    }
+
+    /**
+     * @param share the outlet prototypes' share of the training articles, in [0, 1) (0 turns them off), or
+     *              {@link #BY_LABEL_COUNT}
+     * @return these settings with that share
+     * @throws IllegalArgumentException if share is out of range
+     */
+    public TrainerSettings withPrototypeShare(double share) {
+        return new TrainerSettings(kind, cost, costByLabels, balance, maxIterations, tolerance, seed, minOutlets, share);
     }
 
     /** @return true when some setting is still left to each target's number of labels ({@link #forLabels}) */
     public boolean byLabels() {
-        return balance == BY_LABEL_COUNT || svmCostByLabels() || minOutlets == OUTLETS_BY_LABEL_COUNT;
+        return balance == BY_LABEL_COUNT || svmCostByLabels() || minOutlets == OUTLETS_BY_LABEL_COUNT
+                || prototypeShare == BY_LABEL_COUNT;
     }
 
     /** Only a linear SVM's C follows the label count; other kinds keep {@code cost} whatever {@code costByLabels}. */
@@ -278,7 +299,7 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
         boolean weighs = kind == TrainerKind.LOGISTIC || kind == TrainerKind.SVM;
         double p = balance == BY_LABEL_COUNT ? 1 : balance;
         String weights = !weighs || p == 0 ? "" : p == 1 ? " balanced" : " balanced^" + p;
-        List<String> many = new ArrayList<>(3);
+        List<String> many = new ArrayList<>(4);
         if (svmCostByLabels()) {
             many.add("C=" + MANY_LABELS_COST);
         }
@@ -288,8 +309,14 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
         if (minOutlets == OUTLETS_BY_LABEL_COUNT) {
             many.add("n-grams of " + MANY_LABELS_MIN_OUTLETS + "+ outlets");
         }
+        if (kind.usesLibLinear() && prototypeShare == BY_LABEL_COUNT) {
+            many.add("no outlet prototypes");
+        }
         String above = many.isEmpty() ? "" : "; above " + FULL_BALANCE_MAX_LABELS + " labels " + String.join(" ", many);
         String filter = minOutlets > 1 ? " n-grams of " + minOutlets + "+ outlets" : "";
-        return kind + param + cost + weights + filter + above;
+        double share = prototypeShare == BY_LABEL_COUNT ? OutletPrototypes.DEFAULT_SHARE : prototypeShare;
+        String prototypes = !kind.usesLibLinear() || share == 0 ? ""
+                : " outlet prototypes of " + new java.math.BigDecimal(share * 100).stripTrailingZeros().toPlainString() + "%";
+        return kind + param + cost + weights + filter + prototypes + above;
     }
 }

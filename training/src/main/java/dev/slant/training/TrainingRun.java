@@ -176,7 +176,8 @@ public final class TrainingRun {
                 progress.phase("training " + target.name() + " (" + ts.describe() + ") on " + train.size() + " articles");
                 long t0 = System.nanoTime();
                 ModelFitter.Fitted fit = matrix != null
-                        ? ModelFitter.train(ts, matrix, train, splitName + "/train", threads)
+                        ? ModelFitter.train(ts, matrix, train, splitName + "/train", threads,
+                                r -> Outlets.of(articles.get(r).article()))
                         : ModelFitter.train(ts, fitted, table, train, splitName + "/train", threads, outletsPerBucket);
                 ModelFitter.Fitted trained = WeightPruning.apply(fit, keepWeights);
                 Model<Label> model = trained.model();

@@ -73,8 +73,8 @@ class ArticleBiasTrainingIT {
         double media = o.result().targets().get("stance").test().model().macroF1();
         double cv = o.outletCv().model().macroF1().mean();
         System.err.printf("stance: media test macro-F1 %.4f, outlet-disjoint 5-fold CV mean macro-F1 %.4f%n", media, cv);
-        assertTrue(media >= 0.59, "media test macro-F1 " + media);
-        assertTrue(cv >= 0.43, "outlet-disjoint CV macro-F1 " + cv);
+        assertTrue(media >= 0.60, "media test macro-F1 " + media);
+        assertTrue(cv >= 0.46, "outlet-disjoint CV macro-F1 " + cv);
         sameAnswersEverywhere(o);
     }
 
@@ -167,13 +167,14 @@ class ArticleBiasTrainingIT {
 
     /**
      * Stance on the random split's test part in the easy setting the peers were measured in (nothing scrubbed, every
-     * n-gram kept, tokens of two letters kept as scikit-learn keeps them: {@code --no-scrub --min-outlets 1
-     * --min-token-length 2}): the same outlets sit on both sides, so this figure rewards outlet fingerprints and sits
-     * beside the leakage-controlled ones above, never instead of them.
+     * n-gram kept, tokens of two letters kept as scikit-learn keeps them, no outlet prototypes: {@code --no-scrub
+     * --min-outlets 1 --min-token-length 2 --outlet-prototypes 0}): the same outlets sit on both sides, so this figure
+     * rewards outlet fingerprints and sits beside the leakage-controlled ones above, never instead of them.
      */
     @Test
     void stanceOnTheRandomSplitWithFingerprints() throws Exception {
-        TrainingOutcome o = train(List.of(ArticleBiasCorpus.STANCE), "random", false, TrainerSettings.DEFAULTS,
+        TrainingOutcome o = train(List.of(ArticleBiasCorpus.STANCE), "random", false,
+                TrainerSettings.DEFAULTS.withPrototypeShare(0),
                 FeaturizerSettings.DEFAULTS.withScrub(false).withMinOutlets(1).withMinTokenLength(2));
         double random = o.result().targets().get("stance").test().model().macroF1();
         System.err.printf("stance: random test macro-F1 %.4f (not scrubbed, every n-gram kept)%n", random);

@@ -90,6 +90,12 @@ public final class TrainCommand implements Callable<Integer> {
             + " labels; " + TrainerSettings.MANY_LABELS_MIN_OUTLETS + " above).")
     Integer modelMinOutlets;
 
+    @Option(names = "--outlet-prototypes", paramLabel = "SHARE", description = "Train each LibLinear model of 3 to "
+            + TrainerSettings.FULL_BALANCE_MAX_LABELS + " labels on outlet prototypes: every outlet and label pair "
+            + "holding at least this share of the training articles is a class of its own, and a label's weights are "
+            + "the mean of its classes' (default: 0.04; 0 turns them off; targets of more labels never use them).")
+    Double prototypeShare;
+
     @Option(names = "--no-scrub", description = "Do not scrub outlet fingerprints (to measure what they are worth).")
     boolean noScrub;
 
@@ -184,6 +190,13 @@ public final class TrainCommand implements Callable<Integer> {
                         "--model-min-outlets must be at least 1, got " + modelMinOutlets);
             }
             ts = ts.withMinOutlets(modelMinOutlets);
+        }
+        if (prototypeShare != null) {
+            if (!(prototypeShare >= 0 && prototypeShare < 1)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--outlet-prototypes must be at least 0 and below 1, got " + prototypeShare);
+            }
+            ts = ts.withPrototypeShare(prototypeShare);
         }
         FeaturizerSettings fs = FeaturizerSettings.DEFAULTS.withScrub(!noScrub).withDropNumbers(!keepNumbers);
         if (minOutlets != null) {

@@ -67,6 +67,12 @@ public final class ModelCard {
             sb.append("- The cross-validation figure is one draw of the folds; which outlets share a fold moves it by a few\n"
                     + "  points (`slant train --fold-draws N` measures the spread).\n");
         }
+        if (r.targets().values().stream().anyMatch(f -> f.trainer().prototypeShare() > 0 && f.labels().size() >= 3)) {
+            sb.append("- Outlet prototypes (a label's weights are the mean of those learned for each outlet holding a set share\n"
+                    + "  of its training articles and for the rest; where no outlet holds it, the plain model) favour outlets\n"
+                    + "  never seen in training over the training outlets themselves, and flatten the probabilities: they rank\n"
+                    + "  labels but are less calibrated (see the ECE in `slant evaluate`).\n");
+        }
         sb.append("- Outlet fingerprints are scrubbed with rules fitted on the training part; others may remain.\n");
         sb.append("- Linear bag-of-n-grams model: no word order beyond n-grams, English only.\n");
         return sb.toString();

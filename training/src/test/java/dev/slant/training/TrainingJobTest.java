@@ -47,6 +47,8 @@ class TrainingJobTest {
         assertEquals(java.util.List.of("stance", "topic"), loaded.manifest().targetNames());
         assertTrue(loaded.modelCard().contains("outlet-disjoint 3-fold CV"), loaded.modelCard());
         assertTrue(loaded.modelCard().contains("is one draw of the folds"), "one draw says so: " + loaded.modelCard());
+        assertTrue(loaded.modelCard().contains("- Outlet prototypes"), "the default stance model's card says so");
+        assertEquals("svm C=0.3 balanced outlet prototypes of 4%", stance.trainer().describe());
         // The loaded featurizer gives the same features as the trained one, value for value.
         var article = corpus.articles().get(5).article();
         var before = o.result().featurizer().featurize(article);
@@ -54,6 +56,17 @@ class TrainingJobTest {
         assertArrayEquals(before.indices(), after.indices());
         assertArrayEquals(before.values(), after.values());
         assertEquals(o.corpus().sha256(), loaded.manifest().trainingDataSha256());
+    }
+
+    @Test
+    void aModelWithoutOutletPrototypesHasNoCardLineAboutThem() throws Exception {
+        LoadedCorpus corpus = new SyntheticCorpus(300, 1).load();
+        TrainingRequest r = request(corpus, SplitChoice.STRATIFIED, false);
+        TrainingRequest off = new TrainingRequest(r.targets(), r.split(), TrainerSettings.DEFAULTS.withPrototypeShare(0),
+                r.grid(), r.scrub(), false, r.folds(), r.seed(), r.threads());
+        TrainingOutcome o = new TrainingJob(corpus, off, Progress.NONE).run();
+        assertEquals("svm C=0.3 balanced", o.result().targets().get("stance").trainer().describe());
+        assertFalse(ModelCard.render(o).contains("Outlet prototypes"), ModelCard.render(o));
     }
 
     @Test

@@ -127,8 +127,8 @@ public final class ModelFitter {
             y[i] = ids.getID(keptLabels[i]);
         }
         DatasetProvenance data = matrix.provenance(new SimpleDataSourceProvenance(description, LABELS), observed.size());
-        int distinct = (int) labels.stream().distinct().count();
-        double share = settings.forLabels(distinct).prototypeShare();
+        TrainerSettings resolved = settings.forLabels((int) labels.stream().distinct().count());
+        double share = resolved.prototypeShare();
         OutletPrototypes.Assignment prototypes = outletOf == null || share == 0 || ids.size() < 3 ? null
                 : OutletPrototypes.assign(labels, java.util.Arrays.stream(rows.rows()).mapToObj(outletOf).toList(), share);
         if (prototypes != null) {
@@ -147,7 +147,7 @@ public final class ModelFitter {
             for (var e : classIds) {
                 labelOf[e.getA()] = ids.getID(new Label(prototypes.labelOf().get(e.getB().getLabel())));
             }
-            ParallelLibLinearTrainer.Trained trained = settings.forLabels(distinct).libLinear(prototypes.classes(), threads)
+            ParallelLibLinearTrainer.Trained trained = resolved.libLinear(prototypes.classes(), threads)
                     .trainPooled(data, matrix.featureMap(), ids, classIds, matrix.problem(), yc, labelOf);
             return new Fitted(trained.model(), matrix.featureless(), trained.inner(), matrix.unitLengthOverColumns());
         }

@@ -15,15 +15,9 @@ import java.util.Map;
  *
  * <p>Without them, a label's weights are dominated by the few large outlets that supply most of its articles, and
  * they describe those outlets. With them, each large outlet and the label's remaining outlets have an equal say.
- * On article-bias stance (outlet cross-validation mean macro-F1 over the fold draws of seeds 42 and 43, scrubbed
- * defaults; a scratch harness, the mean of the classes' decision values): without prototypes 0.445; pairs of 500+
- * training articles 0.462, 1,000+ 0.474, 2,000+ 0.466 (each fold trains on about 25,000 articles, so 1,000 is 4%).
- * Over the draws of seeds 42 to 44, 0.438 without and 0.476 with pairs of 1,000+. The largest class of each pair
- * taken as the label's (a maximum instead of a mean) gained less: 0.457.
+ * The default share is {@link TrainerSettings#DEFAULT_PROTOTYPE_SHARE}, where its figures are.
  */
 final class OutletPrototypes {
-    /** The default share of the training articles an outlet and label pair needs to be a class of its own. */
-    static final double DEFAULT_SHARE = 0.04;
     /** Joins a label and an outlet into a class name. */
     static final String JOIN = " @ ";
 

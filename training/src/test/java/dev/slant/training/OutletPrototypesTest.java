@@ -85,37 +85,34 @@ class OutletPrototypesTest {
         LinearScorer plainModel = ModelFitter.train(ts.withPrototypeShare(0), m, train, "d", 2).scorer(buckets);
         assertEquals(List.copyOf(plainModel.labels()), List.copyOf(pooled.labels()));
         int differ = 0;
-        for (int bucket = 0; bucket < buckets; bucket++) {
-            for (int l = 0; l < pooled.labels().size(); l++) {
-                String label = pooled.labels().get(l);
-                double sum = 0;
-                int n = 0;
-                for (int c = 0; c < byClass.labels().size(); c++) {
-                    if (a.labelOf().get(byClass.labels().get(c)).equals(label)) {
-                        sum += byClass.weight(bucket, c);
-                        n++;
-                    }
-                }
-                double mean = sum / n;
+        for (int l = 0; l < pooled.labels().size(); l++) {
+            String label = pooled.labels().get(l);
+            for (int bucket = 0; bucket < buckets; bucket++) {
+                int b = bucket;
+                double mean = meanOverClasses(byClass, a, label, c -> byClass.weight(b, c));
                 assertEquals(mean, pooled.weight(bucket, l), Math.abs(mean) / 128 + 1e-30, "bucket " + bucket + " " + label);
                 if (pooled.weight(bucket, l) != plainModel.weight(bucket, l)) {
                     differ++;
                 }
             }
-        }
-        for (int l = 0; l < pooled.labels().size(); l++) {
-            String label = pooled.labels().get(l);
-            double sum = 0;
-            int n = 0;
-            for (int c = 0; c < byClass.labels().size(); c++) {
-                if (a.labelOf().get(byClass.labels().get(c)).equals(label)) {
-                    sum += byClass.bias(c);
-                    n++;
-                }
-            }
-            assertEquals(sum / n, pooled.bias(l), Math.abs(sum / n) / 128 + 1e-30, "bias of " + label);
+            double bias = meanOverClasses(byClass, a, label, byClass::bias);
+            assertEquals(bias, pooled.bias(l), Math.abs(bias) / 128 + 1e-30, "bias of " + label);
         }
         assertEquals(6, byClass.labels().size(), "three outlets' classes and three labels' rest");
         assertEquals(true, differ > 0, "the prototypes changed the model");
+    }
+
+    /** The mean of a value over the classes of one label in the model trained on the classes. */
+    private static double meanOverClasses(LinearScorer byClass, OutletPrototypes.Assignment a, String label,
+                                          java.util.function.IntToDoubleFunction value) {
+        double sum = 0;
+        int n = 0;
+        for (int c = 0; c < byClass.labels().size(); c++) {
+            if (a.labelOf().get(byClass.labels().get(c)).equals(label)) {
+                sum += value.applyAsDouble(c);
+                n++;
+            }
+        }
+        return sum / n;
     }
 }

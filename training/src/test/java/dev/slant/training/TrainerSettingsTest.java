@@ -63,7 +63,7 @@ class TrainerSettingsTest {
         assertEquals("svm C=1.0 balanced^0.75 n-grams of 15+ outlets", many.describe());
         assertEquals("svm C=0.3 balanced outlet prototypes of 4%; above 16 labels C=1.0 balanced^0.75 n-grams of 15+ "
                 + "outlets no outlet prototypes", TrainerSettings.DEFAULTS.describe());
-        assertEquals(OutletPrototypes.DEFAULT_SHARE, few.prototypeShare());
+        assertEquals(TrainerSettings.DEFAULT_PROTOTYPE_SHARE, few.prototypeShare());
         assertEquals(0, many.prototypeShare(), "many labels never use outlet prototypes");
         assertEquals(TrainerSettings.DEFAULTS.cost(), few.cost(), "few labels keep the default C");
         TrainerSettings logistic = TrainerSettings.DEFAULTS.withKind(TrainerKind.LOGISTIC).withCost(3).forLabels(108);

@@ -93,7 +93,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--outlet-prototypes", paramLabel = "SHARE", description = "Train each LibLinear model of 3 to "
             + TrainerSettings.FULL_BALANCE_MAX_LABELS + " labels on outlet prototypes: every outlet and label pair "
             + "holding at least this share of the training articles is a class of its own, and a label's weights are "
-            + "the mean of its classes' (default: 0.04; 0 turns them off; targets of more labels never use them).")
+            + "the mean of its classes' (default: " + TrainerSettings.DEFAULT_PROTOTYPE_SHARE + "; 0 turns them off; "
+            + "targets of more labels never use them).")
     Double prototypeShare;
 
     @Option(names = "--no-scrub", description = "Do not scrub outlet fingerprints (to measure what they are worth).")

@@ -114,45 +114,25 @@ public final class ModelFitter {
             throw noFeature(rows, matrix.featureless(), settings, null);
         }
         List<String> labels = rows.labels();
-        // As MutableDataset: labels observed in row order, ids from the observed domain.
-        MutableOutputInfo<Label> observed = LABELS.generateInfo();
-        Label[] keptLabels = new Label[kept.length];
-        for (int i = 0; i < kept.length; i++) {
-            keptLabels[i] = new Label(labels.get(kept[i]));
-            observed.observe(keptLabels[i]);
-        }
-        ImmutableOutputInfo<Label> ids = observed.generateImmutableOutputInfo();
-        double[] y = new double[kept.length];
-        for (int i = 0; i < kept.length; i++) {
-            y[i] = ids.getID(keptLabels[i]);
-        }
-        DatasetProvenance data = matrix.provenance(new SimpleDataSourceProvenance(description, LABELS), observed.size());
+        Domain target = Domain.of(labels, kept);
+        ImmutableOutputInfo<Label> ids = target.ids();
+        DatasetProvenance data = matrix.provenance(new SimpleDataSourceProvenance(description, LABELS), ids.size());
         TrainerSettings resolved = settings.forLabels((int) labels.stream().distinct().count());
         double share = resolved.prototypeShare();
         OutletPrototypes.Assignment prototypes = outletOf == null || share == 0 || ids.size() < 3 ? null
                 : OutletPrototypes.assign(labels, java.util.Arrays.stream(rows.rows()).mapToObj(outletOf).toList(), share);
         if (prototypes != null) {
-            MutableOutputInfo<Label> classes = LABELS.generateInfo();
-            Label[] keptClasses = new Label[kept.length];
-            for (int i = 0; i < kept.length; i++) {
-                keptClasses[i] = new Label(prototypes.classes().get(kept[i]));
-                classes.observe(keptClasses[i]);
-            }
-            ImmutableOutputInfo<Label> classIds = classes.generateImmutableOutputInfo();
-            double[] yc = new double[kept.length];
-            for (int i = 0; i < kept.length; i++) {
-                yc[i] = classIds.getID(keptClasses[i]);
-            }
-            int[] labelOf = new int[classIds.size()];
-            for (var e : classIds) {
+            Domain classes = Domain.of(prototypes.classes(), kept);
+            int[] labelOf = new int[classes.ids().size()];
+            for (var e : classes.ids()) {
                 labelOf[e.getA()] = ids.getID(new Label(prototypes.labelOf().get(e.getB().getLabel())));
             }
             ParallelLibLinearTrainer.Trained trained = resolved.libLinear(prototypes.classes(), threads)
-                    .trainPooled(data, matrix.featureMap(), ids, classIds, matrix.problem(), yc, labelOf);
+                    .trainPooled(data, matrix.featureMap(), ids, classes.ids(), matrix.problem(), classes.y(), labelOf);
             return new Fitted(trained.model(), matrix.featureless(), trained.inner(), matrix.unitLengthOverColumns());
         }
         ParallelLibLinearTrainer.Trained trained = settings.libLinear(labels, threads)
-                .train(data, matrix.featureMap(), ids, matrix.problem(), y);
+                .train(data, matrix.featureMap(), ids, matrix.problem(), target.y());
         return new Fitted(trained.model(), matrix.featureless(), trained.inner(), matrix.unitLengthOverColumns());
     }
 
@@ -193,6 +173,27 @@ public final class ModelFitter {
             throw noFeature(rows, featureless, settings, featurizer);
         }
         return new Fitted(settings.build(labels, threads).train(data), featureless, null, rescale);
+    }
+
+    /**
+     * The label domain of the kept rows, as MutableDataset makes it (labels observed in row order, ids from the
+     * observed domain), and each kept row's id in it.
+     */
+    private record Domain(ImmutableOutputInfo<Label> ids, double[] y) {
+        static Domain of(List<String> names, int[] kept) {
+            MutableOutputInfo<Label> observed = LABELS.generateInfo();
+            Label[] keptLabels = new Label[kept.length];
+            for (int i = 0; i < kept.length; i++) {
+                keptLabels[i] = new Label(names.get(kept[i]));
+                observed.observe(keptLabels[i]);
+            }
+            ImmutableOutputInfo<Label> ids = observed.generateImmutableOutputInfo();
+            double[] y = new double[kept.length];
+            for (int i = 0; i < kept.length; i++) {
+                y[i] = ids.getID(keptLabels[i]);
+            }
+            return new Domain(ids, y);
+        }
     }
 
     private static void requireTwoLabels(TargetRows rows) {

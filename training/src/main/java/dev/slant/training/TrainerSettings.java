@@ -329,7 +329,8 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
         String filter = minOutlets > 1 ? " n-grams of " + minOutlets + "+ outlets" : "";
         double share = prototypeShare == BY_LABEL_COUNT ? DEFAULT_PROTOTYPE_SHARE : prototypeShare;
         String prototypes = !kind.usesLibLinear() || share == 0 ? ""
-                : " outlet prototypes of " + new java.math.BigDecimal(share * 100).stripTrailingZeros().toPlainString() + "%";
+                : " outlet prototypes of " + java.math.BigDecimal.valueOf(share).movePointRight(2).stripTrailingZeros().toPlainString()
+                        + "%";
         return kind + param + cost + weights + filter + prototypes + above;
     }
 }

@@ -143,8 +143,10 @@ public final class TrainingRun {
         FeatureTable table = FeatureTable.compute(Featurizer.unfitted(fs, scrubber), used, all, threads, progress::step);
         int[] trainRows = parts.get(Part.TRAIN);
         List<String> outlets = new ArrayList<>(trainRows.length);
+        String[] outletAt = new String[articles.size()];
         for (int r : trainRows) {
-            outlets.add(Outlets.of(articles.get(r).article()));
+            outletAt[r] = Outlets.of(articles.get(r).article());
+            outlets.add(outletAt[r]);
         }
         Featurizer fitted = table.featurizer().fit(table.rows(trainRows), outlets);
         Map<String, TargetFit> fits = new LinkedHashMap<>();
@@ -176,8 +178,7 @@ public final class TrainingRun {
                 progress.phase("training " + target.name() + " (" + ts.describe() + ") on " + train.size() + " articles");
                 long t0 = System.nanoTime();
                 ModelFitter.Fitted fit = matrix != null
-                        ? ModelFitter.train(ts, matrix, train, splitName + "/train", threads,
-                                r -> Outlets.of(articles.get(r).article()))
+                        ? ModelFitter.train(ts, matrix, train, splitName + "/train", threads, r -> outletAt[r])
                         : ModelFitter.train(ts, fitted, table, train, splitName + "/train", threads, outletsPerBucket);
                 ModelFitter.Fitted trained = WeightPruning.apply(fit, keepWeights);
                 Model<Label> model = trained.model();

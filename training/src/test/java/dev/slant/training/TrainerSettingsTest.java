@@ -102,6 +102,11 @@ class TrainerSettingsTest {
         assertEquals(0.1, prototypes.forLabels(3).prototypeShare(), "a share given by the user stays for few labels");
         assertEquals(0, prototypes.forLabels(108).prototypeShare(), "and many labels still never use them");
         assertEquals("svm C=0.3 balanced outlet prototypes of 10%", prototypes.forLabels(3).describe());
+        // 0.07 * 100 is 7.000000000000001 in double arithmetic; the description keeps the share as given.
+        assertEquals("svm C=0.3 balanced outlet prototypes of 7%",
+                TrainerSettings.DEFAULTS.withPrototypeShare(0.07).forLabels(3).describe());
+        assertEquals("svm C=0.3 balanced outlet prototypes of 3.5%",
+                TrainerSettings.DEFAULTS.withPrototypeShare(0.035).forLabels(3).describe());
         assertThrows(IllegalArgumentException.class, () -> TrainerSettings.DEFAULTS.withPrototypeShare(1));
         assertThrows(IllegalArgumentException.class, () -> TrainerSettings.DEFAULTS.withPrototypeShare(-0.5));
     }

@@ -70,12 +70,25 @@ public final class ModelCard {
         if (r.targets().values().stream().anyMatch(f -> f.trainer().prototypeShare() > 0 && f.labels().size() >= 3)) {
             sb.append("- Outlet prototypes (a label's weights are the mean of those learned for each outlet holding a set share\n"
                     + "  of its training articles and for the rest; where no outlet holds it, the plain model) favour outlets\n"
-                    + "  never seen in training over the training outlets themselves, and flatten the probabilities: they rank\n"
-                    + "  labels but are less calibrated (see the ECE in `slant evaluate`).\n");
+                    + "  never seen in training over the training outlets themselves.\n");
+        }
+        if (r.targets().values().stream().anyMatch(ModelCard::hasTemperature)) {
+            sb.append("- Probabilities are calibrated for outlets never seen in training (a temperature fitted on held-out\n"
+                    + "  outlets of the training part); on articles of the training outlets, which the model gets right more\n"
+                    + "  often, they are under-confident (see the ECE in `slant evaluate`).\n");
+        }
+        if (r.targets().values().stream().anyMatch(f -> !hasTemperature(f) && f.trainer().kind() == TrainerKind.SVM)) {
+            sb.append("- An SVM's probabilities without a temperature are a softmax of its margins: they rank labels but are\n"
+                    + "  not calibrated.\n");
         }
         sb.append("- Outlet fingerprints are scrubbed with rules fitted on the training part; others may remain.\n");
         sb.append("- Linear bag-of-n-grams model: no word order beyond n-grams, English only.\n");
         return sb.toString();
+    }
+
+    /** Whether a target's model was given a temperature (its provenance records the factor). */
+    private static boolean hasTemperature(TargetFit f) {
+        return f.model().getProvenance().getInstanceProvenance().getMap().containsKey(ModelFitter.TEMPERATURE_FACTOR);
     }
 
     private static String spread(Spread s) {

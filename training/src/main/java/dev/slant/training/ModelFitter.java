@@ -5,7 +5,9 @@ import dev.slant.inference.features.Featurizer;
 import dev.slant.inference.model.FeatureNames;
 import dev.slant.inference.score.LinearScorer;
 import dev.slant.inference.score.TribuoLinearScorers;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntPredicate;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
@@ -13,7 +15,11 @@ import org.tribuo.MutableDataset;
 import org.tribuo.MutableOutputInfo;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
+import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.DoubleProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.IntProvenance;
 import org.tribuo.provenance.DatasetProvenance;
+import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 /**
@@ -23,6 +29,10 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  */
 public final class ModelFitter {
     private static final LabelFactory LABELS = new LabelFactory();
+    /** The model provenance's entry of the factor its weights were multiplied by ({@link Temperature}). */
+    static final String TEMPERATURE_FACTOR = "temperature-factor";
+    /** The model provenance's entry of the outlet folds the factor was fitted over. */
+    static final String TEMPERATURE_FOLDS = "temperature-outlet-folds";
 
     private ModelFitter() {
     }
@@ -87,7 +97,14 @@ public final class ModelFitter {
     /**
      * {@link #train(TrainerSettings, TrainingMatrix, TargetRows, String, int)} on outlet prototypes when the settings
      * ask for them ({@link TrainerSettings#prototypeShare()}), the target has three labels or more and some outlet and
-     * label pair holds the share ({@link OutletPrototypes}); else the same model as without outlets.
+     * label pair holds the share ({@link OutletPrototypes}); else the same model as without outlets. When the settings
+     * ask for a temperature ({@link TrainerSettings#calibrationFolds()}) and the target has three labels or more, every
+     * weight is then multiplied by the factor {@link Temperature} fits on held-out decision values of the training
+     * articles ({@link HeldOutMargins}, a model per fold of training outlets), so that the softmax of the decision
+     * values is a calibrated probability on outlets the model has not seen; the labels the model gives do not change
+     * (up to the scaled weights' rounding to bfloat16).
+     * The factor and the folds are in the model's provenance. Without outlets, or with fewer outlets than folds, no
+     * temperature.
      *
      * @param settings    the trainer settings, of a LibLinear kind
      * @param matrix      the weighed training rows, made of exactly {@code rows.rows()}
@@ -99,6 +116,36 @@ public final class ModelFitter {
      * @throws IllegalArgumentException as the method without outlets
      */
     static Fitted train(TrainerSettings settings, TrainingMatrix matrix, TargetRows rows, String description,
+                        int threads, java.util.function.IntFunction<String> outletOf) {
+        Fitted fitted = fit(settings, matrix, rows, description, threads, outletOf);
+        TrainerSettings resolved = settings.forLabels((int) rows.labels().stream().distinct().count());
+        ImmutableOutputInfo<Label> ids = fitted.model().getOutputIDInfo();
+        if (resolved.calibrationFolds() == 0 || outletOf == null || ids.size() < 3) {
+            return fitted;
+        }
+        HeldOutMargins.Result held = HeldOutMargins.of(resolved, matrix, rows, ids, description, threads, outletOf,
+                resolved.calibrationFolds());
+        if (held == null) {
+            return fitted;
+        }
+        double factor = Temperature.fit(held.margins(), held.labels());
+        ModelProvenance was = fitted.model().getProvenance();
+        Map<String, Provenance> instance = new LinkedHashMap<>(was.getInstanceProvenance().getMap());
+        instance.put(TEMPERATURE_FACTOR, new DoubleProvenance(TEMPERATURE_FACTOR, factor));
+        instance.put(TEMPERATURE_FOLDS, new IntProvenance(TEMPERATURE_FOLDS, resolved.calibrationFolds()));
+        ModelProvenance provenance = new ModelProvenance(was.getClassName(), was.getTrainingTime(),
+                was.getDatasetProvenance(), was.getTrainerProvenance(), instance);
+        ParallelLibLinearTrainer.Trained scaled = resolved.libLinear(rows.labels(), threads).scaled(
+                new ParallelLibLinearTrainer.Trained(fitted.model(), fitted.libLinear()), matrix.featureMap(), ids,
+                factor, provenance);
+        return new Fitted(scaled.model(), fitted.featureless(), scaled.inner(), fitted.knownUnitLength());
+    }
+
+    /**
+     * {@link #train(TrainerSettings, TrainingMatrix, TargetRows, String, int, java.util.function.IntFunction)} without
+     * the temperature: the model whose held-out decision values the temperature is fitted on.
+     */
+    static Fitted fit(TrainerSettings settings, TrainingMatrix matrix, TargetRows rows, String description,
                         int threads, java.util.function.IntFunction<String> outletOf) {
         requireTwoLabels(rows);
         if (!matrix.isOf(rows.rows())) {

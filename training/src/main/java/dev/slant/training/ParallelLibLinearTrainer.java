@@ -176,6 +176,36 @@ final class ParallelLibLinearTrainer extends LibLinearClassificationTrainer {
     }
 
     /**
+     * A trained model with every weight, bias included, multiplied by one factor ({@link Temperature}): its decision
+     * values are multiplied by the factor, so its labels stay and its softmax probabilities sharpen or flatten. The
+     * weights are rounded to bfloat16 again, as every trained model's are.
+     *
+     * @param trained    the model
+     * @param features   its feature domain
+     * @param outputs    its label domain
+     * @param factor     the factor, positive and finite
+     * @param provenance the provenance of the scaled model
+     * @return the scaled model and its LibLinear model
+     * @throws IllegalArgumentException if the factor is not positive and finite
+     */
+    Trained scaled(Trained trained, ImmutableFeatureMap features,
+                   ImmutableOutputInfo<org.tribuo.classification.Label> outputs, double factor,
+                   ModelProvenance provenance) {
+        if (!(factor > 0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("a model's weights can only be multiplied by a positive finite factor, got "
+                    + factor);
+        }
+        Model m = trained.inner();
+        double[] w = weights(m).clone();
+        for (int i = 0; i < w.length; i++) {
+            w[i] *= factor;
+        }
+        Model scaledModel = model(m.getSolverType(), m.getLabels().clone(), m.getNrFeature(), m.getBias(), w);
+        roundToBFloat16(scaledModel);
+        return new Trained(createModel(provenance, features, outputs, List.of(scaledModel)), scaledModel);
+    }
+
+    /**
      * A trained model and the LibLinear model it wraps (the very object, not a copy).
      *
      * @param model the Tribuo model

@@ -36,9 +36,14 @@ import org.tribuo.math.optimisers.AdaGrad;
  *                      holding at least this share of the training articles is learned as a class of its own, and each
  *                      label's weights are the mean of its classes'; 0 turns them off; or {@link #BY_LABEL_COUNT} to
  *                      choose it by the target's number of labels ({@link #forLabels})
+ * @param calibrationFolds a LibLinear model of three labels or more gets a temperature ({@link Temperature}) fitted on
+ *                      held-out decision values of its training articles, the training outlets dealt into this many
+ *                      folds ({@link HeldOutMargins}); 0 turns it off; or {@link #BY_LABEL_COUNT_FOLDS} to choose it by
+ *                      the target's number of labels ({@link #forLabels})
  */
 public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabels, double balance, int maxIterations,
-                              double tolerance, long seed, int minOutlets, double prototypeShare) {
+                              double tolerance, long seed, int minOutlets, double prototypeShare,
+                              int calibrationFolds) {
 
     /** Epochs of the SGD trainer. */
     public static final int SGD_EPOCHS = 5;
@@ -80,6 +85,14 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
      * media valid part.
      */
     public static final double DEFAULT_PROTOTYPE_SHARE = 0.04;
+    /** The temperature's held-out folds chosen by each target's number of labels ({@link #forLabels}). */
+    public static final int BY_LABEL_COUNT_FOLDS = -1;
+    /**
+     * The folds of training outlets a temperature is fitted over ({@link HeldOutMargins}), for targets of at most
+     * {@link #FULL_BALANCE_MAX_LABELS} labels; more labels keep their margins' softmax unless given folds (each fold is another fit of
+     * 108 one-vs-rest problems). TODO figures.
+     */
+    public static final int DEFAULT_CALIBRATION_FOLDS = 5;
     /** {@link #minOutlets} chosen by each target's number of labels ({@link #forLabels}). */
     public static final int OUTLETS_BY_LABEL_COUNT = 0;
     /**
@@ -102,7 +115,7 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
      */
     public static final TrainerSettings DEFAULTS = new TrainerSettings(TrainerKind.SVM, DEFAULT_COST, true,
             BY_LABEL_COUNT, 1000, 0.1, dev.slant.datasets.split.SplitChoice.DEFAULT_SEED, OUTLETS_BY_LABEL_COUNT,
-            BY_LABEL_COUNT);
+            BY_LABEL_COUNT, BY_LABEL_COUNT_FOLDS);
 
     /** Validates. @throws IllegalArgumentException naming the setting that is out of range */
     public TrainerSettings {
@@ -123,6 +136,10 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
             throw new IllegalArgumentException("the outlet prototypes' share of the training articles must be in [0, 1), got "
                     + prototypeShare);
         }
+        if (calibrationFolds != BY_LABEL_COUNT_FOLDS && calibrationFolds != 0 && calibrationFolds < 2) {
+            throw new IllegalArgumentException("the temperature's held-out folds must be 0 (off) or at least 2, got "
+                    + calibrationFolds);
+        }
         if (minOutlets < 1 && minOutlets != OUTLETS_BY_LABEL_COUNT) {
             throw new IllegalArgumentException("a model's fewest outlets per n-gram must be at least 1 (or "
                     + OUTLETS_BY_LABEL_COUNT + " for by label count), got " + minOutlets);
@@ -134,7 +151,8 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
      * @return these settings with that cost
      */
     public TrainerSettings withCost(double c) {
-        return new TrainerSettings(kind, c, false, balance, maxIterations, tolerance, seed, minOutlets, prototypeShare);
+        return new TrainerSettings(kind, c, false, balance, maxIterations, tolerance, seed, minOutlets, prototypeShare,
+                calibrationFolds);
     }
 
     /**
@@ -142,7 +160,8 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
      * @return these settings with that kind
      */
     public TrainerSettings withKind(TrainerKind k) {
-        return new TrainerSettings(k, cost, costByLabels, balance, maxIterations, tolerance, seed, minOutlets, prototypeShare);
+        return new TrainerSettings(k, cost, costByLabels, balance, maxIterations, tolerance, seed, minOutlets, prototypeShare,
+                calibrationFolds);
     }
 
     /**
@@ -150,7 +169,8 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
      * @return these settings with that seed
      */
     public TrainerSettings withSeed(long s) {
-        return new TrainerSettings(kind, cost, costByLabels, balance, maxIterations, tolerance, s, minOutlets, prototypeShare);
+        return new TrainerSettings(kind, cost, costByLabels, balance, maxIterations, tolerance, s, minOutlets, prototypeShare,
+                calibrationFolds);
     }
 
     /**
@@ -173,7 +193,8 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
      * @throws IllegalArgumentException if p is neither in [0, 1] nor {@link #BY_LABEL_COUNT}
      */
     public TrainerSettings withBalance(double p) {
-        return new TrainerSettings(kind, cost, costByLabels, p, maxIterations, tolerance, seed, minOutlets, prototypeShare);
+        return new TrainerSettings(kind, cost, costByLabels, p, maxIterations, tolerance, seed, minOutlets, prototypeShare,
+                calibrationFolds);
     }
 
     /**
@@ -192,7 +213,8 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
         double c = many && svmCostByLabels() ? MANY_LABELS_COST : cost;
         int outlets = minOutlets != OUTLETS_BY_LABEL_COUNT ? minOutlets : many ? MANY_LABELS_MIN_OUTLETS : 1;
         double share = many ? 0 : prototypeShare != BY_LABEL_COUNT ? prototypeShare : DEFAULT_PROTOTYPE_SHARE;
-        return new TrainerSettings(kind, c, false, p, maxIterations, tolerance, seed, outlets, share);
+        int folds = calibrationFolds != BY_LABEL_COUNT_FOLDS ? calibrationFolds : many ? 0 : DEFAULT_CALIBRATION_FOLDS;
+        return new TrainerSettings(kind, c, false, p, maxIterations, tolerance, seed, outlets, share, folds);
     }
 
     /**
@@ -202,7 +224,8 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
      * @throws IllegalArgumentException if n is negative
      */
     public TrainerSettings withMinOutlets(int n) {
-        return new TrainerSettings(kind, cost, costByLabels, balance, maxIterations, tolerance, seed, n, prototypeShare);
+        return new TrainerSettings(kind, cost, costByLabels, balance, maxIterations, tolerance, seed, n, prototypeShare,
+                calibrationFolds);
     }
 
     /**
@@ -212,13 +235,24 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
      * @throws IllegalArgumentException if share is out of range
      */
     public TrainerSettings withPrototypeShare(double share) {
-        return new TrainerSettings(kind, cost, costByLabels, balance, maxIterations, tolerance, seed, minOutlets, share);
+        return new TrainerSettings(kind, cost, costByLabels, balance, maxIterations, tolerance, seed, minOutlets, share,
+                calibrationFolds);
+    }
+
+    /**
+     * @param folds the temperature's held-out folds, 0 (off) or at least 2, or {@link #BY_LABEL_COUNT_FOLDS}
+     * @return these settings with that many folds
+     * @throws IllegalArgumentException if folds is out of range
+     */
+    public TrainerSettings withCalibrationFolds(int folds) {
+        return new TrainerSettings(kind, cost, costByLabels, balance, maxIterations, tolerance, seed, minOutlets,
+                prototypeShare, folds);
     }
 
     /** @return true when some setting is still left to each target's number of labels ({@link #forLabels}) */
     public boolean byLabels() {
         return balance == BY_LABEL_COUNT || svmCostByLabels() || minOutlets == OUTLETS_BY_LABEL_COUNT
-                || prototypeShare == BY_LABEL_COUNT;
+                || prototypeShare == BY_LABEL_COUNT || calibrationFolds == BY_LABEL_COUNT_FOLDS;
     }
 
     /** Only a linear SVM's C follows the label count; other kinds keep {@code cost} whatever {@code costByLabels}. */
@@ -325,12 +359,17 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
         if (kind.usesLibLinear() && prototypeShare == BY_LABEL_COUNT) {
             many.add("no outlet prototypes");
         }
+        if (kind.usesLibLinear() && calibrationFolds == BY_LABEL_COUNT_FOLDS) {
+            many.add("no temperature");
+        }
         String above = many.isEmpty() ? "" : "; above " + FULL_BALANCE_MAX_LABELS + " labels " + String.join(" ", many);
         String filter = minOutlets > 1 ? " n-grams of " + minOutlets + "+ outlets" : "";
         double share = prototypeShare == BY_LABEL_COUNT ? DEFAULT_PROTOTYPE_SHARE : prototypeShare;
         String prototypes = !kind.usesLibLinear() || share == 0 ? ""
                 : " outlet prototypes of " + java.math.BigDecimal.valueOf(share).movePointRight(2).stripTrailingZeros().toPlainString()
                         + "%";
-        return kind + param + cost + weights + filter + prototypes + above;
+        int folds = calibrationFolds == BY_LABEL_COUNT_FOLDS ? DEFAULT_CALIBRATION_FOLDS : calibrationFolds;
+        String temperature = !kind.usesLibLinear() || folds == 0 ? "" : " temperature on " + folds + " outlet folds";
+        return kind + param + cost + weights + filter + prototypes + temperature + above;
     }
 }

@@ -298,6 +298,39 @@ final class TrainingMatrix {
         return rows.length - kept.length;
     }
 
+    /**
+     * Some of the kept rows, as a matrix of their own with the same columns: for fits on part of the training rows
+     * (held-out decision values, {@link HeldOutMargins}). The feature domain stays this matrix's, so the statistics in
+     * a sub-model's provenance are those of every row; such models are not written.
+     *
+     * @param problemRows indices of kept rows (rows of {@link #problem()}), increasing
+     * @return the matrix of those rows
+     * @throws IllegalArgumentException if an index is out of range or the indices do not increase
+     */
+    TrainingMatrix subset(int[] problemRows) {
+        int[] subRows = new int[problemRows.length];
+        int[] start = new int[problemRows.length + 1];
+        for (int i = 0; i < problemRows.length; i++) {
+            int k = problemRows[i];
+            if (k < 0 || k >= kept.length || (i > 0 && k <= problemRows[i - 1])) {
+                throw new IllegalArgumentException("row index " + k + " at " + i + " is out of range or out of order");
+            }
+            subRows[i] = rows[kept[k]];
+            start[i + 1] = start[i] + problem.start()[k + 1] - problem.start()[k];
+        }
+        int[] column = new int[start[problemRows.length]];
+        double[] value = new double[column.length];
+        for (int i = 0; i < problemRows.length; i++) {
+            int from = problem.start()[problemRows[i]];
+            System.arraycopy(problem.column(), from, column, start[i], start[i + 1] - start[i]);
+            System.arraycopy(problem.value(), from, value, start[i], start[i + 1] - start[i]);
+        }
+        int[] allKept = new int[problemRows.length];
+        Arrays.setAll(allKept, i -> i);
+        return new TrainingMatrix(subRows, filter, rescale, allKept, featureMap, observedFeatures, dense,
+                new DualCoordinateDescent.Rows(start, column, value, problem.columns()));
+    }
+
     /** @return the feature domain Tribuo would have made of the kept rows */
     ImmutableFeatureMap featureMap() {
         return featureMap;

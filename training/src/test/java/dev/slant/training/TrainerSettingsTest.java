@@ -47,7 +47,8 @@ class TrainerSettingsTest {
         Map<Label, Float> none = TrainerSettings.classWeights(labels, 0);
         assertEquals(1.0, none.get(new Label("a")), 1e-6);
         assertEquals(1.0, none.get(new Label("b")), 1e-6);
-        TrainerSettings fixedCost = TrainerSettings.DEFAULTS.withCost(0.3).withMinOutlets(1).withPrototypeShare(0);
+        TrainerSettings fixedCost = TrainerSettings.DEFAULTS.withCost(0.3).withMinOutlets(1).withPrototypeShare(0)
+                .withCalibrationFolds(0);
         assertEquals("svm C=0.3 balanced^0.5", fixedCost.withBalance(0.5).describe());
         assertEquals("svm C=0.3 balanced", fixedCost.withBalance(1).describe());
         assertEquals("svm C=0.3", fixedCost.withBalance(0).describe());
@@ -61,8 +62,11 @@ class TrainerSettingsTest {
         assertEquals(TrainerSettings.MANY_LABELS_BALANCE, many.balance());
         assertEquals(1.0, TrainerSettings.DEFAULTS.forLabels(TrainerSettings.FULL_BALANCE_MAX_LABELS).balance());
         assertEquals("svm C=1.0 balanced^0.75 n-grams of 15+ outlets", many.describe());
-        assertEquals("svm C=0.3 balanced outlet prototypes of 4%; above 16 labels C=1.0 balanced^0.75 n-grams of 15+ "
-                + "outlets no outlet prototypes", TrainerSettings.DEFAULTS.describe());
+        assertEquals("svm C=0.3 balanced outlet prototypes of 4% temperature on 5 outlet folds; above 16 labels C=1.0 "
+                + "balanced^0.75 n-grams of 15+ outlets no outlet prototypes no temperature",
+                TrainerSettings.DEFAULTS.describe());
+        assertEquals(TrainerSettings.DEFAULT_CALIBRATION_FOLDS, few.calibrationFolds());
+        assertEquals(0, many.calibrationFolds(), "many labels get no temperature");
         assertEquals(TrainerSettings.DEFAULT_PROTOTYPE_SHARE, few.prototypeShare());
         assertEquals(0, many.prototypeShare(), "many labels never use outlet prototypes");
         assertEquals(TrainerSettings.DEFAULTS.cost(), few.cost(), "few labels keep the default C");
@@ -81,34 +85,41 @@ class TrainerSettingsTest {
         assertEquals(0.5, weights.forLabels(108).balance(), "an exponent given by the user stays");
         assertEquals(TrainerSettings.MANY_LABELS_COST, weights.forLabels(108).cost(), "C is still by label count");
         assertEquals(TrainerSettings.DEFAULTS.cost(), weights.forLabels(3).cost());
-        assertEquals("svm C=0.3 balanced^0.5 outlet prototypes of 4%; above 16 labels C=1.0 n-grams of 15+ outlets "
-                + "no outlet prototypes", weights.describe());
+        assertEquals("svm C=0.3 balanced^0.5 outlet prototypes of 4% temperature on 5 outlet folds; above 16 labels "
+                + "C=1.0 n-grams of 15+ outlets no outlet prototypes no temperature", weights.describe());
 
         TrainerSettings cost = TrainerSettings.DEFAULTS.withCost(0.5);
         assertEquals(0.5, cost.forLabels(108).cost(), "a cost given by the user stays for every label count");
         assertEquals(TrainerSettings.MANY_LABELS_BALANCE, cost.forLabels(108).balance(),
                 "the weights are still by label count");
         assertEquals(1.0, cost.forLabels(3).balance());
-        assertEquals("svm C=0.5 balanced outlet prototypes of 4%; above 16 labels balanced^0.75 n-grams of 15+ outlets "
-                + "no outlet prototypes", cost.describe());
+        assertEquals("svm C=0.5 balanced outlet prototypes of 4% temperature on 5 outlet folds; above 16 labels "
+                + "balanced^0.75 n-grams of 15+ outlets no outlet prototypes no temperature", cost.describe());
 
-        TrainerSettings all = cost.withBalance(0.25).withMinOutlets(5).withPrototypeShare(0);
+        TrainerSettings all = cost.withBalance(0.25).withMinOutlets(5).withPrototypeShare(0).withCalibrationFolds(0);
         assertEquals(all, all.forLabels(108));
         assertEquals(5, all.forLabels(3).minOutlets(), "a filter holds for every label count");
         assertEquals("svm C=0.5 balanced^0.25 n-grams of 5+ outlets", all.describe());
         assertEquals("svm C=0.5 balanced^0.25", all.withMinOutlets(1).describe());
 
-        TrainerSettings prototypes = TrainerSettings.DEFAULTS.withPrototypeShare(0.1);
+        TrainerSettings prototypes = TrainerSettings.DEFAULTS.withPrototypeShare(0.1).withCalibrationFolds(0);
         assertEquals(0.1, prototypes.forLabels(3).prototypeShare(), "a share given by the user stays for few labels");
         assertEquals(0, prototypes.forLabels(108).prototypeShare(), "and many labels still never use them");
         assertEquals("svm C=0.3 balanced outlet prototypes of 10%", prototypes.forLabels(3).describe());
         // 0.07 * 100 is 7.000000000000001 in double arithmetic; the description keeps the share as given.
         assertEquals("svm C=0.3 balanced outlet prototypes of 7%",
-                TrainerSettings.DEFAULTS.withPrototypeShare(0.07).forLabels(3).describe());
+                prototypes.withPrototypeShare(0.07).forLabels(3).describe());
         assertEquals("svm C=0.3 balanced outlet prototypes of 3.5%",
-                TrainerSettings.DEFAULTS.withPrototypeShare(0.035).forLabels(3).describe());
+                prototypes.withPrototypeShare(0.035).forLabels(3).describe());
         assertThrows(IllegalArgumentException.class, () -> TrainerSettings.DEFAULTS.withPrototypeShare(1));
         assertThrows(IllegalArgumentException.class, () -> TrainerSettings.DEFAULTS.withPrototypeShare(-0.5));
+
+        TrainerSettings folds = TrainerSettings.DEFAULTS.withPrototypeShare(0).withCalibrationFolds(3);
+        assertEquals(3, folds.forLabels(3).calibrationFolds(), "folds given by the user stay for few labels");
+        assertEquals(3, folds.forLabels(108).calibrationFolds(), "and for many");
+        assertEquals("svm C=0.3 balanced temperature on 3 outlet folds", folds.forLabels(3).describe());
+        assertThrows(IllegalArgumentException.class, () -> TrainerSettings.DEFAULTS.withCalibrationFolds(1));
+        assertThrows(IllegalArgumentException.class, () -> TrainerSettings.DEFAULTS.withCalibrationFolds(-2));
     }
 
     @Test

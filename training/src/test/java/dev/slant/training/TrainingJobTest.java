@@ -48,7 +48,9 @@ class TrainingJobTest {
         assertTrue(loaded.modelCard().contains("outlet-disjoint 3-fold CV"), loaded.modelCard());
         assertTrue(loaded.modelCard().contains("is one draw of the folds"), "one draw says so: " + loaded.modelCard());
         assertTrue(loaded.modelCard().contains("- Outlet prototypes"), "the default stance model's card says so");
-        assertEquals("svm C=0.3 balanced outlet prototypes of 4%", stance.trainer().describe());
+        assertTrue(loaded.modelCard().contains("- Probabilities are calibrated for outlets never seen"), loaded.modelCard());
+        assertTrue(loaded.modelCard().contains("without a temperature are a softmax"), "topic (two labels) has none");
+        assertEquals("svm C=0.3 balanced outlet prototypes of 4% temperature on 5 outlet folds", stance.trainer().describe());
         // The loaded featurizer gives the same features as the trained one, value for value.
         var article = corpus.articles().get(5).article();
         var before = o.result().featurizer().featurize(article);
@@ -59,14 +61,16 @@ class TrainingJobTest {
     }
 
     @Test
-    void aModelWithoutOutletPrototypesHasNoCardLineAboutThem() throws Exception {
+    void aModelWithoutOutletPrototypesOrTemperatureHasNoCardLineAboutThem() throws Exception {
         LoadedCorpus corpus = new SyntheticCorpus(300, 1).load();
         TrainingRequest r = request(corpus, SplitChoice.STRATIFIED, false);
-        TrainingRequest off = new TrainingRequest(r.targets(), r.split(), TrainerSettings.DEFAULTS.withPrototypeShare(0),
-                r.grid(), r.scrub(), false, r.folds(), r.seed(), r.threads());
+        TrainingRequest off = new TrainingRequest(r.targets(), r.split(), TrainerSettings.DEFAULTS.withPrototypeShare(0)
+                .withCalibrationFolds(0), r.grid(), r.scrub(), false, r.folds(), r.seed(), r.threads());
         TrainingOutcome o = new TrainingJob(corpus, off, Progress.NONE).run();
         assertEquals("svm C=0.3 balanced", o.result().targets().get("stance").trainer().describe());
         assertFalse(ModelCard.render(o).contains("Outlet prototypes"), ModelCard.render(o));
+        assertFalse(ModelCard.render(o).contains("Probabilities are calibrated"), ModelCard.render(o));
+        assertTrue(ModelCard.render(o).contains("without a temperature are a softmax"), ModelCard.render(o));
     }
 
     @Test

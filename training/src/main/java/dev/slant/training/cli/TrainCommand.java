@@ -97,6 +97,13 @@ public final class TrainCommand implements Callable<Integer> {
             + "targets of more labels never use them).")
     Double prototypeShare;
 
+    @Option(names = "--temperature-folds", paramLabel = "N", description = "Fit a temperature for each LibLinear model "
+            + "of 3 labels or more on held-out decision values of its training articles, the training outlets dealt "
+            + "into N folds, so that its probabilities are calibrated on outlets it has not seen; its labels do not "
+            + "change (default: " + TrainerSettings.DEFAULT_CALIBRATION_FOLDS + " for targets of up to "
+            + TrainerSettings.FULL_BALANCE_MAX_LABELS + " labels, none above; 0 turns it off).")
+    Integer temperatureFolds;
+
     @Option(names = "--no-scrub", description = "Do not scrub outlet fingerprints (to measure what they are worth).")
     boolean noScrub;
 
@@ -198,6 +205,13 @@ public final class TrainCommand implements Callable<Integer> {
                         "--outlet-prototypes must be at least 0 and below 1, got " + prototypeShare);
             }
             ts = ts.withPrototypeShare(prototypeShare);
+        }
+        if (temperatureFolds != null) {
+            if (temperatureFolds != 0 && temperatureFolds < 2) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--temperature-folds must be 0 (off) or at least 2, got " + temperatureFolds);
+            }
+            ts = ts.withCalibrationFolds(temperatureFolds);
         }
         FeaturizerSettings fs = FeaturizerSettings.DEFAULTS.withScrub(!noScrub).withDropNumbers(!keepNumbers);
         if (minOutlets != null) {

@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param probability   the label's probability; NaN when abstaining
  * @param probabilities every label's probability, in the model's label order; empty when abstaining. For models
  *                      without probabilities (linear SVMs) these are a softmax of the decision values: they rank
- *                      as the margins do but are not calibrated
+ *                      as the margins do, and are calibrated only where training scaled the model by a temperature
+ *                      (the model card says so)
  * @param knownFeatures how many of the article's features the model knows (0: abstain)
  * @param features      how many features the article has
  */

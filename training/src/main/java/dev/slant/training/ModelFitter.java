@@ -1,5 +1,8 @@
 package dev.slant.training;
 
+import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.DoubleProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.IntProvenance;
 import dev.slant.inference.features.FeatureVector;
 import dev.slant.inference.features.Featurizer;
 import dev.slant.inference.model.FeatureNames;
@@ -15,9 +18,6 @@ import org.tribuo.MutableDataset;
 import org.tribuo.MutableOutputInfo;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
-import com.oracle.labs.mlrg.olcut.provenance.Provenance;
-import com.oracle.labs.mlrg.olcut.provenance.primitives.DoubleProvenance;
-import com.oracle.labs.mlrg.olcut.provenance.primitives.IntProvenance;
 import org.tribuo.provenance.DatasetProvenance;
 import org.tribuo.provenance.ModelProvenance;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
@@ -98,7 +98,7 @@ public final class ModelFitter {
      * {@link #train(TrainerSettings, TrainingMatrix, TargetRows, String, int)} on outlet prototypes when the settings
      * ask for them ({@link TrainerSettings#prototypeShare()}), the target has three labels or more and some outlet and
      * label pair holds the share ({@link OutletPrototypes}); else the same model as without outlets. When the settings
-     * ask for a temperature ({@link TrainerSettings#calibrationFolds()}) and the target has three labels or more, every
+     * ask for a temperature ({@link TrainerSettings#temperatureFolds()}) and the target has three labels or more, every
      * weight is then multiplied by the factor {@link Temperature} fits on held-out decision values of the training
      * articles ({@link HeldOutMargins}, a model per fold of training outlets), so that the softmax of the decision
      * values is a calibrated probability on outlets the model has not seen; the labels the model gives do not change
@@ -120,11 +120,11 @@ public final class ModelFitter {
         Fitted fitted = fit(settings, matrix, rows, description, threads, outletOf);
         TrainerSettings resolved = settings.forLabels((int) rows.labels().stream().distinct().count());
         ImmutableOutputInfo<Label> ids = fitted.model().getOutputIDInfo();
-        if (resolved.calibrationFolds() == 0 || outletOf == null || ids.size() < 3) {
+        if (resolved.temperatureFolds() == 0 || outletOf == null || ids.size() < 3) {
             return fitted;
         }
         HeldOutMargins.Result held = HeldOutMargins.of(resolved, matrix, rows, ids, description, threads, outletOf,
-                resolved.calibrationFolds());
+                resolved.temperatureFolds());
         if (held == null) {
             return fitted;
         }
@@ -132,7 +132,7 @@ public final class ModelFitter {
         ModelProvenance was = fitted.model().getProvenance();
         Map<String, Provenance> instance = new LinkedHashMap<>(was.getInstanceProvenance().getMap());
         instance.put(TEMPERATURE_FACTOR, new DoubleProvenance(TEMPERATURE_FACTOR, factor));
-        instance.put(TEMPERATURE_FOLDS, new IntProvenance(TEMPERATURE_FOLDS, resolved.calibrationFolds()));
+        instance.put(TEMPERATURE_FOLDS, new IntProvenance(TEMPERATURE_FOLDS, resolved.temperatureFolds()));
         ModelProvenance provenance = new ModelProvenance(was.getClassName(), was.getTrainingTime(),
                 was.getDatasetProvenance(), was.getTrainerProvenance(), instance);
         ParallelLibLinearTrainer.Trained scaled = resolved.libLinear(rows.labels(), threads).scaled(

@@ -36,14 +36,14 @@ import org.tribuo.math.optimisers.AdaGrad;
  *                      holding at least this share of the training articles is learned as a class of its own, and each
  *                      label's weights are the mean of its classes'; 0 turns them off; or {@link #BY_LABEL_COUNT} to
  *                      choose it by the target's number of labels ({@link #forLabels})
- * @param calibrationFolds a LibLinear model of three labels or more gets a temperature ({@link Temperature}) fitted on
+ * @param temperatureFolds a LibLinear model of three labels or more gets a temperature ({@link Temperature}) fitted on
  *                      held-out decision values of its training articles, the training outlets dealt into this many
- *                      folds ({@link HeldOutMargins}); 0 turns it off; or {@link #BY_LABEL_COUNT_FOLDS} to choose it by
+ *                      folds ({@link HeldOutMargins}); 0 turns it off; or {@link #FOLDS_BY_LABEL_COUNT} to choose it by
  *                      the target's number of labels ({@link #forLabels})
  */
 public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabels, double balance, int maxIterations,
                               double tolerance, long seed, int minOutlets, double prototypeShare,
-                              int calibrationFolds) {
+                              int temperatureFolds) {
 
     /** Epochs of the SGD trainer. */
     public static final int SGD_EPOCHS = 5;
@@ -86,7 +86,7 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
      */
     public static final double DEFAULT_PROTOTYPE_SHARE = 0.04;
     /** The temperature's held-out folds chosen by each target's number of labels ({@link #forLabels}). */
-    public static final int BY_LABEL_COUNT_FOLDS = -1;
+    public static final int FOLDS_BY_LABEL_COUNT = -1;
     /**
      * The folds of training outlets a temperature is fitted over ({@link HeldOutMargins}), for targets of at most
      * {@link #FULL_BALANCE_MAX_LABELS} labels; more labels keep their margins' softmax unless given folds (each fold is
@@ -95,7 +95,7 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
      * 6.5% with 5, and the media test part's from 26.2% to 26.1% and 16.5% (its model's factor 1.05 and 3.84: with 3
      * folds each held-out fold is a third of the training articles). Each fold adds a fit of the model.
      */
-    public static final int DEFAULT_CALIBRATION_FOLDS = 5;
+    public static final int DEFAULT_TEMPERATURE_FOLDS = 5;
     /** {@link #minOutlets} chosen by each target's number of labels ({@link #forLabels}). */
     public static final int OUTLETS_BY_LABEL_COUNT = 0;
     /**
@@ -118,7 +118,7 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
      */
     public static final TrainerSettings DEFAULTS = new TrainerSettings(TrainerKind.SVM, DEFAULT_COST, true,
             BY_LABEL_COUNT, 1000, 0.1, dev.slant.datasets.split.SplitChoice.DEFAULT_SEED, OUTLETS_BY_LABEL_COUNT,
-            BY_LABEL_COUNT, BY_LABEL_COUNT_FOLDS);
+            BY_LABEL_COUNT, FOLDS_BY_LABEL_COUNT);
 
     /** Validates. @throws IllegalArgumentException naming the setting that is out of range */
     public TrainerSettings {
@@ -139,9 +139,9 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
             throw new IllegalArgumentException("the outlet prototypes' share of the training articles must be in [0, 1), got "
                     + prototypeShare);
         }
-        if (calibrationFolds != BY_LABEL_COUNT_FOLDS && calibrationFolds != 0 && calibrationFolds < 2) {
+        if (temperatureFolds != FOLDS_BY_LABEL_COUNT && temperatureFolds != 0 && temperatureFolds < 2) {
             throw new IllegalArgumentException("the temperature's held-out folds must be 0 (off) or at least 2, got "
-                    + calibrationFolds);
+                    + temperatureFolds);
         }
         if (minOutlets < 1 && minOutlets != OUTLETS_BY_LABEL_COUNT) {
             throw new IllegalArgumentException("a model's fewest outlets per n-gram must be at least 1 (or "
@@ -155,7 +155,7 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
      */
     public TrainerSettings withCost(double c) {
         return new TrainerSettings(kind, c, false, balance, maxIterations, tolerance, seed, minOutlets, prototypeShare,
-                calibrationFolds);
+                temperatureFolds);
     }
 
     /**
@@ -164,7 +164,7 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
      */
     public TrainerSettings withKind(TrainerKind k) {
         return new TrainerSettings(k, cost, costByLabels, balance, maxIterations, tolerance, seed, minOutlets, prototypeShare,
-                calibrationFolds);
+                temperatureFolds);
     }
 
     /**
@@ -173,7 +173,7 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
      */
     public TrainerSettings withSeed(long s) {
         return new TrainerSettings(kind, cost, costByLabels, balance, maxIterations, tolerance, s, minOutlets, prototypeShare,
-                calibrationFolds);
+                temperatureFolds);
     }
 
     /**
@@ -197,7 +197,7 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
      */
     public TrainerSettings withBalance(double p) {
         return new TrainerSettings(kind, cost, costByLabels, p, maxIterations, tolerance, seed, minOutlets, prototypeShare,
-                calibrationFolds);
+                temperatureFolds);
     }
 
     /**
@@ -216,7 +216,7 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
         double c = many && svmCostByLabels() ? MANY_LABELS_COST : cost;
         int outlets = minOutlets != OUTLETS_BY_LABEL_COUNT ? minOutlets : many ? MANY_LABELS_MIN_OUTLETS : 1;
         double share = many ? 0 : prototypeShare != BY_LABEL_COUNT ? prototypeShare : DEFAULT_PROTOTYPE_SHARE;
-        int folds = calibrationFolds != BY_LABEL_COUNT_FOLDS ? calibrationFolds : many ? 0 : DEFAULT_CALIBRATION_FOLDS;
+        int folds = temperatureFolds != FOLDS_BY_LABEL_COUNT ? temperatureFolds : many ? 0 : DEFAULT_TEMPERATURE_FOLDS;
         return new TrainerSettings(kind, c, false, p, maxIterations, tolerance, seed, outlets, share, folds);
     }
 
@@ -228,7 +228,7 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
      */
     public TrainerSettings withMinOutlets(int n) {
         return new TrainerSettings(kind, cost, costByLabels, balance, maxIterations, tolerance, seed, n, prototypeShare,
-                calibrationFolds);
+                temperatureFolds);
     }
 
     /**
@@ -239,15 +239,15 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
      */
     public TrainerSettings withPrototypeShare(double share) {
         return new TrainerSettings(kind, cost, costByLabels, balance, maxIterations, tolerance, seed, minOutlets, share,
-                calibrationFolds);
+                temperatureFolds);
     }
 
     /**
-     * @param folds the temperature's held-out folds, 0 (off) or at least 2, or {@link #BY_LABEL_COUNT_FOLDS}
+     * @param folds the temperature's held-out folds, 0 (off) or at least 2, or {@link #FOLDS_BY_LABEL_COUNT}
      * @return these settings with that many folds
      * @throws IllegalArgumentException if folds is out of range
      */
-    public TrainerSettings withCalibrationFolds(int folds) {
+    public TrainerSettings withTemperatureFolds(int folds) {
         return new TrainerSettings(kind, cost, costByLabels, balance, maxIterations, tolerance, seed, minOutlets,
                 prototypeShare, folds);
     }
@@ -255,7 +255,7 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
     /** @return true when some setting is still left to each target's number of labels ({@link #forLabels}) */
     public boolean byLabels() {
         return balance == BY_LABEL_COUNT || svmCostByLabels() || minOutlets == OUTLETS_BY_LABEL_COUNT
-                || prototypeShare == BY_LABEL_COUNT || calibrationFolds == BY_LABEL_COUNT_FOLDS;
+                || prototypeShare == BY_LABEL_COUNT || temperatureFolds == FOLDS_BY_LABEL_COUNT;
     }
 
     /** Only a linear SVM's C follows the label count; other kinds keep {@code cost} whatever {@code costByLabels}. */
@@ -362,7 +362,7 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
         if (kind.usesLibLinear() && prototypeShare == BY_LABEL_COUNT) {
             many.add("no outlet prototypes");
         }
-        if (kind.usesLibLinear() && calibrationFolds == BY_LABEL_COUNT_FOLDS) {
+        if (kind.usesLibLinear() && temperatureFolds == FOLDS_BY_LABEL_COUNT) {
             many.add("no temperature");
         }
         String above = many.isEmpty() ? "" : "; above " + FULL_BALANCE_MAX_LABELS + " labels " + String.join(" ", many);
@@ -371,7 +371,7 @@ public record TrainerSettings(TrainerKind kind, double cost, boolean costByLabel
         String prototypes = !kind.usesLibLinear() || share == 0 ? ""
                 : " outlet prototypes of " + java.math.BigDecimal.valueOf(share).movePointRight(2).stripTrailingZeros().toPlainString()
                         + "%";
-        int folds = calibrationFolds == BY_LABEL_COUNT_FOLDS ? DEFAULT_CALIBRATION_FOLDS : calibrationFolds;
+        int folds = temperatureFolds == FOLDS_BY_LABEL_COUNT ? DEFAULT_TEMPERATURE_FOLDS : temperatureFolds;
         String temperature = !kind.usesLibLinear() || folds == 0 ? "" : " temperature on " + folds + " outlet folds";
         return kind + param + cost + weights + filter + prototypes + temperature + above;
     }

@@ -104,8 +104,8 @@ class HeldOutMarginsTest {
      */
     @Test
     void theTemperatureMultipliesEveryWeightByTheFactorFittedOnHeldOutValues() {
-        ModelFitter.Fitted without = ModelFitter.train(SETTINGS.withCalibrationFolds(0), matrix, rows, "d", 2, outlets::get);
-        ModelFitter.Fitted with = ModelFitter.train(SETTINGS.withCalibrationFolds(5), matrix, rows, "d", 2, outlets::get);
+        ModelFitter.Fitted without = ModelFitter.train(SETTINGS.withTemperatureFolds(0), matrix, rows, "d", 2, outlets::get);
+        ModelFitter.Fitted with = ModelFitter.train(SETTINGS.withTemperatureFolds(5), matrix, rows, "d", 2, outlets::get);
         HeldOutMargins.Result held = HeldOutMargins.of(SETTINGS, matrix, rows, without.model().getOutputIDInfo(), "d",
                 2, outlets::get, 5);
         double factor = Temperature.fit(held.margins(), held.labels());

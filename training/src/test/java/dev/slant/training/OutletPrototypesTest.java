@@ -73,7 +73,7 @@ class OutletPrototypesTest {
         TargetRows train = TargetRows.of("stance", articles, rows);
         TrainingMatrix m = TrainingMatrix.of(fitted, table, train.rows(), 2);
         // No temperature: it would multiply the mean by a factor.
-        TrainerSettings ts = TrainerSettings.DEFAULTS.withSeed(7).withCalibrationFolds(0);
+        TrainerSettings ts = TrainerSettings.DEFAULTS.withSeed(7).withTemperatureFolds(0);
         double share = 0.07;
         List<String> outlets = java.util.Arrays.stream(train.rows()).mapToObj(outletList::get).toList();
         OutletPrototypes.Assignment a = OutletPrototypes.assign(train.labels(), outlets, share);

@@ -48,7 +48,7 @@ class TrainerSettingsTest {
         assertEquals(1.0, none.get(new Label("a")), 1e-6);
         assertEquals(1.0, none.get(new Label("b")), 1e-6);
         TrainerSettings fixedCost = TrainerSettings.DEFAULTS.withCost(0.3).withMinOutlets(1).withPrototypeShare(0)
-                .withCalibrationFolds(0);
+                .withTemperatureFolds(0);
         assertEquals("svm C=0.3 balanced^0.5", fixedCost.withBalance(0.5).describe());
         assertEquals("svm C=0.3 balanced", fixedCost.withBalance(1).describe());
         assertEquals("svm C=0.3", fixedCost.withBalance(0).describe());
@@ -65,8 +65,8 @@ class TrainerSettingsTest {
         assertEquals("svm C=0.3 balanced outlet prototypes of 4% temperature on 5 outlet folds; above 16 labels C=1.0 "
                 + "balanced^0.75 n-grams of 15+ outlets no outlet prototypes no temperature",
                 TrainerSettings.DEFAULTS.describe());
-        assertEquals(TrainerSettings.DEFAULT_CALIBRATION_FOLDS, few.calibrationFolds());
-        assertEquals(0, many.calibrationFolds(), "many labels get no temperature");
+        assertEquals(TrainerSettings.DEFAULT_TEMPERATURE_FOLDS, few.temperatureFolds());
+        assertEquals(0, many.temperatureFolds(), "many labels get no temperature");
         assertEquals(TrainerSettings.DEFAULT_PROTOTYPE_SHARE, few.prototypeShare());
         assertEquals(0, many.prototypeShare(), "many labels never use outlet prototypes");
         assertEquals(TrainerSettings.DEFAULTS.cost(), few.cost(), "few labels keep the default C");
@@ -96,13 +96,13 @@ class TrainerSettingsTest {
         assertEquals("svm C=0.5 balanced outlet prototypes of 4% temperature on 5 outlet folds; above 16 labels "
                 + "balanced^0.75 n-grams of 15+ outlets no outlet prototypes no temperature", cost.describe());
 
-        TrainerSettings all = cost.withBalance(0.25).withMinOutlets(5).withPrototypeShare(0).withCalibrationFolds(0);
+        TrainerSettings all = cost.withBalance(0.25).withMinOutlets(5).withPrototypeShare(0).withTemperatureFolds(0);
         assertEquals(all, all.forLabels(108));
         assertEquals(5, all.forLabels(3).minOutlets(), "a filter holds for every label count");
         assertEquals("svm C=0.5 balanced^0.25 n-grams of 5+ outlets", all.describe());
         assertEquals("svm C=0.5 balanced^0.25", all.withMinOutlets(1).describe());
 
-        TrainerSettings prototypes = TrainerSettings.DEFAULTS.withPrototypeShare(0.1).withCalibrationFolds(0);
+        TrainerSettings prototypes = TrainerSettings.DEFAULTS.withPrototypeShare(0.1).withTemperatureFolds(0);
         assertEquals(0.1, prototypes.forLabels(3).prototypeShare(), "a share given by the user stays for few labels");
         assertEquals(0, prototypes.forLabels(108).prototypeShare(), "and many labels still never use them");
         assertEquals("svm C=0.3 balanced outlet prototypes of 10%", prototypes.forLabels(3).describe());
@@ -114,12 +114,12 @@ class TrainerSettingsTest {
         assertThrows(IllegalArgumentException.class, () -> TrainerSettings.DEFAULTS.withPrototypeShare(1));
         assertThrows(IllegalArgumentException.class, () -> TrainerSettings.DEFAULTS.withPrototypeShare(-0.5));
 
-        TrainerSettings folds = TrainerSettings.DEFAULTS.withPrototypeShare(0).withCalibrationFolds(3);
-        assertEquals(3, folds.forLabels(3).calibrationFolds(), "folds given by the user stay for few labels");
-        assertEquals(3, folds.forLabels(108).calibrationFolds(), "and for many");
+        TrainerSettings folds = TrainerSettings.DEFAULTS.withPrototypeShare(0).withTemperatureFolds(3);
+        assertEquals(3, folds.forLabels(3).temperatureFolds(), "folds given by the user stay for few labels");
+        assertEquals(3, folds.forLabels(108).temperatureFolds(), "and for many");
         assertEquals("svm C=0.3 balanced temperature on 3 outlet folds", folds.forLabels(3).describe());
-        assertThrows(IllegalArgumentException.class, () -> TrainerSettings.DEFAULTS.withCalibrationFolds(1));
-        assertThrows(IllegalArgumentException.class, () -> TrainerSettings.DEFAULTS.withCalibrationFolds(-2));
+        assertThrows(IllegalArgumentException.class, () -> TrainerSettings.DEFAULTS.withTemperatureFolds(1));
+        assertThrows(IllegalArgumentException.class, () -> TrainerSettings.DEFAULTS.withTemperatureFolds(-2));
     }
 
     @Test

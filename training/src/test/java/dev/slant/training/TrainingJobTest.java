@@ -65,7 +65,7 @@ class TrainingJobTest {
         LoadedCorpus corpus = new SyntheticCorpus(300, 1).load();
         TrainingRequest r = request(corpus, SplitChoice.STRATIFIED, false);
         TrainingRequest off = new TrainingRequest(r.targets(), r.split(), TrainerSettings.DEFAULTS.withPrototypeShare(0)
-                .withCalibrationFolds(0), r.grid(), r.scrub(), false, r.folds(), r.seed(), r.threads());
+                .withTemperatureFolds(0), r.grid(), r.scrub(), false, r.folds(), r.seed(), r.threads());
         TrainingOutcome o = new TrainingJob(corpus, off, Progress.NONE).run();
         assertEquals("svm C=0.3 balanced", o.result().targets().get("stance").trainer().describe());
         assertFalse(ModelCard.render(o).contains("Outlet prototypes"), ModelCard.render(o));

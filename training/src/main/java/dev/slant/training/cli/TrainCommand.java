@@ -100,7 +100,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--temperature-folds", paramLabel = "N", description = "Fit a temperature for each LibLinear model "
             + "of 3 labels or more on held-out decision values of its training articles, the training outlets dealt "
             + "into N folds, so that its probabilities are calibrated on outlets it has not seen; its labels do not "
-            + "change (default: " + TrainerSettings.DEFAULT_CALIBRATION_FOLDS + " for targets of up to "
+            + "change (default: " + TrainerSettings.DEFAULT_TEMPERATURE_FOLDS + " for targets of up to "
             + TrainerSettings.FULL_BALANCE_MAX_LABELS + " labels, none above; 0 turns it off).")
     Integer temperatureFolds;
 
@@ -211,7 +211,7 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--temperature-folds must be 0 (off) or at least 2, got " + temperatureFolds);
             }
-            ts = ts.withCalibrationFolds(temperatureFolds);
+            ts = ts.withTemperatureFolds(temperatureFolds);
         }
         FeaturizerSettings fs = FeaturizerSettings.DEFAULTS.withScrub(!noScrub).withDropNumbers(!keepNumbers);
         if (minOutlets != null) {

@@ -61,12 +61,12 @@ class TrainerSettingsTest {
         assertEquals(1.0, few.balance());
         assertEquals(TrainerSettings.MANY_LABELS_BALANCE, many.balance());
         assertEquals(1.0, TrainerSettings.DEFAULTS.forLabels(TrainerSettings.FULL_BALANCE_MAX_LABELS).balance());
-        assertEquals("svm C=1.0 balanced^0.75 n-grams of 15+ outlets", many.describe());
+        assertEquals("svm C=1.0 balanced^0.75 n-grams of 15+ outlets temperature on 2 outlet folds", many.describe());
         assertEquals("svm C=0.3 balanced outlet prototypes of 4% temperature on 5 outlet folds; above 16 labels C=1.0 "
-                + "balanced^0.75 n-grams of 15+ outlets no outlet prototypes no temperature",
+                + "balanced^0.75 n-grams of 15+ outlets no outlet prototypes temperature on 2 outlet folds",
                 TrainerSettings.DEFAULTS.describe());
         assertEquals(TrainerSettings.DEFAULT_TEMPERATURE_FOLDS, few.temperatureFolds());
-        assertEquals(0, many.temperatureFolds(), "many labels get no temperature");
+        assertEquals(TrainerSettings.MANY_LABELS_TEMPERATURE_FOLDS, many.temperatureFolds(), "many labels get fewer folds");
         assertEquals(TrainerSettings.DEFAULT_PROTOTYPE_SHARE, few.prototypeShare());
         assertEquals(0, many.prototypeShare(), "many labels never use outlet prototypes");
         assertEquals(TrainerSettings.DEFAULTS.cost(), few.cost(), "few labels keep the default C");
@@ -86,7 +86,7 @@ class TrainerSettingsTest {
         assertEquals(TrainerSettings.MANY_LABELS_COST, weights.forLabels(108).cost(), "C is still by label count");
         assertEquals(TrainerSettings.DEFAULTS.cost(), weights.forLabels(3).cost());
         assertEquals("svm C=0.3 balanced^0.5 outlet prototypes of 4% temperature on 5 outlet folds; above 16 labels "
-                + "C=1.0 n-grams of 15+ outlets no outlet prototypes no temperature", weights.describe());
+                + "C=1.0 n-grams of 15+ outlets no outlet prototypes temperature on 2 outlet folds", weights.describe());
 
         TrainerSettings cost = TrainerSettings.DEFAULTS.withCost(0.5);
         assertEquals(0.5, cost.forLabels(108).cost(), "a cost given by the user stays for every label count");
@@ -94,7 +94,7 @@ class TrainerSettingsTest {
                 "the weights are still by label count");
         assertEquals(1.0, cost.forLabels(3).balance());
         assertEquals("svm C=0.5 balanced outlet prototypes of 4% temperature on 5 outlet folds; above 16 labels "
-                + "balanced^0.75 n-grams of 15+ outlets no outlet prototypes no temperature", cost.describe());
+                + "balanced^0.75 n-grams of 15+ outlets no outlet prototypes temperature on 2 outlet folds", cost.describe());
 
         TrainerSettings all = cost.withBalance(0.25).withMinOutlets(5).withPrototypeShare(0).withTemperatureFolds(0);
         assertEquals(all, all.forLabels(108));

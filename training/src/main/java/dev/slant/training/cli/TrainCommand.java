@@ -101,7 +101,8 @@ public final class TrainCommand implements Callable<Integer> {
             + "of 3 labels or more on held-out decision values of its training articles, the training outlets dealt "
             + "into N folds, so that its probabilities are calibrated on outlets it has not seen; its labels do not "
             + "change (default: " + TrainerSettings.DEFAULT_TEMPERATURE_FOLDS + " for targets of up to "
-            + TrainerSettings.FULL_BALANCE_MAX_LABELS + " labels, none above; 0 turns it off).")
+            + TrainerSettings.FULL_BALANCE_MAX_LABELS + " labels, " + TrainerSettings.MANY_LABELS_TEMPERATURE_FOLDS
+            + " above; 0 turns it off).")
     Integer temperatureFolds;
 
     @Option(names = "--no-scrub", description = "Do not scrub outlet fingerprints (to measure what they are worth).")

@@ -18,7 +18,7 @@ public enum ProbabilityLink {
      * Linear SVMs (LibLinear's L2R_L2LOSS_SVC_DUAL and friends, SGD with hinge loss), which give no
      * probabilities: Tribuo's scores are the decision values, and the probabilities here are a softmax of
      * them. They rank labels as the margins do and sum to one; they are calibrated only where training scaled the
-     * weights by a fitted temperature (Slant's trainer does for targets of 3 to 16 labels).
+     * weights by a fitted temperature (Slant's trainer does for targets of 3 labels or more).
      */
     SOFTMAX_OF_MARGINS(false);
 

@@ -1,20 +1,19 @@
 package dev.slant.training;
 
+import dev.slant.datasets.split.FoldDealing;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.IntFunction;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.classification.Label;
 
 /**
  * Decision values of training articles from models that did not train on their outlets: the training rows are dealt
- * into folds by outlet (largest outlets first, each to the fold with the fewest rows; ties by outlet name, so no
+ * into folds by outlet as the outlet cross-validation deals them ({@link FoldDealing}; ties by outlet name, so no
  * random draw), and each fold is scored by a model trained, with the same settings, on the other folds. They are
- * what a model's margins look like on articles of outlets it has not seen, which {@link MarginCalibration} is
- * fitted on.
+ * what a model's margins look like on articles of outlets it has not seen, which {@link Temperature} is fitted on.
  */
 final class HeldOutMargins {
     private HeldOutMargins() {
@@ -32,7 +31,8 @@ final class HeldOutMargins {
     /**
      * Trains one model per fold and scores the fold with it.
      *
-     * @param settings    the settings of every fold's model (resolved for the target's labels, no calibration)
+     * @param settings    the settings of every fold's model (resolved for the target's labels; the fold models
+     *                    get no temperature)
      * @param matrix      the weighed training rows
      * @param rows        the training rows and their labels, those the matrix was made of
      * @param ids         the label domain of the model the values are for
@@ -100,7 +100,8 @@ final class HeldOutMargins {
 
     /** Each kept row's fold, outlets dealt largest first to the fold with the fewest rows; null if too few outlets. */
     private static int[] fold(int[] kept, int[] corpus, IntFunction<String> outletOf, int folds) {
-        Map<String, List<Integer>> byOutlet = new LinkedHashMap<>();
+        // Outlets in name order, so that dealing breaks ties between outlets of equal size by name.
+        Map<String, List<Integer>> byOutlet = new TreeMap<>();
         for (int k = 0; k < kept.length; k++) {
             String outlet = outletOf.apply(corpus[kept[k]]);
             byOutlet.computeIfAbsent(outlet == null ? "\0row " + k : outlet, o -> new ArrayList<>()).add(k);
@@ -108,21 +109,12 @@ final class HeldOutMargins {
         if (byOutlet.size() < folds) {
             return null;
         }
-        List<Map.Entry<String, List<Integer>>> outlets = new ArrayList<>(byOutlet.entrySet());
-        outlets.sort(Comparator.<Map.Entry<String, List<Integer>>>comparingInt(e -> -e.getValue().size())
-                .thenComparing(Map.Entry::getKey));
-        int[] size = new int[folds];
+        List<List<Integer>> outlets = List.copyOf(byOutlet.values());
+        int[] foldOfOutlet = FoldDealing.bySize(outlets.stream().mapToInt(List::size).toArray(), folds);
         int[] fold = new int[kept.length];
-        for (var e : outlets) {
-            int smallest = 0;
-            for (int f = 1; f < folds; f++) {
-                if (size[f] < size[smallest]) {
-                    smallest = f;
-                }
-            }
-            size[smallest] += e.getValue().size();
-            for (int k : e.getValue()) {
-                fold[k] = smallest;
+        for (int o = 0; o < outlets.size(); o++) {
+            for (int k : outlets.get(o)) {
+                fold[k] = foldOfOutlet[o];
             }
         }
         return fold;

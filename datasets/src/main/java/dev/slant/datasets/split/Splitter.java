@@ -117,19 +117,9 @@ public final class Splitter {
         }
         Random random = new Random(seed);
         Collections.shuffle(units, random);
+        // Sorted here too, because the valid parts below are drawn from the units in this order.
         units.sort(Comparator.comparingInt((Unit u) -> u.members.size()).reversed());
-        int[] size = new int[k];
-        int[] foldOf = new int[units.size()];
-        for (int i = 0; i < units.size(); i++) {
-            int best = 0;
-            for (int f = 1; f < k; f++) {
-                if (size[f] < size[best]) {
-                    best = f;
-                }
-            }
-            foldOf[i] = best;
-            size[best] += units.get(i).members.size();
-        }
+        int[] foldOf = FoldDealing.bySize(units.stream().mapToInt(u -> u.members.size()).toArray(), k);
         List<Split> folds = new ArrayList<>();
         for (int f = 0; f < k; f++) {
             Map<String, Part> parts = new HashMap<>();

@@ -44,7 +44,7 @@ final class OutletsPerBucket {
         int[] last = new int[buckets];
         for (int i : order) {
             int outlet = ids.computeIfAbsent(outlets.get(i), k -> ids.size() + 1);
-            for (int b : table.counts(rows[i]).indices()) {
+            for (int b : table.featurizer().perBucket(table.counts(rows[i])).indices()) {
                 if (last[b] != outlet) {
                     last[b] = outlet;
                     count[b]++;

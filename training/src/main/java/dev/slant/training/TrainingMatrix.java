@@ -106,7 +106,7 @@ final class TrainingMatrix {
         // in name order, which is bucket order, so their ranks are the feature ids (both checked below).
         boolean[] counted = new boolean[buckets];
         for (int r : rows) {
-            for (int b : table.counts(r).indices()) {
+            for (int b : featurizer.perBucket(table.counts(r)).indices()) {
                 counted[b] = true;
             }
         }

@@ -284,6 +284,9 @@ public final class TrainingRun {
         if (!fs.dropNumbers()) {
             sb.append(", numbers kept");
         }
+        if (fs.titleWeight() > 0) {
+            sb.append(", title weight ").append(fs.titleWeight());
+        }
         int b = fs.buckets();
         sb.append(", ").append(Integer.bitCount(b) == 1 ? "2^" + Integer.numberOfTrailingZeros(b) : String.valueOf(b))
                 .append(" buckets");

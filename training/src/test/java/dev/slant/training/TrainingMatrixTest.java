@@ -155,7 +155,7 @@ class TrainingMatrixTest {
             expected.add(new java.util.HashSet<>());
         }
         for (int r : rows) {
-            for (int b : table.counts(r).indices()) {
+            for (int b : table.featurizer().perBucket(table.counts(r)).indices()) {
                 expected.get(b).add(outlets.get(r));
             }
         }

@@ -9,9 +9,10 @@ public final class BundleFormat {
      * The format this build writes: major.minor. A reader reads every minor version of its major versions. Format 2
      * stores a LibLinear model's weights once, in its Tribuo model entry (format 1 also had them in a scorer entry);
      * 2.1 adds each target's {@code knownUnitLength} (false when absent) and the precision {@code BFLOAT16}, for
-     * LibLinear weights that are all bfloat16 values (Slant's trainer rounds them so).
+     * LibLinear weights that are all bfloat16 values (Slant's trainer rounds them so); 2.2 adds the featurizer's
+     * {@code titleWeight} (0, one norm over title and body, when absent).
      */
-    public static final String FORMAT_VERSION = "2.1";
+    public static final String FORMAT_VERSION = "2.2";
     /** The newest major format version this build reads. */
     public static final int READ_MAJOR = 2;
     /** The oldest major format version this build reads (format 1 bundles carry every scorer in its own entry). */

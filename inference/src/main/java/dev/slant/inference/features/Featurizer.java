@@ -17,7 +17,8 @@ import java.util.function.UnaryOperator;
  *   <li>word n-grams, optional character n-grams, title apart or joined, hashed into buckets ({@link NgramStage},
  *       {@link FeatureHash});</li>
  *   <li>count per bucket ({@link TermCounts});</li>
- *   <li>sublinear tf, idf fitted on training data only ({@link InverseDocumentFrequency}), L2 normalization.</li>
+ *   <li>sublinear tf, idf fitted on training data only ({@link InverseDocumentFrequency}), L2 normalization: of title
+ *       and body apart, then of their sum with the title weighed ({@link TitleBlend}), when the title has a weight.</li>
  * </ol>
  *
  * <p>Immutable and thread-safe: each thread gets its own scratch space. Built only from its settings, its
@@ -32,6 +33,8 @@ public final class Featurizer {
     private final UnaryOperator<Article> scrubber;
     private final Tokenizer tokenizer;
     private final ThreadLocal<Workspace> workspace;
+    /** Whether title and body are weighed apart ({@link FeaturizerSettings#titleWeight()} above 0). */
+    private final boolean titleApart;
 
     private Featurizer(FeaturizerSettings settings, double[] idf, UnaryOperator<Article> scrubber) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -54,6 +57,7 @@ public final class Featurizer {
             this.keptIdf = new KeptIdf(byRank);
         }
         this.tokenizer = new Tokenizer(settings.minTokenLength(), settings.dropNumbers());
+        this.titleApart = settings.titleWeight() > 0;
         this.workspace = ThreadLocal.withInitial(() -> new Workspace(settings));
     }
 
@@ -91,9 +95,10 @@ public final class Featurizer {
      * @return the fitted featurizer
      */
     public Featurizer fit(Iterable<FeatureVector> trainingTermCounts) {
+        List<FeatureVector> docs = new java.util.ArrayList<>();
+        trainingTermCounts.forEach(v -> docs.add(perBucket(v)));
         double[] fittedIdf = settings.idf()
-                ? InverseDocumentFrequency.fit(trainingTermCounts, null, settings.buckets(), settings.minDf(),
-                        settings.minOutlets()) : null;
+                ? InverseDocumentFrequency.fit(docs, null, settings.buckets(), settings.minDf(), settings.minOutlets()) : null;
         return new Featurizer(settings, fittedIdf, scrubber);
     }
 
@@ -122,11 +127,19 @@ public final class Featurizer {
         List<FeatureVector> docs = new java.util.ArrayList<>(order.length);
         List<String> groups = new java.util.ArrayList<>(order.length);
         for (int i : order) {
-            docs.add(trainingTermCounts.get(i));
+            docs.add(perBucket(trainingTermCounts.get(i)));
             groups.add(outlets.get(i));
         }
         return new Featurizer(settings, InverseDocumentFrequency.fit(docs, groups, settings.buckets(), settings.minDf(),
                 settings.minOutlets()), scrubber);
+    }
+
+    /**
+     * @param termCounts an article's {@link #termCounts}
+     * @return its counts per bucket, title and body together (the same vector when the title has no weight)
+     */
+    public FeatureVector perBucket(FeatureVector termCounts) {
+        return titleApart ? TitleBlend.together(termCounts, settings.buckets()) : termCounts;
     }
 
     /** @return the settings */
@@ -179,7 +192,9 @@ public final class Featurizer {
     }
 
     /**
-     * Stages 1 to 4: raw counts per bucket.
+     * Stages 1 to 4: raw counts per bucket. When the title has a weight, the title's counts follow the body's at their
+     * bucket plus {@link FeaturizerSettings#buckets()}, so that {@link #weigh} can weigh them apart; {@link #perBucket}
+     * adds them up.
      *
      * @param article the article
      * @return term counts, indices increasing
@@ -187,13 +202,23 @@ public final class Featurizer {
     public FeatureVector termCounts(Article article) {
         Workspace ws = workspace.get();
         ws.counts.keepOnly(null);
-        count(article, ws);
-        return ws.counts.drain();
+        if (!titleApart) {
+            count(article, ws, null);
+            return ws.counts.drain();
+        }
+        FeatureVector[] title = new FeatureVector[1];
+        count(article, ws, () -> title[0] = ws.counts.drain());
+        return TitleBlend.apart(title[0], ws.counts.drain(), settings.buckets());
     }
 
-    private void count(Article article, Workspace ws) {
+    /**
+     * Counts an article's features into the workspace's counts.
+     *
+     * @param afterTitle run once the title is counted, before the body, or null
+     */
+    private void count(Article article, Workspace ws, Runnable afterTitle) {
         try {
-            features(article, ws.counts, ws);
+            features(article, ws.counts, ws, afterTitle);
         } catch (RuntimeException | Error e) {
             ws.counts.clear();
             throw e;
@@ -229,6 +254,17 @@ public final class Featurizer {
         if (!isFitted()) {
             throw new IllegalStateException("the featurizer's idf is not fitted");
         }
+        if (!titleApart) {
+            return weighRun(counts, settings.l2());
+        }
+        int buckets = settings.buckets();
+        int split = TitleBlend.titleStart(counts, buckets);
+        FeatureVector body = weighRun(TitleBlend.part(counts, 0, split, 0), true);
+        FeatureVector title = weighRun(TitleBlend.part(counts, split, counts.size(), buckets), true);
+        return TitleBlend.blend(title, body, settings.titleWeight());
+    }
+
+    private FeatureVector weighRun(FeatureVector counts, boolean l2) {
         int[] in = counts.indices();
         double[] cv = counts.values();
         int[] idx = new int[in.length];
@@ -248,7 +284,7 @@ public final class Featurizer {
                 k++;
             }
         }
-        if (settings.l2() && norm > 0) {
+        if (l2 && norm > 0) {
             double inv = 1.0 / Math.sqrt(norm);
             for (int i = 0; i < k; i++) {
                 val[i] *= inv;
@@ -272,17 +308,26 @@ public final class Featurizer {
         // weight would be 0), and counting, tf, idf and normalization share one array.
         Workspace ws = workspace.get();
         ws.counts.keepOnly(kept == null ? null : kept.bits());
-        count(article, ws);
-        return ws.counts.drainWeighted(kept, keptIdf, settings.sublinearTf(), settings.l2());
+        if (!titleApart) {
+            count(article, ws, null);
+            return ws.counts.drainWeighted(kept, keptIdf, settings.sublinearTf(), settings.l2());
+        }
+        FeatureVector[] title = new FeatureVector[1];
+        count(article, ws, () -> title[0] = ws.counts.drainWeighted(kept, keptIdf, settings.sublinearTf(), true));
+        FeatureVector body = ws.counts.drainWeighted(kept, keptIdf, settings.sublinearTf(), true);
+        return TitleBlend.blend(title[0], body, settings.titleWeight());
     }
 
-    private void features(Article article, FeatureSink sink, Workspace ws) {
+    private void features(Article article, FeatureSink sink, Workspace ws, Runnable afterTitle) {
         if (settings.scrub() && scrubber instanceof Scrubber s) {
             // Scrubbed straight into the buffer the tokenizer reads: the characters of s.apply(article)'s fields,
             // without the strings and the article that apply builds.
             if (settings.titleMode() != TitleMode.IGNORE) {
                 char[] title = ws.buffer(article.title().length());
                 field(title, s.scrubInto(article, ArticleField.TITLE, title), titleSalt(), sink, ws);
+            }
+            if (afterTitle != null) {
+                afterTitle.run();
             }
             char[] text = ws.buffer(article.text().length());
             field(text, s.scrubInto(article, ArticleField.TEXT, text), 0, sink, ws);
@@ -291,6 +336,9 @@ public final class Featurizer {
         Article a = settings.scrub() ? scrubber.apply(article) : article;
         if (settings.titleMode() != TitleMode.IGNORE) {
             field(a.title(), titleSalt(), sink, ws);
+        }
+        if (afterTitle != null) {
+            afterTitle.run();
         }
         field(a.text(), 0, sink, ws);
     }

@@ -367,7 +367,7 @@ class BundleTest {
         new BundleWriter(CLOCK).write(file, new BundleContents(c.featurizer(), c.models(), c.seed(), c.trainingDataSha256(),
                 c.rowsUsed(), c.rowsRejected(), c.metrics(), c.modelCard(), c.precision(), java.util.Set.of("topic", "veracity")));
         LoadedBundle back = BundleReader.read(file);
-        assertEquals("2.1", back.manifest().formatVersion());
+        assertEquals(BundleFormat.FORMAT_VERSION, back.manifest().formatVersion());
         assertEquals(List.of(false, true, true), back.manifest().targets().stream().map(ManifestTarget::knownUnitLength).toList());
         assertEquals(List.of(false, true, true), back.scorers().values().stream().map(s -> s.knownUnitLength()).toList(),
                 "the LibLinear scorers streamed from their models and the SGD one read from its entry");
@@ -382,6 +382,18 @@ class BundleTest {
                 c.models(), c.seed(), c.trainingDataSha256(), c.rowsUsed(), c.rowsRejected(), c.metrics(), c.modelCard(),
                 c.precision(), java.util.Set.of("mood")));
         assertEquals("target 'mood' scaled to unit length over known buckets has no model", e.getMessage());
+    }
+
+    @Test
+    void aFeaturizerWithoutTitleWeightIsReadAsOneNormOverTitleAndBody() throws Exception {
+        Path file = written();
+        assertTrue(BundleReader.read(file).featurizer().settings().titleWeight() > 0, "the synthetic bundle weighs its title");
+        editManifest(file, m -> {
+            m.put("formatVersion", "2.1");
+            ((ObjectNode) m.get("featurizer")).remove("titleWeight");
+        });
+        assertEquals(0.0, BundleReader.read(file).featurizer().settings().titleWeight(),
+                "a format 2.1 bundle's title and body shared one norm");
     }
 
     @Test

@@ -79,6 +79,58 @@ class FeaturizerTest {
         assertEquals(senate / norm, count(v, bucket("senate")), 1e-12);
     }
 
+    /** The squared length of the features of v that are not among the body-only vector's buckets. */
+    private static double titleShare(FeatureVector v, FeatureVector bodyOnly) {
+        java.util.Set<Integer> body = new java.util.HashSet<>();
+        for (int b : bodyOnly.indices()) {
+            body.add(b);
+        }
+        double sq = 0;
+        for (int i = 0; i < v.size(); i++) {
+            sq += body.contains(v.indices()[i]) ? 0 : v.values()[i] * v.values()[i];
+        }
+        return sq;
+    }
+
+    @Test
+    void aWeighedTitleKeepsItsShareWhateverTheBodysLength() {
+        String shortBody = "tax cuts house";
+        String longBody = "tax cuts house vote budget deficit spending senate floor debate ".repeat(20);
+        for (double w : new double[] {0.5, 2.0}) {
+            FeaturizerSettings s = RAW.withTitleMode(TitleMode.SEPARATE).withTitleWeight(w).withWordNgrams(1, 1);
+            Featurizer unfitted = Featurizer.unfitted(s, UnaryOperator.identity());
+            FeatureVector first = unfitted.termCounts(Article.of("1", "pipeline approved", longBody));
+            Featurizer f = unfitted.fit(List.of(first, first)); // every n-gram in 2 documents, as min_df 2 asks
+            for (String body : List.of(shortBody, longBody)) {
+                FeatureVector v = f.featurize(Article.of("x", "pipeline approved", body));
+                double share = titleShare(v, f.featurize(Article.of("y", "", body)));
+                assertEquals(w * w / (1 + w * w), share, 1e-12, "title weight " + w + ", body of " + body.length() + " chars");
+            }
+        }
+        // Under one norm the title's share shrinks as the body grows.
+        FeaturizerSettings one = RAW.withTitleMode(TitleMode.SEPARATE).withWordNgrams(1, 1);
+        Featurizer unfitted = Featurizer.unfitted(one, UnaryOperator.identity());
+        FeatureVector first = unfitted.termCounts(Article.of("1", "pipeline approved", longBody));
+        Featurizer f = unfitted.fit(List.of(first, first));
+        double shortShare = titleShare(f.featurize(Article.of("x", "pipeline approved", shortBody)), f.featurize(Article.of("y", "", shortBody)));
+        double longShare = titleShare(f.featurize(Article.of("x", "pipeline approved", longBody)), f.featurize(Article.of("y", "", longBody)));
+        assertTrue(longShare < shortShare / 2, shortShare + " then " + longShare);
+    }
+
+    @Test
+    void aWeighedTitlesCountsFollowTheBodysAndAddUpPerBucket() {
+        FeaturizerSettings s = RAW.withTitleMode(TitleMode.SEPARATE).withTitleWeight(0.5);
+        Article a = Article.of("a", "Senate vote on tax", "the senate passed the tax bill, tax cuts for all");
+        Featurizer weighed = Featurizer.unfitted(s, UnaryOperator.identity());
+        FeatureVector counts = weighed.termCounts(a);
+        int titleCounts = 0;
+        for (int b : counts.indices()) {
+            titleCounts += b >= s.buckets() ? 1 : 0;
+        }
+        assertEquals(5, titleCounts, "senate, vote, tax, senate vote, vote tax");
+        assertEquals(Featurizer.unfitted(s.withTitleWeight(0), UnaryOperator.identity()).termCounts(a), weighed.perBucket(counts));
+    }
+
     @Test
     void ngramsOfTooFewOutletsAreDropped() {
         Featurizer unfitted = Featurizer.unfitted(RAW.withWordNgrams(1, 1).withMinOutlets(2), UnaryOperator.identity());
@@ -103,5 +155,11 @@ class FeaturizerTest {
         assertTrue(e.getMessage().contains("word n-gram range"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> RAW.withMinOutlets(0));
         assertEquals("minOutlets must be at least 1, got 0", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> RAW.withTitleWeight(0.5));
+        assertEquals("titleWeight 0.5 weighs the title apart, which needs title mode SEPARATE and l2 (title mode IGNORE, "
+                + "l2 true); 0 turns it off", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> FeaturizerSettings.DEFAULTS.withTitleWeight(-1));
+        assertEquals("titleWeight must be 0 or a positive finite number, got -1.0", e.getMessage());
+        assertEquals(0.0, FeaturizerSettings.DEFAULTS.withTitleMode(TitleMode.JOIN).titleWeight(), "a joined title has no weight");
     }
 }

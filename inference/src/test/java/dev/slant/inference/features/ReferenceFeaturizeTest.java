@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The featurizer's fast path (array tokenizer, one-pass counting, coded idf) gives bit for bit the vector of the
  * pipeline as {@link FeatureHash} and {@link Featurizer} define it, computed here the plain way: tokens character by
- * character, n-gram hashes from a list, counts in a sorted map, idf straight from {@link InverseDocumentFrequency}.
+ * character, n-gram hashes from a list, counts in a sorted map, idf straight from {@link InverseDocumentFrequency}, and a
+ * weighed title as its definition says: title and body each to unit length, the title's times its weight added.
  */
 class ReferenceFeaturizeTest {
     private static final FeaturizerSettings BASE = FeaturizerSettings.DEFAULTS.withScrub(false).withMinOutlets(1);
@@ -26,6 +27,8 @@ class ReferenceFeaturizeTest {
     static Stream<Arguments> settings() {
         return Stream.of(
                 Arguments.of("defaults, 2^20 buckets", BASE),
+                Arguments.of("title and body under one norm", BASE.withTitleWeight(0)),
+                Arguments.of("3001 buckets, title weighed 1.7", BASE.withBuckets(3001).withTitleWeight(1.7)),
                 Arguments.of("2^12 buckets, words 1-3", BASE.withBuckets(1 << 12).withWordNgrams(1, 3)),
                 Arguments.of("3001 buckets, title joined", BASE.withBuckets(3001).withTitleMode(TitleMode.JOIN)),
                 Arguments.of("words 2-3, title ignored", BASE.withWordNgrams(2, 3).withTitleMode(TitleMode.IGNORE)));
@@ -94,6 +97,34 @@ class ReferenceFeaturizeTest {
         return counts;
     }
 
+    private static TreeMap<Integer, Integer> titleCounts(Article a, FeaturizerSettings s) {
+        TreeMap<Integer, Integer> counts = new TreeMap<>();
+        count(a.title(), FeatureHash.TITLE_SALT, s, counts);
+        return counts;
+    }
+
+    private static TreeMap<Integer, Integer> bodyCounts(Article a, FeaturizerSettings s) {
+        TreeMap<Integer, Integer> counts = new TreeMap<>();
+        count(a.text(), 0, s, counts);
+        return counts;
+    }
+
+    /** Sublinear tf-idf of some counts, scaled to unit length: bucket to value, buckets of zero weight left out. */
+    private static TreeMap<Integer, Double> unitTfIdf(Map<Integer, Integer> counts, double[] idf) {
+        TreeMap<Integer, Double> out = new TreeMap<>();
+        double norm = 0;
+        for (Map.Entry<Integer, Integer> e : counts.entrySet()) {
+            double w = (1.0 + Math.log(e.getValue())) * idf[e.getKey()];
+            if (w != 0.0) {
+                out.put(e.getKey(), w);
+                norm += w * w;
+            }
+        }
+        double inv = norm > 0 ? 1.0 / Math.sqrt(norm) : 0;
+        out.replaceAll((b, w) -> w * inv);
+        return out;
+    }
+
     private static FeatureVector asVector(TreeMap<Integer, Integer> counts) {
         int[] idx = new int[counts.size()];
         double[] val = new double[counts.size()];
@@ -119,26 +150,33 @@ class ReferenceFeaturizeTest {
         for (Article a : training) {
             fastCounts.add(featurizer.termCounts(a));
         }
-        assertArrayEquals(trainingCounts.toArray(), fastCounts.toArray(), "term counts");
+        assertArrayEquals(trainingCounts.toArray(), fastCounts.stream().map(featurizer::perBucket).toArray(), "term counts");
         Featurizer fitted = featurizer.fit(fastCounts);
         int nonEmpty = 0;
         List<Article> test = new ArrayList<>(articles(12));
         test.addAll(training.subList(0, 5));
         for (Article a : test) {
-            List<Integer> idx = new ArrayList<>();
-            List<Double> val = new ArrayList<>();
-            double norm = 0;
-            for (Map.Entry<Integer, Integer> e : counts(a, s).entrySet()) {
-                double w = (1.0 + Math.log(e.getValue())) * idf[e.getKey()];
-                if (w != 0.0) {
-                    idx.add(e.getKey());
-                    val.add(w);
-                    norm += w * w;
+            TreeMap<Integer, Double> weighed;
+            if (s.titleWeight() > 0) {
+                TreeMap<Integer, Double> title = unitTfIdf(titleCounts(a, s), idf);
+                TreeMap<Integer, Double> body = unitTfIdf(bodyCounts(a, s), idf);
+                TreeMap<Integer, Double> sum = new TreeMap<>();
+                for (Map.Entry<Integer, Double> e : title.entrySet()) {
+                    sum.put(e.getKey(), s.titleWeight() * e.getValue() + body.getOrDefault(e.getKey(), 0.0));
                 }
+                body.forEach(sum::putIfAbsent);
+                double norm = 0;
+                for (double v : sum.values()) {
+                    norm += v * v;
+                }
+                double inv = norm > 0 ? 1.0 / Math.sqrt(norm) : 0;
+                sum.replaceAll((b, v) -> v * inv);
+                weighed = sum;
+            } else {
+                weighed = unitTfIdf(counts(a, s), idf);
             }
-            double inv = norm > 0 ? 1.0 / Math.sqrt(norm) : 0;
-            FeatureVector expected = new FeatureVector(idx.stream().mapToInt(Integer::intValue).toArray(),
-                    val.stream().mapToDouble(v -> v * inv).toArray());
+            FeatureVector expected = new FeatureVector(weighed.keySet().stream().mapToInt(Integer::intValue).toArray(),
+                    weighed.values().stream().mapToDouble(Double::doubleValue).toArray());
             FeatureVector actual = fitted.featurize(a);
             assertArrayEquals(expected.indices(), actual.indices(), a.id());
             long[] expectedBits = java.util.Arrays.stream(expected.values()).mapToLong(Double::doubleToRawLongBits).toArray();

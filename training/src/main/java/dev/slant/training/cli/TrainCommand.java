@@ -120,6 +120,11 @@ public final class TrainCommand implements Callable<Integer> {
             + FeaturizerSettings.DEFAULT_BUCKETS + "); more buckets mean fewer n-grams sharing one, and a larger model.")
     Integer buckets;
 
+    @Option(names = "--title-weight", paramLabel = "W", description = "Weight of the title beside the body: each is "
+            + "scaled to unit length, the title's times W added to the body's (default: "
+            + FeaturizerSettings.DEFAULT_TITLE_WEIGHT + "; 0 puts title and body under one norm, as before 2026-12-04).")
+    Double titleWeight;
+
     @Option(names = "--min-token-length", paramLabel = "N", description = "The shortest token kept, 1 to 10 (default: "
             + FeaturizerSettings.DEFAULT_MIN_TOKEN_LENGTH + ").")
     Integer minTokenLength;
@@ -226,6 +231,9 @@ public final class TrainCommand implements Callable<Integer> {
         }
         if (buckets != null) {
             fs = checked(fs, "--buckets", f -> f.withBuckets(buckets));
+        }
+        if (titleWeight != null) {
+            fs = checked(fs, "--title-weight", f -> f.withTitleWeight(titleWeight));
         }
         SelectionGrid grid = select ? SelectionGrid.around(fs) : SelectionGrid.single(fs);
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();

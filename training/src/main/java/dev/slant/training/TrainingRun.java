@@ -280,6 +280,9 @@ public final class TrainingRun {
         if (fs.charNgrams()) {
             sb.append(", chars ").append(fs.charMinN()).append('-').append(fs.charMaxN());
         }
+        if (fs.rawCharNgrams()) {
+            sb.append(", raw chars ").append(fs.rawCharMinN()).append('-').append(fs.rawCharMaxN());
+        }
         sb.append(", tokens of ").append(fs.minTokenLength()).append("+ characters");
         if (!fs.dropNumbers()) {
             sb.append(", numbers kept");

@@ -170,19 +170,20 @@ class ArticleBiasTrainingIT {
     }
 
     /**
-     * Stance on the random split's test part in the easy setting the peers were measured in (nothing scrubbed, every
-     * n-gram kept, tokens of two letters kept as scikit-learn keeps them, no outlet prototypes: {@code --no-scrub
-     * --min-outlets 1 --min-token-length 2 --outlet-prototypes 0}): the same outlets sit on both sides, so this figure
-     * rewards outlet fingerprints and sits beside the leakage-controlled ones above, never instead of them.
+     * Stance on the random split's test part in the easy setting (nothing scrubbed, every n-gram kept, tokens of two
+     * letters kept as scikit-learn keeps them, no outlet prototypes, and character 2-4-grams of the raw text, which
+     * learn outlets' house style: {@code --no-scrub --min-outlets 1 --min-token-length 2 --outlet-prototypes 0
+     * --raw-chars 2-4}): the same outlets sit on both sides, so this figure rewards outlet fingerprints and sits beside
+     * the leakage-controlled ones above, never instead of them.
      */
     @Test
     void stanceOnTheRandomSplitWithFingerprints() throws Exception {
         TrainingOutcome o = train(List.of(ArticleBiasCorpus.STANCE), "random", false,
                 TrainerSettings.DEFAULTS.withPrototypeShare(0),
-                FeaturizerSettings.DEFAULTS.withScrub(false).withMinOutlets(1).withMinTokenLength(2));
+                FeaturizerSettings.DEFAULTS.withScrub(false).withMinOutlets(1).withMinTokenLength(2).withRawCharNgrams(2, 4));
         double random = o.result().targets().get("stance").test().model().macroF1();
-        System.err.printf("stance: random test macro-F1 %.4f (not scrubbed, every n-gram kept)%n", random);
-        assertTrue(random >= 0.80, "random test macro-F1 " + random);
+        System.err.printf("stance: random test macro-F1 %.4f (not scrubbed, every n-gram kept, raw characters)%n", random);
+        assertTrue(random >= 0.86, "random test macro-F1 " + random);
     }
 
     /**
@@ -195,7 +196,7 @@ class ArticleBiasTrainingIT {
         TrainingOutcome o = train(List.of(ArticleBiasCorpus.TOPIC), "random", false, TrainerSettings.DEFAULTS);
         var topic = o.result().targets().get("topic").valid().model();
         System.err.printf("topic: random valid macro-F1 %.4f, accuracy %.4f%n", topic.macroF1(), topic.accuracy());
-        assertTrue(topic.macroF1() >= 0.46, "topic valid macro-F1 " + topic.macroF1());
-        assertTrue(topic.accuracy() >= 0.60, "topic valid accuracy " + topic.accuracy());
+        assertTrue(topic.macroF1() >= 0.48, "topic valid macro-F1 " + topic.macroF1());
+        assertTrue(topic.accuracy() >= 0.62, "topic valid accuracy " + topic.accuracy());
     }
 }

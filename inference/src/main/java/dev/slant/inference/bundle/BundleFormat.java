@@ -10,7 +10,7 @@ public final class BundleFormat {
      * stores a LibLinear model's weights once, in its Tribuo model entry (format 1 also had them in a scorer entry);
      * 2.1 adds each target's {@code knownUnitLength} (false when absent) and the precision {@code BFLOAT16}, for
      * LibLinear weights that are all bfloat16 values (Slant's trainer rounds them so); 2.2 adds the featurizer's
-     * {@code titleWeight} (0, one norm over title and body, when absent).
+     * {@code titleWeight} (0, one norm over title and body, when absent) and raw character n-grams (none when absent).
      */
     public static final String FORMAT_VERSION = "2.2";
     /** The newest major format version this build reads. */

@@ -43,7 +43,7 @@ import org.tribuo.protos.core.ModelProto;
  * {@link BundleException} naming the file and what is wrong with it.
  */
 public final class BundleReader {
-    /** The featurizer setting that format 2.2 added. */
+    /** One of the featurizer settings that format 2.2 added. */
     private static final String TITLE_WEIGHT = "titleWeight";
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
     private static final byte[] EMPTY_ZIP_MAGIC = {'P', 'K', 5, 6};
@@ -182,9 +182,12 @@ public final class BundleReader {
             throw new BundleException(file, "bundle format " + version.asText() + " is newer than this build of Slant reads (formats "
                     + BundleFormat.OLDEST_READ_MAJOR + ".x to " + BundleFormat.READ_MAJOR + ".x); use a newer Slant");
         }
-        // Formats before 2.2 lack the featurizer's titleWeight: their title and body shared one norm.
+        // Formats before 2.2 lack the featurizer's titleWeight and raw character n-grams: their title and body shared
+        // one norm, and they had no such n-grams.
         if (tree.get("featurizer") instanceof com.fasterxml.jackson.databind.node.ObjectNode f && !f.has(TITLE_WEIGHT)) {
             f.put(TITLE_WEIGHT, 0.0);
+            f.put("rawCharMinN", 0);
+            f.put("rawCharMaxN", 0);
         }
         // Format 2.0 targets lack knownUnitLength: their models saw the featurizer's vectors as they are.
         JsonNode targets = tree.get("targets");

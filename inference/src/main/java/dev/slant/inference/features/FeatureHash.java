@@ -10,6 +10,8 @@ package dev.slant.inference.features;
  *       {@code fmix32}.</li>
  *   <li>An n-gram's hash chains its tokens' hashes: {@code g1 = h(t1)}, {@code gk = fmix32(g(k-1) * 0x9E3779B1 + h(tk))}.</li>
  *   <li>A field other than the body (the title, when kept apart) is salted: {@code fmix32(g ^ salt)}.</li>
+ *   <li>A character n-gram of the raw text is FNV-1a over its code units as they are (not lower-cased), then
+ *       {@code fmix32(fmix32(h) ^ RAW_CHAR_SALT ^ fieldSalt)}.</li>
  *   <li>A bucket is {@code (g & 0x7fffffff) % buckets}.</li>
  * </ul>
  */
@@ -24,6 +26,8 @@ public final class FeatureHash {
     public static final int TITLE_SALT = 0x7A1E5EED;
     /** Salt of character n-gram features, so they never share hashes with word n-grams. */
     public static final int CHAR_SALT = 0x0C4A8511;
+    /** Salt of character n-grams of the raw text, so they never share hashes with words or in-word n-grams. */
+    public static final int RAW_CHAR_SALT = 0x5D1E7A3B;
 
     private FeatureHash() {
     }

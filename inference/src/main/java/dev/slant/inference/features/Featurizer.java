@@ -14,8 +14,8 @@ import java.util.function.UnaryOperator;
  * <ol>
  *   <li>scrub outlet fingerprints from title and text (optional, rules fitted on training data);</li>
  *   <li>tokenize and lower-case ({@link Tokenizer});</li>
- *   <li>word n-grams, optional character n-grams, title apart or joined, hashed into buckets ({@link NgramStage},
- *       {@link FeatureHash});</li>
+ *   <li>word n-grams, optional character n-grams within words, title apart or joined, hashed into buckets
+ *       ({@link NgramStage}, {@link FeatureHash}); optional character n-grams of the raw text ({@link RawCharStage});</li>
  *   <li>count per bucket ({@link TermCounts});</li>
  *   <li>sublinear tf, idf fitted on training data only ({@link InverseDocumentFrequency}), L2 normalization: of title
  *       and body apart, then of their sum with the title weighed ({@link TitleBlend}), when the title has a weight.</li>
@@ -354,6 +354,9 @@ public final class Featurizer {
     }
 
     private void field(char[] chars, int n, int salt, FeatureSink sink, Workspace ws) {
+        if (ws.rawChars != null) {
+            ws.rawChars.emit(chars, n, salt, sink);
+        }
         ws.ngrams.startField(chars, salt, sink);
         tokenizer.tokenize(chars, n, ws.ngrams);
     }
@@ -363,6 +366,8 @@ public final class Featurizer {
         /** The largest character buffer a thread keeps between articles (2 MB); a longer field gets its own. */
         static final int MAX_KEPT_CHARS = 1 << 20;
         final NgramStage ngrams;
+        /** Character n-grams of the raw text, or null when off. */
+        final RawCharStage rawChars;
         final TermCounts counts;
         /** The field being tokenized, copied once (the tokenizer reads an array faster than a String). */
         char[] chars = new char[8192];
@@ -385,6 +390,7 @@ public final class Featurizer {
 
         Workspace(FeaturizerSettings settings) {
             this.ngrams = new NgramStage(settings);
+            this.rawChars = settings.rawCharNgrams() ? new RawCharStage(settings) : null;
             this.counts = new TermCounts(settings.buckets());
         }
     }

@@ -79,6 +79,28 @@ class FeaturizerTest {
         assertEquals(senate / norm, count(v, bucket("senate")), 1e-12);
     }
 
+    private static int rawBucket(String gram) {
+        int h = FeatureHash.FNV_OFFSET;
+        for (int i = 0; i < gram.length(); i++) {
+            h = FeatureHash.step(h, gram.charAt(i));
+        }
+        return FeatureHash.bucket(FeatureHash.fmix32(FeatureHash.fmix32(h) ^ FeatureHash.RAW_CHAR_SALT), RAW.buckets());
+    }
+
+    @Test
+    void rawCharacterNgramsKeepCaseAndPunctuationAndCollapseSpaces() {
+        Featurizer f = Featurizer.unfitted(RAW.withRawCharNgrams(2, 3), UnaryOperator.identity());
+        // "Go" and "on" are too short to be word tokens: only the raw n-grams of "Go  on.\n" (one space) remain.
+        FeatureVector v = f.termCounts(Article.of("a", "", "Go  on.\n"));
+        List<String> grams = List.of("Go", "o ", " o", "on", "n.", ". ", "Go ", "o o", " on", "on.", "n. ");
+        assertEquals(grams.size(), v.size(), "distinct raw n-grams");
+        for (String g : grams) {
+            assertEquals(1.0, count(v, rawBucket(g)), "'" + g + "'");
+        }
+        assertEquals(0.0, count(v, rawBucket("go")), "case is kept");
+        assertEquals(0.0, count(v, rawBucket("  ")), "a run of spaces is one space");
+    }
+
     /** The squared length of the features of v that are not among the body-only vector's buckets. */
     private static double titleShare(FeatureVector v, FeatureVector bodyOnly) {
         java.util.Set<Integer> body = new java.util.HashSet<>();

@@ -30,15 +30,17 @@ class OnePassFeaturizeTest {
                 Arguments.of("words 1-3", BASE.withWordNgrams(1, 3)),
                 Arguments.of("words 2-4 only", BASE.withWordNgrams(2, 4)),
                 Arguments.of("character 2-4 grams", BASE.withCharNgrams(2, 4)),
+                Arguments.of("raw character 2-4 grams", BASE.withRawCharNgrams(2, 4)),
+                Arguments.of("raw character 1-3 grams, 3001 buckets", BASE.withRawCharNgrams(1, 3).withBuckets(3001)),
                 Arguments.of("title and body under one norm", BASE.withTitleWeight(0)),
                 Arguments.of("title weighed 2", BASE.withTitleWeight(2)),
                 Arguments.of("title joined", BASE.withTitleMode(TitleMode.JOIN)),
                 Arguments.of("title ignored", BASE.withTitleMode(TitleMode.IGNORE)),
-                Arguments.of("raw tf, no idf, no l2", new FeaturizerSettings(h, 1, 2, 0, 0, TitleMode.SEPARATE, 0, 1 << 10, 1,
+                Arguments.of("raw tf, no idf, no l2", new FeaturizerSettings(h, 1, 2, 0, 0, 0, 0, TitleMode.SEPARATE, 0, 1 << 10, 1,
                         false, false, false, 1, 1, false, false)),
-                Arguments.of("sublinear tf, no idf, l2", new FeaturizerSettings(h, 1, 2, 0, 0, TitleMode.SEPARATE, 0, 1 << 10, 2,
+                Arguments.of("sublinear tf, no idf, l2", new FeaturizerSettings(h, 1, 2, 0, 0, 0, 0, TitleMode.SEPARATE, 0, 1 << 10, 2,
                         true, true, false, 1, 1, true, false)),
-                Arguments.of("min_df 3", new FeaturizerSettings(h, 1, 2, 0, 0, TitleMode.SEPARATE, 0, 1 << 14, 2,
+                Arguments.of("min_df 3", new FeaturizerSettings(h, 1, 2, 0, 0, 0, 0, TitleMode.SEPARATE, 0, 1 << 14, 2,
                         true, true, true, 3, 1, true, false)));
     }
 

@@ -98,7 +98,8 @@ public final class Featurizer {
         List<FeatureVector> docs = new java.util.ArrayList<>();
         trainingTermCounts.forEach(v -> docs.add(perBucket(v)));
         double[] fittedIdf = settings.idf()
-                ? InverseDocumentFrequency.fit(docs, null, settings.buckets(), settings.minDf(), settings.minOutlets()) : null;
+                ? InverseDocumentFrequency.fit(docs, null, settings.buckets(), settings.minDf(), settings.minOutlets())
+                : null;
         return new Featurizer(settings, fittedIdf, scrubber);
     }
 
@@ -255,16 +256,17 @@ public final class Featurizer {
             throw new IllegalStateException("the featurizer's idf is not fitted");
         }
         if (!titleApart) {
-            return weighRun(counts, settings.l2());
+            return weighField(counts, settings.l2());
         }
         int buckets = settings.buckets();
         int split = TitleBlend.titleStart(counts, buckets);
-        FeatureVector body = weighRun(TitleBlend.part(counts, 0, split, 0), true);
-        FeatureVector title = weighRun(TitleBlend.part(counts, split, counts.size(), buckets), true);
+        FeatureVector body = weighField(TitleBlend.part(counts, 0, split, 0), true);
+        FeatureVector title = weighField(TitleBlend.part(counts, split, counts.size(), buckets), true);
         return TitleBlend.blend(title, body, settings.titleWeight());
     }
 
-    private FeatureVector weighRun(FeatureVector counts, boolean l2) {
+    /** Sublinear tf and idf of one run of counts (a field, or title and body together), then L2 if asked. */
+    private FeatureVector weighField(FeatureVector counts, boolean l2) {
         int[] in = counts.indices();
         double[] cv = counts.values();
         int[] idx = new int[in.length];

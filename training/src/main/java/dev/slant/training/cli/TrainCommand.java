@@ -230,12 +230,10 @@ public final class TrainCommand implements Callable<Integer> {
             fs = fs.withMinOutlets(minOutlets);
         }
         if (words != null) {
-            FeaturizerSettings base = fs;
-            fs = withRange(fs, "--words", words, base::withWordNgrams);
+            fs = withRange("--words", words, fs::withWordNgrams);
         }
         if (rawChars != null) {
-            FeaturizerSettings base = fs;
-            fs = withRange(fs, "--raw-chars", rawChars, base::withRawCharNgrams);
+            fs = withRange("--raw-chars", rawChars, fs::withRawCharNgrams);
         }
         if (minTokenLength != null) {
             fs = checked(fs, "--min-token-length", f -> f.withMinTokenLength(minTokenLength));
@@ -285,9 +283,11 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** Applies --words MIN-MAX (or N for one size). */
-    /** Applies a MIN-MAX range option; a malformed range or one the settings refuse is a usage error naming it. */
-    private FeaturizerSettings withRange(FeaturizerSettings fs, String option, String range,
+    /**
+     * Applies a MIN-MAX range option (or N for one size); a malformed range or one the settings refuse is a usage
+     * error naming the option.
+     */
+    private FeaturizerSettings withRange(String option, String range,
                                          java.util.function.BiFunction<Integer, Integer, FeaturizerSettings> change) {
         String[] parts = range.strip().split("-", -1);
         try {

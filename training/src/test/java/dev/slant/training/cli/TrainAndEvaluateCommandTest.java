@@ -126,12 +126,15 @@ class TrainAndEvaluateCommandTest {
         Path model = dir.resolve("words.slant");
         CliRun t = CliRun.of("train", "--input", csv.toString(), "--id-column", "id", "--label", "stance=stance",
                 "--meta", "host=host", "--split", "stratified", "--no-outlet-cv", "--min-outlets", "2", "--words", "1-1",
-                "--buckets", "4096", "--min-token-length", "3", "--quiet", "--out", model.toString());
+                "--buckets", "4096", "--min-token-length", "3", "--raw-chars", "2-3", "--title-weight", "0.25", "--quiet",
+                "--out", model.toString());
         assertEquals(ExitCodes.OK, t.code(), t.err());
         FeaturizerSettings fs = BundleReader.read(model).featurizer().settings();
         assertEquals(List.of(1, 1), List.of(fs.wordMinN(), fs.wordMaxN()));
         assertEquals(4096, fs.buckets());
         assertEquals(3, fs.minTokenLength());
+        assertEquals(List.of(2, 3), List.of(fs.rawCharMinN(), fs.rawCharMaxN()));
+        assertEquals(0.25, fs.titleWeight());
         assertTrue(fs.dropNumbers(), "numbers are dropped by default");
 
         Path numbers = dir.resolve("numbers.slant");
@@ -143,6 +146,8 @@ class TrainAndEvaluateCommandTest {
         assertEquals(FeaturizerSettings.DEFAULTS.buckets(), BundleReader.read(numbers).featurizer().settings().buckets(),
                 "2^20 buckets by default");
         assertEquals(FeaturizerSettings.DEFAULT_MIN_TOKEN_LENGTH, BundleReader.read(numbers).featurizer().settings().minTokenLength());
+        assertFalse(BundleReader.read(numbers).featurizer().settings().rawCharNgrams(), "no raw character n-grams by default");
+        assertEquals(FeaturizerSettings.DEFAULT_TITLE_WEIGHT, BundleReader.read(numbers).featurizer().settings().titleWeight());
 
         for (String n : List.of("1", "0", "-4", String.valueOf((1 << 26) + 1))) {
             CliRun bad = CliRun.of("train", "--input", csv.toString(), "--label", "stance=stance", "--buckets", n,
@@ -160,13 +165,22 @@ class TrainAndEvaluateCommandTest {
             assertFalse(Files.exists(dir.resolve("never.slant")));
         }
 
-        for (String range : List.of("3-1", "x", "1-2-3", "0-2")) {
-            CliRun bad = CliRun.of("train", "--input", csv.toString(), "--label", "stance=stance", "--words", range,
-                    "--out", dir.resolve("never.slant").toString());
-            assertEquals(ExitCodes.USAGE, bad.code(), range + ": " + bad.err());
-            assertTrue(bad.err().contains("--words '" + range + "': "), bad.err());
-            assertFalse(Files.exists(dir.resolve("never.slant")));
+        for (String option : List.of("--words", "--raw-chars")) {
+            for (String range : List.of("3-1", "x", "1-2-3", "0-2")) {
+                CliRun bad = CliRun.of("train", "--input", csv.toString(), "--label", "stance=stance", option, range,
+                        "--out", dir.resolve("never.slant").toString());
+                assertEquals(ExitCodes.USAGE, bad.code(), range + ": " + bad.err());
+                assertTrue(bad.err().contains(option + " '" + range + "': "), bad.err());
+                assertFalse(Files.exists(dir.resolve("never.slant")));
+            }
         }
+
+        CliRun negative = CliRun.of("train", "--input", csv.toString(), "--label", "stance=stance", "--title-weight", "-1",
+                "--out", dir.resolve("never.slant").toString());
+        assertEquals(ExitCodes.USAGE, negative.code(), negative.err());
+        assertTrue(negative.err().contains("--title-weight: titleWeight must be 0 or a positive finite number, got -1.0"),
+                negative.err());
+        assertFalse(Files.exists(dir.resolve("never.slant")));
     }
 
     @Test

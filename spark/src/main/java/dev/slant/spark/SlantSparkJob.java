@@ -1,9 +1,9 @@
 package dev.slant.spark;
 
-import dev.slant.datasets.cli.BadInputException;
-import dev.slant.datasets.cli.ExitCodes;
-import dev.slant.datasets.cli.SlantVersion;
+import dev.slant.datasets.io.BadInputException;
 import dev.slant.datasets.io.ColumnMapping;
+import dev.slant.inference.ExitCodes;
+import dev.slant.inference.SlantVersion;
 import dev.slant.inference.bundle.BundleException;
 import dev.slant.inference.eval.TargetTally;
 import java.io.IOException;
@@ -21,10 +21,10 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The job for {@code spark-submit}: {@code score} writes predictions, {@code evaluate} prints the figures of a
@@ -36,7 +36,8 @@ import picocli.CommandLine.Option;
  *     --id-column id --title-column title --text-column text --output hdfs:///news/2024-slant --output-format parquet
  * </pre>
  */
-@Command(name = "slant-spark", mixinStandardHelpOptions = true, versionProvider = SlantVersion.class,
+@Command(name = "slant-spark", scope = CommandLine.ScopeType.INHERIT, mixinStandardHelpOptions = true,
+        versionProvider = SlantSparkJob.Version.class,
         description = "Slant on Apache Spark: batch scoring and evaluation of a model bundle.",
         subcommands = {SlantSparkJob.Score.class, SlantSparkJob.Evaluate.class})
 public final class SlantSparkJob implements Callable<Integer> {
@@ -85,25 +86,7 @@ public final class SlantSparkJob implements Callable<Integer> {
     }
 
     private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-        PrintWriter err = cmd.getErr();
-        String name = cmd.getCommandSpec().qualifiedName();
-        if (e instanceof BadInputException) {
-            err.println(name + ": " + e.getMessage());
-            return ExitCodes.DATA;
-        }
-        if (e instanceof IllegalArgumentException) {
-            err.println(name + ": " + e.getMessage());
-            return ExitCodes.USAGE;
-        }
-        StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage() == null ? e : e.getMessage()));
-        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
-            sb.append("\n  caused by: ").append(c.getMessage() == null ? c.toString() : c.getMessage());
-        }
-        err.println(name + ": " + sb);
-        if (System.getenv("SLANT_DEBUG") != null) {
-            e.printStackTrace(err);
-        }
-        return ExitCodes.FAILURE;
+        return ExitCodes.report(e, cmd.getCommandSpec().qualifiedName(), cmd.getErr());
     }
 
     /**
@@ -124,6 +107,14 @@ public final class SlantSparkJob implements Callable<Integer> {
             });
         }
         System.exit(code);
+    }
+
+    /** The version {@code --version} prints. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"slant-spark " + SlantVersion.version()};
+        }
     }
 
     /** The file formats Spark reads and writes here. */
@@ -223,7 +214,7 @@ public final class SlantSparkJob implements Callable<Integer> {
     }
 
     /** {@code score}: writes one prediction row per good input row. */
-    @Command(name = "score", mixinStandardHelpOptions = true, versionProvider = SlantVersion.class,
+    @Command(name = "score",
             description = {"Score articles with a model bundle.",
                     "Writes id, then per target the label and its probability (and with --probabilities each "
                             + "label's), one row per good input row; bad rows are skipped and counted."})
@@ -268,7 +259,7 @@ public final class SlantSparkJob implements Callable<Integer> {
     }
 
     /** {@code evaluate}: prints the figures of a labelled input. */
-    @Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = SlantVersion.class,
+    @Command(name = "evaluate",
             description = {"Evaluate a model bundle on labelled articles, beside the majority baseline.",
                     "Per target: accuracy, macro-F1, per-class figures, confusion matrix (and MAE for ordinal targets, "
                             + "ECE), beside the majority baseline, as 'slant evaluate' prints them."})

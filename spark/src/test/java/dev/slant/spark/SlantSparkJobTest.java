@@ -3,7 +3,7 @@ package dev.slant.spark;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slant.datasets.LabelledArticle;
-import dev.slant.datasets.cli.ExitCodes;
+import dev.slant.inference.ExitCodes;
 import dev.slant.inference.SlantClassifier;
 import dev.slant.inference.eval.Format;
 import java.io.BufferedWriter;

@@ -9,6 +9,7 @@ import dev.slant.inference.bundle.LoadedBundle;
 import dev.slant.serve.ServeSettings;
 import dev.slant.serve.SlantServer;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
@@ -62,6 +63,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Open connections, 1 to 100000 (default: ${DEFAULT-VALUE}).")
     int maxConnections;
 
+    @Option(names = "--archive", paramLabel = "FILE",
+            description = "A scored file (slant score's output, .csv or .jsonl, gzip too) that the page shows to everyone "
+                    + "as its archive: charts by outlet, topic and month, and a table. Read whole before the server starts.")
+    Path archive;
+
     @Option(names = "--body-timeout", paramLabel = "MS", defaultValue = "" + ServeSettings.DEFAULT_BODY_TIMEOUT_MS,
             description = "Longest pause in a request body, in milliseconds, 100 to 600000; after that long its average "
                     + "rate must also be at least --min-body-rate; a body that breaks either gets 408 (default: ${DEFAULT-VALUE}).")
@@ -100,13 +106,30 @@ public final class ServeCommand implements Callable<Integer> {
             throw new BadInputException(e.getMessage(), e);
         }
         SlantClassifier slant = SlantClassifier.of(bundle);
-        try (SlantServer server = SlantServer.start(slant, settings, bundle.modelCard())) {
+        if (archive != null && !Files.isRegularFile(archive)) {
+            throw new BadInputException("--archive " + archive + ": " + (Files.exists(archive) ? "not a regular file" : "no such file"));
+        }
+        try (SlantServer server = startServer(slant, settings, bundle.modelCard())) {
             server.stopOnShutdown();
-            err.printf("slant serve: listening on %s (model %s, targets %s, %d worker threads); SIGTERM or Ctrl-C stops%n",
-                    server.uri(), model, slant.targets(), settings.threads());
+            err.printf("slant serve: listening on %s (model %s, targets %s, %d worker threads%s); open it in a browser for "
+                    + "the page; SIGTERM or Ctrl-C stops%n", server.uri(), model, slant.targets(), settings.threads(),
+                    archive == null ? "" : ", archive " + archive);
             err.flush();
             server.join();
         }
         return ExitCodes.OK;
+    }
+
+    private SlantServer startServer(SlantClassifier slant, ServeSettings settings, String card) throws java.io.IOException {
+        if (archive == null) {
+            return SlantServer.start(slant, settings, card);
+        }
+        try {
+            return SlantServer.start(slant, settings, card, archive);
+        } catch (java.io.UncheckedIOException e) {
+            throw new BadInputException("--archive " + archive + ": " + e.getCause().getMessage(), e);
+        } catch (java.nio.charset.CharacterCodingException | java.util.zip.ZipException e) {
+            throw new BadInputException("--archive " + archive + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -45,9 +45,11 @@ final class ApiHandler extends Handler.Abstract {
     private final byte[] model;
     private final byte[] modelCard;
     private final PageExplainer explainer;
+    private final Archives archives;
     private final Hook hook;
 
-    ApiHandler(SlantClassifier slant, ServeSettings settings, ServeMetrics metrics, String modelCard, Hook hook) {
+    ApiHandler(SlantClassifier slant, ServeSettings settings, ServeMetrics metrics, String modelCard, Archives archives,
+            Hook hook) {
         super(InvocationType.BLOCKING);
         this.slant = Objects.requireNonNull(slant, "slant");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -55,6 +57,7 @@ final class ApiHandler extends Handler.Abstract {
         this.model = ServeJson.bytes(ModelInfo.of(slant.manifest(), settings));
         this.modelCard = Objects.requireNonNull(modelCard, "modelCard").getBytes(StandardCharsets.UTF_8);
         this.explainer = new PageExplainer(slant);
+        this.archives = Objects.requireNonNull(archives, "archives");
         this.hook = Objects.requireNonNull(hook, "hook");
     }
 
@@ -67,6 +70,10 @@ final class ApiHandler extends Handler.Abstract {
         Reply reply;
         try {
             hook.beforeWork(route.endpoint());
+            if (route.endpoint() == Endpoint.ARCHIVE_DOWNLOAD && archives.get(route.archiveId()).onDisk()) {
+                download(archives.get(route.archiveId()), request, response, callback);
+                return true;
+            }
             reply = switch (route.endpoint()) {
                 case CLASSIFY -> classify(request);
                 case CLASSIFY_BATCH -> classifyBatch(request);
@@ -76,7 +83,17 @@ final class ApiHandler extends Handler.Abstract {
                 case MODEL_CARD -> new Reply(200, "text/markdown; charset=utf-8", modelCard, java.util.Map.of());
                 case HEALTH -> Reply.json(HEALTHY);
                 case METRICS -> Reply.text(ServeMetrics.CONTENT_TYPE, metrics.exposition());
-                default -> throw new ApiException(404, "no such path: " + Request.getPathInContext(request));
+                case ARCHIVES -> Reply.json(ServeJson.bytes(archives.list()));
+                case ARCHIVE_UPLOAD -> Reply.json(ServeJson.bytes(archives.upload(body(request), query(request)).summary()));
+                case ARCHIVE -> Reply.json(ServeJson.bytes(archives.get(route.archiveId()).summary()));
+                case ARCHIVE_ROWS -> rows(archives.get(route.archiveId()), new Query(query(request), "sort", "order", "page", "size"));
+                case ARCHIVE_CHART -> chart(archives.get(route.archiveId()), new Query(query(request), "target", "by", "width", "format"));
+                case ARCHIVE_DOWNLOAD -> {
+                    Archive a = archives.get(route.archiveId());
+                    yield new Reply(200, "text/csv; charset=utf-8", a.scored(), java.util.Map.of(
+                            "Content-Disposition", "attachment; filename=\"" + a.downloadName() + "\""));
+                }
+                case PAGE -> throw new IllegalStateException("the page's files are served before the queue");
             };
         } catch (ApiException e) {
             reply = Reply.error(e);
@@ -86,6 +103,96 @@ final class ApiHandler extends Handler.Abstract {
         }
         reply.send(request, response, callback);
         return true;
+    }
+
+    private static Reply rows(Archive archive, Query q) throws ApiException {
+        String order = q.text("order", "asc");
+        if (!order.equals("asc") && !order.equals("desc")) {
+            throw new ApiException(400, "query parameter 'order' must be asc or desc, got '" + order + "'");
+        }
+        return Reply.json(ServeJson.bytes(archive.rows(q.text("sort", "number"), order.equals("desc"),
+                q.integer("page", 0, 0, Integer.MAX_VALUE), q.integer("size", 25, 1, 100))));
+    }
+
+    private static Reply chart(Archive archive, Query q) throws ApiException {
+        String target = q.text("target", archive.targets.get(0));
+        var shares = archive.shares(target, q.text("by", dev.slant.serve.archive.ArchiveTally.ALL));
+        String format = q.text("format", "svg");
+        switch (format) {
+            case "svg" -> {
+                String id = "c-" + target + "-" + shares.dimension();
+                return Reply.text("image/svg+xml; charset=utf-8",
+                        dev.slant.serve.archive.ShareChartSvg.render(shares, q.integer("width", 720, 240, 2000), id));
+            }
+            case "json" -> {
+                return Reply.json(ServeJson.bytes(Archive.sharesJson(shares)));
+            }
+            default -> throw new ApiException(400, "query parameter 'format' must be svg or json, got '" + format + "'");
+        }
+    }
+
+    /** Streams the operator's scored file without holding the thread while the client reads. */
+    private static void download(Archive archive, Request request, Response response, Callback callback) {
+        long size;
+        try {
+            size = java.nio.file.Files.size(archive.file());
+        } catch (java.io.IOException e) {
+            Reply.error(new ApiException(404, "the archive's file cannot be read any more")).send(request, response, callback);
+            return;
+        }
+        String name = archive.file().getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        response.setStatus(200);
+        var h = response.getHeaders();
+        h.put(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, name.endsWith(".gz") ? "application/gzip"
+                : name.contains(".jsonl") || name.contains(".ndjson") ? "application/x-ndjson; charset=utf-8" : "text/csv; charset=utf-8");
+        h.put(org.eclipse.jetty.http.HttpHeader.CONTENT_LENGTH, size);
+        h.put("Content-Disposition", "attachment; filename=\"" + archive.downloadName() + "\"");
+        h.put("X-Content-Type-Options", "nosniff");
+        h.put("Content-Security-Policy", PageFiles.CSP_DATA);
+        if ("HEAD".equals(request.getMethod())) {
+            response.write(true, null, callback);
+            return;
+        }
+        org.eclipse.jetty.io.Content.copy(org.eclipse.jetty.io.Content.Source.from(archive.file()), response, callback);
+    }
+
+    /** A request's query parameters, each at most once and among those an endpoint knows. */
+    private static final class Query {
+        private final java.util.Map<String, String> values = new java.util.HashMap<>();
+
+        Query(Fields fields, String... known) throws ApiException {
+            java.util.List<String> names = java.util.List.of(known);
+            for (Fields.Field f : fields) {
+                if (!names.contains(f.getName())) {
+                    throw new ApiException(400, "unknown query parameter '" + f.getName() + "'; known: " + String.join(", ", names));
+                }
+                if (f.getValues().size() != 1) {
+                    throw new ApiException(400, "query parameter '" + f.getName() + "' is given " + f.getValues().size() + " times");
+                }
+                values.put(f.getName(), f.getValue());
+            }
+        }
+
+        String text(String name, String fallback) {
+            String v = values.get(name);
+            return v == null || v.isEmpty() ? fallback : v;
+        }
+
+        int integer(String name, int fallback, int min, int max) throws ApiException {
+            String v = values.get(name);
+            if (v == null || v.isEmpty()) {
+                return fallback;
+            }
+            try {
+                int n = Integer.parseInt(v);
+                if (n < min || n > max) {
+                    throw new ApiException(400, "query parameter '" + name + "' must be " + min + " to " + max + ", got " + n);
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw new ApiException(400, "query parameter '" + name + "' must be a whole number, got '" + v + "'", e);
+            }
+        }
     }
 
     private static byte[] body(Request request) {

@@ -3,7 +3,11 @@ package dev.slant.serve;
 import dev.slant.inference.SlantClassifier;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -84,11 +88,40 @@ public final class SlantServer implements AutoCloseable {
      * @throws IOException if it cannot listen there (address in use, unknown host, no permission)
      */
     public static SlantServer start(SlantClassifier slant, ServeSettings settings, String modelCard) throws IOException {
-        return start(slant, settings, modelCard, ApiHandler.Hook.NONE);
+        return start(slant, settings, modelCard, null, ApiHandler.Hook.NONE);
+    }
+
+    /**
+     * Starts serving, with a scored archive the page shows to everyone.
+     *
+     * @param slant     the classifier
+     * @param settings  where to listen and what to bound
+     * @param modelCard the bundle's model card (Markdown), which the page shows
+     * @param archive   a scored file ({@code slant score}'s output, or a download of the page's), read whole before
+     *                  the server starts; null for none
+     * @return the running server
+     * @throws IOException                                     if it cannot listen there, or the archive cannot be read
+     * @throws dev.slant.datasets.io.BadInputException if the archive holds no predictions
+     */
+    public static SlantServer start(SlantClassifier slant, ServeSettings settings, String modelCard, Path archive)
+            throws IOException {
+        return start(slant, settings, modelCard, archive, ApiHandler.Hook.NONE);
     }
 
     static SlantServer start(SlantClassifier slant, ServeSettings settings, String modelCard, ApiHandler.Hook hook)
             throws IOException {
+        return start(slant, settings, modelCard, null, hook);
+    }
+
+    static SlantServer start(SlantClassifier slant, ServeSettings settings, String modelCard, Path archive,
+            ApiHandler.Hook hook) throws IOException {
+        Archive named = null;
+        if (archive != null) {
+            Map<String, List<String>> labels = new LinkedHashMap<>();
+            slant.targets().forEach(t -> labels.put(t, slant.labels(t)));
+            named = Archive.ofFile(archive, labels);
+        }
+        Archives archives = new Archives(slant, named);
         int maxThreads = settings.threads() + ACCEPTORS + SELECTORS + SPARE_THREADS;
         QueuedThreadPool pool = new QueuedThreadPool(maxThreads, maxThreads);
         pool.setName("slant-serve");
@@ -112,12 +145,18 @@ public final class SlantServer implements AutoCloseable {
         qos.include(request -> request.getAttribute(Dispatcher.ROUTE) instanceof Endpoint.Route r && r.endpoint().queued);
         ServeMetrics metrics = new ServeMetrics(Endpoint.labels(), new ServeMetrics.Queue(
                 qos::getSuspendedRequestCount, () -> qos.getTotalExceededRequestCount() + qos.getTotalExpiredRequestCount()));
-        qos.setHandler(new ApiHandler(slant, settings, metrics, modelCard, hook));
+        qos.setHandler(new ApiHandler(slant, settings, metrics, modelCard, archives, hook));
         BodyReader.Budget budget = new BodyReader.Budget(bodyBudget(settings));
         GracefulHandler graceful = new GracefulHandler(new Dispatcher(settings, metrics, new PageFiles(), budget, qos));
         server.setHandler(graceful);
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(settings.stopTimeoutMs());
+        server.addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStopped(org.eclipse.jetty.util.component.LifeCycle event) {
+                archives.close();
+            }
+        });
         try {
             server.start();
         } catch (Exception e) {
@@ -126,6 +165,7 @@ public final class SlantServer implements AutoCloseable {
             } catch (Exception suppressed) {
                 e.addSuppressed(suppressed);
             }
+            archives.close();
             throw new IOException("cannot serve on " + settings.host() + ":" + settings.port() + ": " + e.getMessage(), e);
         }
         return new SlantServer(server, connector, graceful, qos, metrics, settings);

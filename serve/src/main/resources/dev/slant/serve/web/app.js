@@ -1,8 +1,8 @@
-// The page of `slant serve`: three views (Classify, Model, Archive) over the JSON API. Rules kept throughout:
-// text from the server or the user enters the DOM only as text (el() below, textContent, setAttribute); no
-// innerHTML, no inline handlers, no eval (the Content-Security-Policy forbids them anyway); every colour comes
-// with a mark or a number.
-import { stackedShares, pairBars, confusion, reliability, legend } from './charts.js';
+// Slant's page: three views (Classify, Model, Archive) over the service's JSON API.
+// Rules kept throughout: text from the server, the user or a file enters the page only as text (el() below sets
+// textContent and attributes, never markup); no innerHTML, no inline handlers, no eval (the Content-Security-Policy
+// forbids them, and its Trusted Types make innerHTML throw); the server's SVG charts arrive as parsed XML documents
+// and are imported as nodes; every colour comes with a mark or a number.
 
 const $ = (id) => document.getElementById(id);
 
@@ -23,11 +23,12 @@ function el(tag, attrs, ...children) {
 
 const MINUS = '\u2212';
 const pct = (p) => (p * 100).toFixed(1) + '%';
-const f3 = (x) => (x < 0 ? MINUS : '') + Math.abs(x).toFixed(3);
+const num3 = (x) => (x < 0 ? MINUS : '') + Math.abs(x).toFixed(3);
 const signed = (x) => (x < 0 ? MINUS : '+') + Math.abs(x).toFixed(3);
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+const count = (n) => Number(n).toLocaleString('en');
+const mb = (bytes) => (bytes / (1 << 20)).toFixed(bytes < (10 << 20) ? 1 : 0) + ' MiB';
 
-/** Calls the API (paths are relative, so the page also works under a proxy's prefix); throws its error text. */
+/** Calls the API (relative paths, so the page also works under a proxy's prefix); throws the server's error text. */
 async function api(path, { method = 'GET', json, body, type } = {}) {
   const init = { method, headers: {} };
   if (json !== undefined) {
@@ -35,7 +36,7 @@ async function api(path, { method = 'GET', json, body, type } = {}) {
     init.headers['Content-Type'] = 'application/json';
   } else if (body !== undefined) {
     init.body = body;
-    init.headers['Content-Type'] = type || 'application/octet-stream';
+    init.headers['Content-Type'] = type;
   }
   let res;
   try {
@@ -43,10 +44,40 @@ async function api(path, { method = 'GET', json, body, type } = {}) {
   } catch (e) {
     throw new Error('the server did not answer (' + e.message + ')');
   }
-  const isJson = (res.headers.get('Content-Type') || '').includes('json');
-  const data = isJson ? await res.json() : await res.text();
-  if (!res.ok) throw new Error((isJson && data.error) || `HTTP ${res.status}`);
+  const type2 = res.headers.get('Content-Type') || '';
+  const data = type2.includes('json') ? await res.json() : await res.text();
+  if (!res.ok) throw new Error((data && data.error) || `HTTP ${res.status}`);
   return data;
+}
+
+/**
+ * Fetches one of the server's SVG charts as a parsed XML document (never as markup) and returns its root, imported
+ * into this page. Anything that could run (script, foreignObject, on* attributes, javascript: links) is removed on
+ * the way in, though the server never writes them.
+ */
+function loadSvg(url) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('GET', url);
+    xhr.responseType = 'document';
+    xhr.overrideMimeType('image/svg+xml');
+    xhr.onload = () => {
+      const doc = xhr.responseXML;
+      if (xhr.status !== 200 || !doc || doc.documentElement.localName !== 'svg') {
+        reject(new Error(`the chart could not be read (HTTP ${xhr.status})`));
+        return;
+      }
+      for (const bad of doc.querySelectorAll('script, foreignObject, iframe, object, embed')) bad.remove();
+      for (const e of doc.querySelectorAll('*')) {
+        for (const a of [...e.attributes]) {
+          if (/^on/i.test(a.name) || (/href$/i.test(a.name) && !a.value.startsWith('#'))) e.removeAttribute(a.name);
+        }
+      }
+      resolve(document.importNode(doc.documentElement, true));
+    };
+    xhr.onerror = () => reject(new Error('the server did not answer'));
+    xhr.send();
+  });
 }
 
 function status(node, text, isError) {
@@ -72,14 +103,13 @@ function route(moveFocus) {
     else $('nav-' + v).removeAttribute('aria-current');
   }
   document.title = `Slant: ${name}`;
-  if (name === 'model' && model) drawModel();
-  if (name === 'archive' && archive) drawArchive();
+  if (name === 'archive' && archive) drawChart();
   if (moveFocus) $('h-' + name).focus();
 }
 
 // ---- classify -----------------------------------------------------------------------------------------------
 
-let article = null; // the article last classified, explained again when the target or label changes
+let article = null; // the article last classified, explained again when the target or the label changes
 
 async function classify(event) {
   event.preventDefault();
@@ -100,13 +130,14 @@ async function explain(target, label) {
   button.disabled = true;
   status($('classify-status'), 'Classifying…');
   try {
-    const q = new URLSearchParams({ target, ngrams: '10' });
+    const q = new URLSearchParams({ target });
     if (label) q.set('label', label);
     const r = await api('v1/explain?' + q, { method: 'POST', json: article });
     drawPrediction(r.prediction);
     drawExplanation(r);
     $('classify-result').hidden = false;
     status($('classify-status'), 'Done.');
+    $('classify-result').dataset.state = 'done';
   } catch (e) {
     status($('classify-status'), 'Could not classify: ' + e.message, true);
   } finally {
@@ -123,11 +154,11 @@ function targetCard(t, p) {
     el('h3', { id: 'card-' + t.name }, t.name));
   if (p.abstained) {
     card.append(el('p', { class: 'verdict abstained', 'data-label': '' },
-      el('span', { class: 'icon', 'aria-hidden': 'true' }, '⊘'), ' Abstained: no label'),
-    el('p', { class: 'help' }, `The model knows none of this article’s ${p.features} n-grams, so it gives no answer.`));
+      el('span', { class: 'icon', 'aria-hidden': 'true' }, '⊘ '), 'Abstained: no label'),
+    el('p', { class: 'help' }, `The model knows none of this article’s ${count(p.features)} n-grams, so it gives no answer rather than a guess.`));
     return card;
   }
-  card.append(el('p', { class: 'verdict', 'data-label': p.label },
+  card.append(el('p', { class: 'verdict', 'data-label': p.label, 'data-probability': p.probability },
     el('span', { class: 'label' }, p.label), ' ', el('span', { class: 'prob' }, pct(p.probability))));
   let entries = Object.entries(p.probabilities);
   const many = entries.length > 6;
@@ -136,16 +167,16 @@ function targetCard(t, p) {
   if (many) {
     card.append(el('details', {}, el('summary', {}, `All ${entries.length} labels`), bars(entries.slice(6), p.label, t.name)));
   }
-  card.append(el('p', { class: 'help' }, `${p.knownFeatures} of ${p.features} n-grams known to the model.`));
+  card.append(el('p', { class: 'help' }, `${count(p.knownFeatures)} of ${count(p.features)} n-grams known to the model.`));
   return card;
 }
 
 function bars(entries, predicted, target) {
-  return el('ul', { class: 'probs', 'aria-label': `${target}: probability of each label` }, entries.map(([label, v]) => {
+  return el('ul', { class: 'probs', 'aria-label': `${target}: the probability of each label` }, entries.map(([label, v]) => {
     const bar = el('span', { class: 'bar' });
-    bar.style.width = (v * 100).toFixed(1) + '%'; // CSSOM: allowed under style-src 'self', unlike a style attribute
+    bar.style.width = (v * 100).toFixed(1) + '%'; // CSSOM, which style-src 'self' allows (a style attribute it would not)
     const mine = label === predicted;
-    return el('li', { class: mine ? 'predicted' : null, 'data-label': label },
+    return el('li', { class: mine ? 'predicted' : null, 'data-label': label, 'data-probability': v },
       el('span', { class: 'name' }, mine ? el('span', { 'aria-hidden': 'true' }, '◆ ') : null, label,
         mine ? el('span', { class: 'visually-hidden' }, ' (predicted)') : null),
       el('span', { class: 'track', 'aria-hidden': 'true' }, bar),
@@ -155,178 +186,192 @@ function bars(entries, predicted, target) {
 
 function drawExplanation(r) {
   const t = model.targets.find((x) => x.name === r.target);
-  const x = r.explanation;
   const p = r.prediction[r.target];
+  const x = r.explanation;
   options($('x-target'), model.targets.map((m) => m.name), r.target);
-  options($('x-label'), t.labels, x ? x.label : p.label,
-    (l) => (l === p.label ? `${l} (predicted)` : l));
+  options($('x-label'), t.labels, x ? r.label : null, (l) => (l === p.label ? `${l} (predicted)` : l));
   $('x-label').disabled = !x;
+  $('article').dataset.target = r.target;
+  $('article').dataset.label = r.label || '';
   if (!x) {
     $('x-summary').textContent = `${r.target} abstained: there is nothing to explain.`;
     $('article').replaceChildren();
     $('ngrams').replaceChildren();
     return;
   }
-  $('x-summary').textContent = `Towards “${x.label}”${x.predicted ? ' (the predicted label)' : ''}: decision value `
-    + `${f3(x.decisionValue)} = bias ${f3(x.bias)} ${signed(x.decisionValue - x.bias).replace(/^(.)/, '$1 ')} from the n-grams.`;
+  $('x-summary').textContent = `Towards “${r.label}”${r.predicted ? ' (the predicted label)' : ''}: decision value `
+    + `${num3(x.decisionValue)} = bias ${num3(x.bias)} ${signed(x.decisionValue - x.bias).replace(/^(.)/, '$1 ')} from the n-grams below.`;
   const max = Math.max(1e-12, ...x.sentences.map((s) => Math.abs(s.contribution)));
   const sentence = (s) => {
     const share = Math.abs(s.contribution) / max;
-    const level = share < 0.05 ? 0 : Math.ceil(share * 4);
+    const level = s.contribution === 0 || share < 0.05 ? 0 : Math.ceil(share * 4);
     const dir = s.contribution > 0 ? 'pos' : 'neg';
     return el('span', { class: `s ${dir} l${level}`, 'data-field': s.field, 'data-index': s.index, 'data-contribution': s.contribution },
       el('span', { class: 't' }, s.text),
-      level ? el('span', { class: 'mark' }, (s.contribution > 0 ? ' ▲' : ' ▼') + Math.abs(s.contribution).toFixed(2)) : null);
+      level ? el('span', { class: 'mark' }, (s.contribution > 0 ? ' ▲' : ' ▼') + Math.abs(s.contribution).toFixed(3)) : null);
   };
   const titles = x.sentences.filter((s) => s.field === 'title');
   const body = x.sentences.filter((s) => s.field === 'text');
-  $('article').replaceChildren(
-    ...titles.map((s) => el('p', { class: 'a-title' }, sentence(s))),
-    el('p', { class: 'a-text' }, body.map((s, i) => [i ? ' ' : null, sentence(s)])));
-  const list = (heading, items, dir) => el('section', { class: 'ngram-list' }, el('h3', {}, heading),
+  const title = titles.length ? titles.map((s) => el('p', { class: 'a-title' }, sentence(s)))
+    : article.title.trim() ? [el('p', { class: 'a-title plain' }, article.title, el('span', { class: 'muted' }, ' (no n-gram the model knows)'))] : [];
+  $('article').replaceChildren(...title, el('p', { class: 'a-text' }, body.map((s, i) => [i ? ' ' : null, sentence(s)])));
+  const scale = Math.max(1e-12, ...x.ngramsFor.concat(x.ngramsAgainst).map((n) => Math.abs(n.contribution)));
+  const list = (heading, items, dir) => el('section', { class: 'ngram-list', 'data-side': dir }, el('h3', {}, heading),
     items.length ? el('ol', {}, items.map((n) => {
       const bar = el('span', { class: 'bar ' + dir });
       bar.style.width = (100 * Math.abs(n.contribution) / scale).toFixed(1) + '%';
-      return el('li', {}, el('span', { class: 'name' }, n.ngram, n.occurrences > 1 ? el('span', { class: 'muted' }, ` ×${n.occurrences}`) : null),
+      return el('li', { 'data-contribution': n.contribution },
+        el('span', { class: 'name' }, n.ngram, n.occurrences > 1 ? el('span', { class: 'muted' }, ` ×${n.occurrences}`) : null),
         el('span', { class: 'track', 'aria-hidden': 'true' }, bar),
         el('span', { class: 'value' }, (dir === 'pos' ? '▲ ' : '▼ ') + Math.abs(n.contribution).toFixed(3)));
     })) : el('p', { class: 'muted' }, 'none'));
-  const scale = Math.max(1e-12, ...x.ngramsFor.concat(x.ngramsAgainst).map((n) => Math.abs(n.contribution)));
-  $('ngrams').replaceChildren(list(`N-grams for “${x.label}”`, x.ngramsFor, 'pos'),
-    list(`N-grams against “${x.label}”`, x.ngramsAgainst, 'neg'));
+  $('ngrams').replaceChildren(list(`N-grams for “${r.label}”`, x.ngramsFor, 'pos'),
+    list(`N-grams against “${r.label}”`, x.ngramsAgainst, 'neg'));
 }
 
 // ---- a sortable, paged table --------------------------------------------------------------------------------
 
-/** columns: [{key, label, num?, show?(row)}]; returns {set(rows)}. Sorting by a header button, 25 rows a page. */
-function table(host, columns, caption, pageSize = 25, stackOnPhone = false) {
-  let rows = [], sortKey = null, dir = 1, page = 0;
-  const value = (r, c) => r[c.key];
+/**
+ * A table whose rows come a page at a time from fetchPage(sortKey, descending, page), which returns
+ * {rows, page, pages, total}. Columns: [{key, label, num?, show?(row)}]. Sorted by a header button; keyboard works.
+ */
+function pagedTable(host, columns, caption, fetchPage) {
+  let sortKey = null, descending = false, page = 0, last = null;
+  async function load(focus) {
+    try {
+      last = await fetchPage(sortKey, descending, page);
+    } catch (e) {
+      host.replaceChildren(el('p', { class: 'error' }, 'Could not read the rows: ' + e.message));
+      return;
+    }
+    draw();
+    if (focus) host.querySelector(focus)?.focus();
+  }
   function draw() {
-    const pages = Math.max(1, Math.ceil(rows.length / pageSize));
-    page = Math.min(page, pages - 1);
     const head = el('tr', {}, columns.map((c) => el('th', {
       scope: 'col', class: c.num ? 'num' : null,
-      'aria-sort': sortKey === c.key ? (dir > 0 ? 'ascending' : 'descending') : null,
+      'aria-sort': sortKey === c.key ? (descending ? 'descending' : 'ascending') : null,
     }, el('button', { type: 'button', 'data-key': c.key }, c.label,
-      el('span', { class: 'arrow', 'aria-hidden': 'true' }, sortKey === c.key ? (dir > 0 ? ' ▲' : ' ▼') : ' ↕')))));
-    const shown = rows.slice(page * pageSize, (page + 1) * pageSize);
-    const body = shown.map((r) => el('tr', {}, columns.map((c) => {
-      const v = value(r, c);
-      return el('td', { class: c.num ? 'num' : null, 'data-label': c.label }, c.show ? c.show(r) : v === null || v === undefined ? '—' : v);
+      el('span', { class: 'arrow', 'aria-hidden': 'true' }, sortKey === c.key ? (descending ? ' ▼' : ' ▲') : ' ↕')))));
+    const body = last.rows.map((r) => el('tr', {}, columns.map((c) => {
+      const v = c.show ? c.show(r) : r[c.key];
+      return el('td', { class: c.num ? 'num' : null }, v === null || v === undefined || v === '' ? '—' : v);
     })));
-    const t = el('table', { class: stackOnPhone ? 'stack-sm' : null }, el('caption', {}, caption(rows.length)), el('thead', {}, head), el('tbody', {}, body));
+    const cap = caption(last);
+    const t = el('table', {}, el('caption', {}, cap), el('thead', {}, head), el('tbody', {}, body));
     const pager = el('div', { class: 'pager' },
-      el('button', { type: 'button', 'data-go': -1, disabled: page === 0 }, '‹ Previous'),
-      el('span', { 'aria-live': 'polite' }, `Page ${page + 1} of ${pages}`),
-      el('button', { type: 'button', 'data-go': 1, disabled: page >= pages - 1 }, 'Next ›'));
-    host.replaceChildren(el('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': caption(rows.length) }, t),
-      pages > 1 ? pager : '');
+      el('button', { type: 'button', 'data-go': -1, disabled: last.page === 0 }, '‹ Previous'),
+      el('span', { 'aria-live': 'polite' }, `Page ${last.page + 1} of ${last.pages}`),
+      el('button', { type: 'button', 'data-go': 1, disabled: last.page >= last.pages - 1 }, 'Next ›'));
+    host.replaceChildren(el('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': cap }, t),
+      last.pages > 1 ? pager : '');
+    host.dataset.page = last.page;
   }
   host.addEventListener('click', (e) => {
     const b = e.target.closest('button');
-    if (!b) return;
+    if (!b || !host.contains(b)) return;
     if (b.dataset.key) {
-      const key = b.dataset.key;
-      const c = columns.find((x) => x.key === key);
-      dir = sortKey === key ? -dir : c.num ? -1 : 1;
-      sortKey = key;
-      const get = (r) => value(r, c);
-      rows = rows.slice().sort((a, z) => {
-        const u = get(a), v = get(z);
-        if (u === null || u === undefined) return 1;
-        if (v === null || v === undefined) return -1;
-        return dir * (c.num ? u - v : collator.compare(String(u), String(v)));
-      });
+      const c = columns.find((x) => x.key === b.dataset.key);
+      descending = sortKey === c.key ? !descending : Boolean(c.num);
+      sortKey = c.key;
       page = 0;
-      draw();
-      host.querySelector(`button[data-key="${CSS.escape(key)}"]`).focus();
+      load(`button[data-key="${CSS.escape(c.key)}"]`);
     } else if (b.dataset.go) {
-      page += Number(b.dataset.go);
-      draw();
-      host.querySelector(`button[data-go="${b.dataset.go}"]`)?.focus();
+      page = Math.max(0, page + Number(b.dataset.go));
+      load(`button[data-go="${b.dataset.go}"]`);
     }
   });
-  return { set(r) { rows = r; sortKey = null; page = 0; draw(); } };
+  return { reset() { sortKey = null; descending = false; page = 0; return load(null); } };
 }
 
 // ---- model --------------------------------------------------------------------------------------------------
 
-let classTable;
-let classCaption = '';
-
-function evaluations(target) {
+/** Every evaluation the bundle carries, outlet-disjoint cross-validation first. */
+function evaluations() {
   const m = model.metrics || {};
   const out = [];
   const cv = m.outletCv;
-  if (cv && cv.target === target && cv.report) {
+  if (cv && cv.report && cv.report.targets && cv.report.targets[0]) {
     const r = cv.report.targets[0];
-    out.push({ key: 'cv', name: `outlet CV, ${cv.folds} folds`, ev: r.pooled, spread: r });
+    out.push({ key: 'cv', target: cv.target, name: `${cv.target}: outlet-disjoint ${cv.folds}-fold cross-validation (pooled)`,
+      figures: r.pooled.model, baseline: r.pooled.baselineFigures, spread: r.model });
   }
-  const t = (m.targets || {})[target] || {};
-  for (const part of ['test', 'valid']) {
-    if (t[part]) out.push({ key: part, name: `${m.split} ${part}`, ev: t[part].targets[0] });
+  for (const [target, t] of Object.entries(m.targets || {})) {
+    for (const part of ['test', 'valid']) {
+      const report = t[part];
+      if (report && report.targets && report.targets[0]) {
+        const e = report.targets[0];
+        out.push({ key: `${target}-${part}`, target, name: `${target}: ${m.split || 'published'} split, ${part} part`,
+          figures: e.model, baseline: e.baselineFigures });
+      }
+    }
   }
   return out;
 }
 
 function drawModel() {
-  const target = $('m-target').value || model.targets[0].name;
-  options($('m-target'), model.targets.map((t) => t.name), target);
-  const evs = evaluations(target);
-  const chosen = evs.find((e) => e.key === $('m-eval').value) || evs[0];
-  options($('m-eval'), evs.map((e) => e.key), chosen && chosen.key, (k) => evs.find((e) => e.key === k).name);
-  if (!chosen) {
-    $('m-headline').replaceChildren(el('p', { class: 'muted' }, 'The bundle records no evaluation of this target.'));
+  const evs = evaluations();
+  if (!evs.length) {
+    $('m-headline').replaceChildren(el('p', { class: 'muted' }, 'The bundle records no evaluation.'));
+    $('m-eval').disabled = true;
     return;
   }
-  const width = (id) => Math.max(260, $(id).clientWidth || 600);
-  // Headline: every evaluation of the target, each figure of the model over the baseline's. Cross-validation
-  // shows the mean over folds and its spread (each fold against its own majority), the pooled figure below.
-  const figure = (e, key) => {
-    const sp = e.spread;
-    if (sp) {
-      const m = sp.model[key], b = sp.baseline[key];
-      if (!m) return null;
-      return { model: m.mean, sd: m.standardDeviation, baseline: b ? b.mean : null, pooled: e.ev.model[key] };
-    }
-    const m = e.ev.model[key];
-    return m === null || m === undefined ? null : { model: m, baseline: e.ev.baselineFigures[key] };
-  };
-  const keys = [['macroF1', 'macro-F1'], ['accuracy', 'accuracy'], ['mae', 'MAE (lower is better)']]
-    .filter(([k]) => evs.some((e) => figure(e, k)));
-  const cell = (f) => (f ? el('td', { class: 'num fig' },
-    el('strong', {}, f.model.toFixed(3)), f.sd !== undefined ? el('span', { class: 'muted' }, ` ± ${f.sd.toFixed(3)}`) : null,
-    f.baseline !== null ? el('span', { class: 'base' }, `baseline ${f.baseline.toFixed(3)}`) : null,
-    f.pooled !== undefined ? el('span', { class: 'base' }, `pooled ${f.pooled.toFixed(3)}`) : null) : el('td', { class: 'num' }, '—'));
+  const f = (v) => (v === null || v === undefined ? '—' : v.toFixed(3));
+  const rows = evs.flatMap((e) => {
+    const spread = e.spread ? ` (mean over folds ${f(e.spread.macroF1.mean)} ± ${f(e.spread.macroF1.standardDeviation)})` : '';
+    return [
+      [e.name, 'macro-F1', f(e.figures.macroF1) + spread, f(e.baseline.macroF1)],
+      [e.name, 'accuracy', f(e.figures.accuracy), f(e.baseline.accuracy)],
+      e.figures.mae === null || e.figures.mae === undefined ? null : [e.name, 'mean absolute error (lower is better)', f(e.figures.mae), f(e.baseline.mae)],
+    ].filter(Boolean);
+  });
   $('m-headline').replaceChildren(el('table', { class: 'headline' },
-    el('caption', {}, `${target}, ${chosen.ev.labels.length} labels: the model’s figure, the majority baseline’s below it`),
-    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'evaluation'), keys.map(([, h]) => el('th', { scope: 'col', class: 'num' }, h)))),
-    el('tbody', {}, evs.map((e) => el('tr', {}, el('th', { scope: 'row' }, e.name), keys.map(([k]) => cell(figure(e, k))))))));
-  const m = chosen.ev.model, b = chosen.ev.baselineFigures;
-  $('m-pairs-caption').textContent = `${chosen.name}${chosen.spread ? ', pooled' : ''}: ${m.articles.toLocaleString('en')} articles, ${m.abstained} abstained`;
-  $('m-pairs').replaceChildren(pairBars({ width: width('m-pairs'), title: `${target}, ${chosen.name}: model and baseline`, rows: [
-    { label: 'macro-F1', model: m.macroF1, baseline: b.macroF1 },
-    { label: 'weighted F1', model: m.weightedF1, baseline: b.weightedF1 },
-    { label: 'accuracy', model: m.accuracy, baseline: b.accuracy },
-  ] }));
-  $('m-reliability').replaceChildren(m.calibration
-    ? reliability({ binned: m.calibration.binned, width: width('m-reliability'), title: `${target}: reliability, ECE ${m.calibration.ece.toFixed(3)}` })
-    : el('p', { class: 'muted' }, 'Not measured: the model gave no probabilities.'));
-  if (m.calibration) $('m-reliability').append(el('p', { class: 'help' }, `Expected calibration error ${m.calibration.ece.toFixed(3)} over ${m.calibration.measured} articles. Bars: accuracy per bin; dots: mean confidence; dashed: perfect.`));
-  const c = m.confusion;
-  $('m-confusion').replaceChildren(confusion({ labels: c.labels, counts: c.counts, abstained: c.abstained, width: width('m-confusion'), title: `${target}: confusion matrix, ${chosen.name}` }),
-    c.labels.length > 12 ? el('p', { class: 'help' }, `The 11 largest of ${c.labels.length} classes; the others pooled as (other).`) : '');
-  classTable = classTable || table($('m-classes'), [
+    el('caption', {}, `${evs.length} evaluation${evs.length > 1 ? 's' : ''} recorded by training`),
+    el('thead', {}, el('tr', {}, ['evaluation', 'figure', 'model', 'majority baseline'].map((h, i) => el('th', { scope: 'col', class: i > 1 ? 'num' : null }, h)))),
+    el('tbody', {}, rows.map((r) => el('tr', {}, r.map((v, i) => el(i === 0 ? 'th' : 'td', { scope: i === 0 ? 'row' : null, class: i > 1 ? 'num' : null }, v)))))));
+  const chosen = evs.find((e) => e.key === $('m-eval').value) || evs[0];
+  options($('m-eval'), evs.map((e) => e.key), chosen.key, (k) => evs.find((e) => e.key === k).name);
+  drawEvaluation(chosen);
+}
+
+let classTable = null;
+
+function drawEvaluation(e) {
+  const m = e.figures;
+  $('h-classes').textContent = `Per class: ${e.name}, ${count(m.articles)} articles, ${count(m.abstained)} abstained`;
+  classTable = classTable || localTableOf($('m-classes'), [
     { key: 'label', label: 'label' },
     { key: 'precision', label: 'precision', num: true, show: (r) => r.precision.toFixed(3) },
     { key: 'recall', label: 'recall', num: true, show: (r) => r.recall.toFixed(3) },
     { key: 'f1', label: 'F1', num: true, show: (r) => r.f1.toFixed(3) },
-    { key: 'support', label: 'support', num: true },
-    { key: 'predicted', label: 'predicted', num: true },
-  ], (n) => `${n} classes, ${classCaption}`, 12);
-  classCaption = chosen.name;
+    { key: 'support', label: 'support', num: true, show: (r) => count(r.support) },
+    { key: 'predicted', label: 'predicted', num: true, show: (r) => count(r.predicted) },
+  ], (n) => `${n} classes`);
   classTable.set(m.perClass);
+  const q = new URLSearchParams({ evaluation: e.key, width: String(chartWidth($('m-confusion'))) });
+  for (const kind of ['confusion', 'reliability']) {
+    const box = $('m-' + kind);
+    q.set('kind', kind);
+    loadSvg('v1/model/chart?' + q).then((svg) => box.replaceChildren(svg))
+      .catch((err) => box.replaceChildren(el('p', { class: 'muted' }, 'No chart: ' + err.message)));
+  }
+}
+
+/** A localTable bound to its host. */
+function localTableOf(host, columns, caption) {
+  let rows = [];
+  const table = pagedTable(host, columns, () => caption(rows.length), async (key, desc) => {
+    let shown = rows;
+    if (key) {
+      const c = columns.find((x) => x.key === key);
+      shown = rows.slice().sort((a, z) => {
+        const d = c.num ? a[key] - z[key] : String(a[key]).localeCompare(String(z[key]), 'en', { numeric: true });
+        return desc ? -d : d;
+      });
+    }
+    return { rows: shown, page: 0, pages: 1, total: shown.length };
+  });
+  return { set(r) { rows = r; return table.reset(); } };
 }
 
 /** The model card: a small, safe subset of Markdown (headings, lists, tables, paragraphs, `code`, **bold**). */
@@ -345,9 +390,9 @@ function markdown(text) {
   for (const line of text.split('\n')) {
     const h = /^(#{1,4})\s+(.*)/.exec(line);
     if (h) { flush(); out.push(el('h' + Math.min(6, h[1].length + 2), {}, inline(h[2]))); continue; }
-    if (/^\s*- /.test(line)) {
+    if (/^\s*[-*] /.test(line)) {
       if (!list) { flush(); list = el('ul'); out.push(list); }
-      list.append(el('li', {}, inline(line.replace(/^\s*- /, ''))));
+      list.append(el('li', {}, inline(line.replace(/^\s*[-*] /, ''))));
       continue;
     }
     if (/^\s*\|/.test(line)) {
@@ -376,11 +421,10 @@ function drawProvenance() {
 
 // ---- archive ------------------------------------------------------------------------------------------------
 
-let archive = null; // the last /v1/archive answer
-let articleTable;
+let archive = null; // the summary of the archive shown
+let articleTable = null;
 
-const STANCE_STYLE = { left: ['#0b5394', 'L', 'stripes'], center: ['#c9c9c9', 'C', null], right: ['#b3261e', 'R', 'dots'] };
-const PALETTE = ['#e69f00', '#56b4e9', '#009e73', '#f0e442', '#0072b2', '#d55e00', '#cc79a7', '#6a3d9a'];
+const TYPES = { csv: 'text/csv', tsv: 'text/tab-separated-values', jsonl: 'application/x-ndjson', ndjson: 'application/x-ndjson', gz: 'application/gzip' };
 
 async function uploadArchive(event) {
   event.preventDefault();
@@ -390,88 +434,113 @@ async function uploadArchive(event) {
     $('a-file').focus();
     return;
   }
-  const name = file.name.toLowerCase().replace(/\.gz$/, '');
-  const format = /\.(jsonl|ndjson)$/.test(name) ? 'jsonl' : 'csv';
-  const q = new URLSearchParams({ format });
-  for (const c of ['id', 'title', 'text', 'outlet', 'date']) q.set(c, $('a-col-' + c).value.trim());
+  if (file.size > model.limits.maxBody) {
+    status($('archive-status'), `${file.name} is ${mb(file.size)}; this server takes files up to ${mb(model.limits.maxBody)}. `
+      + 'Score a larger file with slant score, then slant report or slant serve --archive.', true);
+    return;
+  }
+  const ext = (/\.([a-z]+)$/i.exec(file.name) || [])[1] || '';
+  const q = new URLSearchParams({ name: file.name });
+  for (const c of ['id', 'title', 'text', 'outlet', 'date']) {
+    const v = $('a-col-' + c).value.trim();
+    if (v) q.set(c, v);
+  }
   $('archive-button').disabled = true;
-  status($('archive-status'), `Classifying ${file.name} (${(file.size / 1e6).toFixed(1)} MB)…`);
+  status($('archive-status'), `Scoring ${file.name} (${mb(file.size)})…`);
   try {
-    archive = await api('v1/archive?' + q, { method: 'POST', body: file, type: format === 'csv' ? 'text/csv' : 'application/x-ndjson' });
-    const rd = archive.read;
-    const problems = Object.entries(rd.problems || {}).map(([k, v]) => `${k}: ${v}`).join(', ');
-    status($('archive-status'), `${rd.accepted.toLocaleString('en')} articles classified, ${rd.rejected} rejected${problems ? ' (' + problems + ')' : ''}.`);
-    $('archive-result').hidden = false;
-    options($('a-show'), archive.targets.map((t) => t.name), 'stance');
-    articleTable = articleTable || table($('a-table'), [
-      { key: 'id', label: 'ID' },
-      { key: 'title', label: 'title' },
-      { key: 'outlet', label: 'outlet' },
-      { key: 'month', label: 'month' },
-      ...archive.targets.flatMap((t) => [
-        { key: t.name, label: t.name },
-        { key: t.name + 'P', label: `P(${t.name})`, num: true, show: (r) => (r[t.name + 'P'] === null ? '—' : r[t.name + 'P'].toFixed(2)) },
-      ]),
-    ], (n) => `${n.toLocaleString('en')} articles`, 25, true);
-    drawArchive();
-    filterArticles();
+    const summary = await api('v1/archives?' + q, { method: 'POST', body: file, type: TYPES[ext.toLowerCase()] || 'application/octet-stream' });
+    await showArchive(summary);
+    status($('archive-status'), `${file.name}: scored.`);
   } catch (e) {
-    status($('archive-status'), 'Could not classify the file: ' + e.message, true);
+    status($('archive-status'), 'Could not score the file: ' + e.message, true);
   } finally {
     $('archive-button').disabled = false;
   }
 }
 
-function filterArticles() {
-  const needle = $('a-filter').value.trim().toLowerCase();
-  const flat = archive.articles.map((a) => {
-    const r = { id: a.id, title: a.title, outlet: a.outlet, month: a.month };
-    for (const t of archive.targets) {
-      r[t.name] = a[t.name].label ?? '(abstained)';
-      r[t.name + 'P'] = a[t.name].probability;
-    }
-    return r;
-  });
-  articleTable.set(needle ? flat.filter((r) => `${r.title} ${r.outlet ?? ''}`.toLowerCase().includes(needle)) : flat);
+async function showArchive(summary) {
+  archive = summary;
+  const read = summary.read;
+  const rejected = Object.entries(read.rejected || {}).map(([k, v]) => `${count(v)} ${k}`).join(', ');
+  $('a-heading').textContent = summary.source === 'operator' ? `The server’s archive: ${summary.name}` : `Your file: ${summary.name}`;
+  $('a-summary').textContent = `${count(summary.articles)} articles scored`
+    + (read.records !== undefined ? ` of ${count(read.records)} records` : '')
+    + (rejected ? `; rejected: ${rejected}` : '')
+    + (summary.malformed ? `; ${count(summary.malformed)} malformed rows skipped` : '')
+    + (summary.dateColumn ? `; ${count(summary.dated)} with a readable date` : '; no date column')
+    + (summary.outletColumn ? '' : '; no outlet column') + '.';
+  $('a-abstained').replaceChildren(...summary.targets.map((t) => {
+    const n = t.counts['(abstained)'] || 0;
+    return el('li', { 'data-target': t.name, 'data-abstained': n },
+      `${t.name}: ${count(n)} abstained (${pct(summary.articles ? n / summary.articles : 0)}), the model knowing none of their n-grams`);
+  }));
+  $('a-download').href = `v1/archives/${encodeURIComponent(summary.id)}/scored`;
+  $('a-download').setAttribute('download', summary.download);
+  options($('a-show'), summary.targets.map((t) => t.name), summary.targets[0].name);
+  fillBy();
+  $('archive-result').hidden = false;
+  const targets = summary.targets.map((t) => t.name);
+  articleTable = pagedTable($('a-table'), [
+    { key: 'number', label: '#', num: true },
+    { key: 'id', label: 'ID' },
+    { key: 'title', label: 'title' },
+    { key: 'outlet', label: 'outlet' },
+    { key: 'date', label: 'date' },
+    ...targets.flatMap((t) => [
+      { key: t, label: t, show: (r) => (r[t].label === null ? '⊘ abstained' : r[t].label) },
+      { key: t + '_probability', label: 'p', num: true, show: (r) => (r[t].probability === null ? '—' : r[t].probability.toFixed(2)) },
+    ]),
+  ], (page) => `${count(page.total)} articles${page.articles > page.total ? ` (the first ${count(page.total)} of ${count(page.articles)})` : ''}, 25 a page`,
+  (key, desc, page) => api(`v1/archives/${encodeURIComponent(summary.id)}/rows?` + new URLSearchParams({
+    sort: key || 'number', order: desc ? 'desc' : 'asc', page: String(page) })));
+  await Promise.all([articleTable.reset(), drawChart()]);
+  $('archive-result').dataset.state = 'done';
 }
 
-function drawArchive() {
-  const show = $('a-show').value || archive.targets[0].name;
-  const by = $('a-group').value;
-  for (const o of $('a-show').options) o.disabled = o.value === by;
-  if (show === by) { $('a-show').value = archive.targets.find((t) => t.name !== by).name; return drawArchive(); }
-  const labelOf = (a, key) => (key === 'outlet' || key === 'month' ? a[key] : a[key]?.label) ?? (key === 'month' || key === 'outlet' ? '(unknown)' : '(abstained)');
-  // Categories: a target with few labels keeps them all, in the model's order; topic keeps its 8 largest.
-  const target = archive.targets.find((t) => t.name === show);
-  const totals = new Map();
-  for (const a of archive.articles) totals.set(labelOf(a, show), (totals.get(labelOf(a, show)) || 0) + 1);
-  let keys = target.labels.length <= 8 ? target.labels.filter((l) => totals.has(l))
-    : [...totals.keys()].filter((k) => k !== '(abstained)').sort((a, b) => totals.get(b) - totals.get(a)).slice(0, 8);
-  const other = [...totals.keys()].some((k) => !keys.includes(k) && k !== '(abstained)');
-  const categories = keys.map((k, i) => {
-    const s = STANCE_STYLE[k];
-    return s && show === 'stance' ? { key: k, label: k, colour: s[0], mark: s[1], pattern: s[2] }
-      : { key: k, label: k, colour: PALETTE[i % PALETTE.length], mark: String(i + 1) };
-  });
-  if (other) categories.push({ key: '(other)', label: 'other', colour: '#7f7f7f', mark: '+' });
-  if (totals.has('(abstained)')) categories.push({ key: '(abstained)', label: 'abstained', colour: '#ffffff', mark: '⊘' });
-  const groups = new Map();
-  for (const a of archive.articles) {
-    const g = labelOf(a, by);
-    let c = labelOf(a, show);
-    if (c !== '(abstained)' && !keys.includes(c)) c = '(other)';
-    const entry = groups.get(g) || { name: g, total: 0, counts: {} };
-    entry.total++;
-    entry.counts[c] = (entry.counts[c] || 0) + 1;
-    groups.set(g, entry);
+function fillBy() {
+  const show = $('a-show').value;
+  const dims = archive.dimensions.filter((d) => d !== show);
+  const current = $('a-by').value;
+  const label = (d) => (d === 'all' ? 'all articles' : d);
+  options($('a-by'), dims, dims.includes(current) ? current : dims.includes('outlet') ? 'outlet' : dims[0], label);
+}
+
+function chartWidth(box) {
+  return Math.max(260, Math.min(1100, Math.floor(box.clientWidth || box.parentElement.clientWidth || 720)));
+}
+
+let chartSeq = 0;
+
+async function drawChart() {
+  if (!archive || $('view-archive').hidden) return;
+  const seq = ++chartSeq;
+  const q = new URLSearchParams({ target: $('a-show').value, by: $('a-by').value });
+  const base = `v1/archives/${encodeURIComponent(archive.id)}/chart?`;
+  try {
+    const [svg, numbers] = await Promise.all([
+      loadSvg(base + q + '&width=' + chartWidth($('a-chart'))),
+      api(base + q + '&format=json'),
+    ]);
+    if (seq !== chartSeq) return;
+    $('a-chart').replaceChildren(svg);
+    $('a-numbers').replaceChildren(numbersTable(numbers));
+    $('a-chart').dataset.state = 'done';
+  } catch (e) {
+    $('a-chart').replaceChildren(el('p', { class: 'error' }, 'Could not draw the chart: ' + e.message));
   }
-  let list = [...groups.values()];
-  list = by === 'month' ? list.sort((a, b) => collator.compare(a.name, b.name)).slice(-24)
-    : list.sort((a, b) => b.total - a.total).slice(0, 15);
-  const more = groups.size - list.length;
-  $('a-legend').replaceChildren(legend(categories));
-  $('a-chart').replaceChildren(stackedShares({ groups: list, categories, width: Math.max(260, $('a-chart').clientWidth || 600),
-    title: `${show} shares by ${by}` }), more > 0 ? el('p', { class: 'help' }, `${list.length} of ${groups.size} ${by === 'month' ? 'months (the latest)' : by + 's (the largest)'}.`) : '');
+}
+
+function numbersTable(s) {
+  const name = (k) => (k === '(abstained)' ? 'abstained' : k === '(other)' ? 'other labels' : k);
+  return el('table', { class: 'numbers' },
+    el('caption', {}, s.title),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, s.dimension === 'all' ? '' : s.dimension),
+      el('th', { scope: 'col', class: 'num' }, 'articles'),
+      s.categories.map((c) => el('th', { scope: 'col', class: 'num' }, name(c.key))))),
+    el('tbody', {}, s.groups.map((g) => el('tr', { 'data-group': g.name },
+      el('th', { scope: 'row' }, g.name), el('td', { class: 'num' }, count(g.total)),
+      g.counts.map((n, i) => el('td', { class: 'num', 'data-category': s.categories[i].key, 'data-count': n },
+        `${count(n)} (${pct(g.total ? n / g.total : 0)})`))))));
 }
 
 // ---- start --------------------------------------------------------------------------------------------------
@@ -480,18 +549,17 @@ async function start() {
   $('classify-form').addEventListener('submit', classify);
   $('x-target').addEventListener('change', () => article && explain($('x-target').value, null));
   $('x-label').addEventListener('change', () => article && explain($('x-target').value, $('x-label').value));
-  $('m-target').addEventListener('change', () => { $('m-eval').value = ''; drawModel(); });
-  $('m-eval').addEventListener('change', drawModel);
+  $('m-eval').addEventListener('change', () => drawEvaluation(evaluations().find((e) => e.key === $('m-eval').value)));
   $('archive-form').addEventListener('submit', uploadArchive);
-  $('a-show').addEventListener('change', drawArchive);
-  $('a-group').addEventListener('change', drawArchive);
-  $('a-filter').addEventListener('input', filterArticles);
+  $('a-show').addEventListener('change', () => { fillBy(); drawChart(); });
+  $('a-by').addEventListener('change', drawChart);
   window.addEventListener('hashchange', () => route(true));
   let width = window.innerWidth;
   window.addEventListener('resize', () => {
     if (Math.abs(window.innerWidth - width) < 40) return;
     width = window.innerWidth;
-    route(false);
+    drawChart();
+    if (model && !$('view-model').hidden) drawModel();
   });
   try {
     model = await api('v1/model');
@@ -499,9 +567,19 @@ async function start() {
     $('model-line').textContent = `Model: ${model.targets.map((t) => t.name).join(' and ')}`
       + (m.corpus ? `, trained on ${m.corpus} (${m.split} split)` : '');
     options($('x-target'), model.targets.map((t) => t.name), model.targets[0].name);
+    $('a-file-help').textContent = `Up to ${mb(model.limits.maxBody)} (this server’s body limit). The file is scored here and kept `
+      + 'in this server’s memory until it stops; nobody else can list it.';
     drawProvenance();
-    api('v1/model/card').then((card) => $('m-card').replaceChildren(...markdown(card)))
+    drawModel();
+    api('v1/model/card').then((card) => $('m-card').replaceChildren(...(card.trim() ? markdown(card) : [el('p', { class: 'muted' }, 'The bundle has no model card.')])))
       .catch((e) => $('m-card').replaceChildren(el('p', { class: 'muted' }, 'No model card: ' + e.message)));
+    const list = await api('v1/archives');
+    if (list.archives.length) {
+      const named = list.archives[0];
+      $('a-operator').textContent = `This server was started with an archive: ${named.name}, shown below. You can also score a file of your own.`;
+      $('a-operator').hidden = false;
+      await showArchive(named);
+    }
   } catch (e) {
     $('page-error').textContent = 'Cannot read the model from the server: ' + e.message;
     $('page-error').hidden = false;

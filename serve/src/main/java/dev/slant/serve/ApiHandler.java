@@ -46,6 +46,7 @@ final class ApiHandler extends Handler.Abstract {
     private final byte[] modelCard;
     private final PageExplainer explainer;
     private final Archives archives;
+    private final ModelCharts charts;
     private final Hook hook;
 
     ApiHandler(SlantClassifier slant, ServeSettings settings, ServeMetrics metrics, String modelCard, Archives archives,
@@ -58,6 +59,7 @@ final class ApiHandler extends Handler.Abstract {
         this.modelCard = Objects.requireNonNull(modelCard, "modelCard").getBytes(StandardCharsets.UTF_8);
         this.explainer = new PageExplainer(slant);
         this.archives = Objects.requireNonNull(archives, "archives");
+        this.charts = new ModelCharts(slant.manifest().metrics());
         this.hook = Objects.requireNonNull(hook, "hook");
     }
 
@@ -81,6 +83,10 @@ final class ApiHandler extends Handler.Abstract {
                         ArticleRequests.single(body(request)).article(), query(request))));
                 case MODEL -> Reply.json(model);
                 case MODEL_CARD -> new Reply(200, "text/markdown; charset=utf-8", modelCard, java.util.Map.of());
+                case MODEL_CHART -> {
+                    Query q = new Query(query(request), "evaluation", "kind", "width");
+                    yield Reply.text("image/svg+xml; charset=utf-8", charts.render(q.text("evaluation", "cv"), q.text("kind", "confusion")));
+                }
                 case HEALTH -> Reply.json(HEALTHY);
                 case METRICS -> Reply.text(ServeMetrics.CONTENT_TYPE, metrics.exposition());
                 case ARCHIVES -> Reply.json(ServeJson.bytes(archives.list()));

@@ -19,6 +19,7 @@ enum Endpoint {
     METRICS("/metrics", "GET", Body.NONE, false),
     MODEL("/v1/model", "GET", Body.NONE, false),
     MODEL_CARD("/v1/model/card", "GET", Body.NONE, false),
+    MODEL_CHART("/v1/model/chart", "GET", Body.NONE, false),
     CLASSIFY("/v1/classify", "POST", Body.JSON, true),
     CLASSIFY_BATCH("/v1/classify/batch", "POST", Body.JSON, true),
     EXPLAIN("/v1/explain", "POST", Body.JSON, true),

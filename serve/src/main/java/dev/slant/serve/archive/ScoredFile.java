@@ -444,6 +444,7 @@ public final class ScoredFile implements Closeable {
     private final class LimitedReader extends FilterReader {
         private long count;
         private long mark;
+        private long startLine = 1;
 
         LimitedReader(Reader in) {
             super(in);
@@ -451,6 +452,7 @@ public final class ScoredFile implements Closeable {
 
         void startRecord() {
             mark = count;
+            startLine = csv != null ? csv.getCurrentLineNumber() + 1 : line + 1;
         }
 
         @Override
@@ -475,9 +477,8 @@ public final class ScoredFile implements Closeable {
             count += n;
             // The CSV parser reads ahead in blocks of a few KB, so the check is as exact as that.
             if (count - mark > MAX_RECORD_CHARS) {
-                long where = csv != null ? csv.getCurrentLineNumber() : line + 1;
                 throw new BadInputException(String.format(Locale.ROOT, "%s: the record at line %d is longer than %,d "
-                        + "characters (an unterminated quote?)", name, where, MAX_RECORD_CHARS));
+                        + "characters (an unterminated quote?)", name, startLine, MAX_RECORD_CHARS));
             }
         }
     }

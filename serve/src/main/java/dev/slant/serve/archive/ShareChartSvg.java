@@ -45,11 +45,13 @@ public final class ShareChartSvg {
         double w = Math.max(240, width);
         String prefix = id.replaceAll("[^A-Za-z0-9_-]", "_");
         List<Style> styles = styles(shares);
+        String title = title(shares);
+        List<String> titleLines = wrap(title, (int) Math.max(10, (w - 2) / (15 * 0.6)));
+        double titleHeight = titleLines.size() * 19;
         List<String[]> legendLines = legendLines(styles, w);
         double legendHeight = legendLines.size() * 20;
-        double top = 30 + legendHeight + 6;
+        double top = titleHeight + 12 + legendHeight + 6;
         double height = top + shares.groups().size() * ROW + 6;
-        String title = title(shares);
         StringBuilder s = new StringBuilder(4096);
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart shares\" width=\"").append(num(w))
                 .append("\" height=\"").append(num(height)).append("\" viewBox=\"0 0 ").append(num(w)).append(' ')
@@ -78,9 +80,11 @@ public final class ShareChartSvg {
         }
         s.append("</defs>\n");
         s.append("<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n");
-        text(s, 1, 18, title, 15, "start", "#1b1b1b", "font-weight=\"bold\"");
+        for (int l = 0; l < titleLines.size(); l++) {
+            text(s, 1, 16 + 19 * l, titleLines.get(l), 15, "start", "#1b1b1b", "font-weight=\"bold\"");
+        }
         // The legend: swatch, mark, label.
-        double y = 30;
+        double y = titleHeight + 12;
         int c = 0;
         for (String[] line : legendLines) {
             double x = 1;
@@ -138,24 +142,46 @@ public final class ShareChartSvg {
         return s.toString();
     }
 
-    /** @return the chart's title, for example "stance by outlet, 1,300 articles (15 of 40 outlets, the largest)" */
+    /**
+     * @return the chart's title, for example "stance by outlet, 1,300 articles" or "stance by outlet: the 15
+     *         largest of 40 outlets, 1,100 of 1,300 articles"
+     */
     public static String title(ArchiveTally.Shares shares) {
-        long articles = 0;
+        long shown = 0;
         for (ArchiveTally.Group g : shares.groups()) {
-            articles += g.total();
+            shown += g.total();
+        }
+        long all = 0;
+        for (ArchiveTally.Category c : shares.categories()) {
+            all += c.total();
         }
         String by = switch (shares.dimension()) {
             case ArchiveTally.ALL -> "";
             case ArchiveTally.MONTH -> " by month";
             default -> " by " + shares.dimension();
         };
-        String shown = "";
         if (shares.groups().size() < shares.groupCount()) {
-            String what = shares.dimension().equals(ArchiveTally.MONTH) ? "months, the latest"
-                    : plural(shares.dimension()) + ", the largest";
-            shown = String.format(Locale.ROOT, " (%d of %d %s)", shares.groups().size(), shares.groupCount(), what);
+            String which = shares.dimension().equals(ArchiveTally.MONTH) ? "latest" : "largest";
+            return String.format(Locale.ROOT, "%s%s: the %d %s of %d %s, %,d of %,d articles", shares.target(), by,
+                    shares.groups().size(), which, shares.groupCount(), plural(shares.dimension()), shown, all);
         }
-        return String.format(Locale.ROOT, "%s%s, %,d articles%s", shares.target(), by, articles, shown);
+        return String.format(Locale.ROOT, "%s%s, %,d articles", shares.target(), by, all);
+    }
+
+    /** Breaks text into lines of at most {@code chars} characters, at spaces where it can. */
+    private static List<String> wrap(String text, int chars) {
+        List<String> lines = new ArrayList<>();
+        String rest = text;
+        while (rest.length() > chars) {
+            int cut = rest.lastIndexOf(' ', chars);
+            if (cut <= 0) {
+                cut = chars;
+            }
+            lines.add(rest.substring(0, cut).strip());
+            rest = rest.substring(cut).strip();
+        }
+        lines.add(rest);
+        return lines;
     }
 
     private static String plural(String dimension) {

@@ -233,17 +233,23 @@ function drawExplanation(r) {
 
 /**
  * A table whose rows come a page at a time from fetchPage(sortKey, descending, page), which returns
- * {rows, page, pages, total}. Columns: [{key, label, num?, show?(row)}]. Sorted by a header button; keyboard works.
+ * {rows, page, pages, total}. Made once per host; reset() gives it its columns ([{key, label, num?, show?(row)}]),
+ * caption and source. Sorted by a header button (aria-sort on the header); the keyboard works; the focus stays.
  */
-function pagedTable(host, columns, caption, fetchPage) {
+function pagedTable(host) {
+  let columns = [], caption = () => '', fetchPage = null;
   let sortKey = null, descending = false, page = 0, last = null;
   async function load(focus) {
+    const source = fetchPage;
+    let got;
     try {
-      last = await fetchPage(sortKey, descending, page);
+      got = await source(sortKey, descending, page);
     } catch (e) {
       host.replaceChildren(el('p', { class: 'error' }, 'Could not read the rows: ' + e.message));
       return;
     }
+    if (source !== fetchPage) return; // another source was set meanwhile
+    last = got;
     draw();
     if (focus) host.querySelector(focus)?.focus();
   }
@@ -269,7 +275,7 @@ function pagedTable(host, columns, caption, fetchPage) {
   }
   host.addEventListener('click', (e) => {
     const b = e.target.closest('button');
-    if (!b || !host.contains(b)) return;
+    if (!b || !host.contains(b) || !fetchPage) return;
     if (b.dataset.key) {
       const c = columns.find((x) => x.key === b.dataset.key);
       descending = sortKey === c.key ? !descending : Boolean(c.num);
@@ -281,7 +287,32 @@ function pagedTable(host, columns, caption, fetchPage) {
       load(`button[data-go="${b.dataset.go}"]`);
     }
   });
-  return { reset() { sortKey = null; descending = false; page = 0; return load(null); } };
+  return {
+    reset(newColumns, newCaption, newFetch) {
+      columns = newColumns;
+      caption = newCaption;
+      fetchPage = newFetch;
+      sortKey = null;
+      descending = false;
+      page = 0;
+      return load(null);
+    },
+  };
+}
+
+/** A source for pagedTable of rows held here, sorted here, on one page. */
+function localRows(rows, columns) {
+  return async (key, desc) => {
+    let shown = rows;
+    if (key) {
+      const c = columns.find((x) => x.key === key);
+      shown = rows.slice().sort((a, z) => {
+        const d = c.num ? a[key] - z[key] : String(a[key]).localeCompare(String(z[key]), 'en', { numeric: true });
+        return desc ? -d : d;
+      });
+    }
+    return { rows: shown, page: 0, pages: 1, total: shown.length };
+  };
 }
 
 // ---- model --------------------------------------------------------------------------------------------------
@@ -339,15 +370,16 @@ let classTable = null;
 function drawEvaluation(e) {
   const m = e.figures;
   $('h-classes').textContent = `Per class: ${e.name}, ${count(m.articles)} articles, ${count(m.abstained)} abstained`;
-  classTable = classTable || localTableOf($('m-classes'), [
+  const columns = [
     { key: 'label', label: 'label' },
     { key: 'precision', label: 'precision', num: true, show: (r) => r.precision.toFixed(3) },
     { key: 'recall', label: 'recall', num: true, show: (r) => r.recall.toFixed(3) },
     { key: 'f1', label: 'F1', num: true, show: (r) => r.f1.toFixed(3) },
     { key: 'support', label: 'support', num: true, show: (r) => count(r.support) },
     { key: 'predicted', label: 'predicted', num: true, show: (r) => count(r.predicted) },
-  ], (n) => `${n} classes`);
-  classTable.set(m.perClass);
+  ];
+  classTable = classTable || pagedTable($('m-classes'));
+  classTable.reset(columns, (p) => `${p.total} classes`, localRows(m.perClass, columns));
   const q = new URLSearchParams({ evaluation: e.key, width: String(chartWidth($('m-confusion'))) });
   for (const kind of ['confusion', 'reliability']) {
     const box = $('m-' + kind);
@@ -355,23 +387,6 @@ function drawEvaluation(e) {
     loadSvg('v1/model/chart?' + q).then((svg) => box.replaceChildren(svg))
       .catch((err) => box.replaceChildren(el('p', { class: 'muted' }, 'No chart: ' + err.message)));
   }
-}
-
-/** A localTable bound to its host. */
-function localTableOf(host, columns, caption) {
-  let rows = [];
-  const table = pagedTable(host, columns, () => caption(rows.length), async (key, desc) => {
-    let shown = rows;
-    if (key) {
-      const c = columns.find((x) => x.key === key);
-      shown = rows.slice().sort((a, z) => {
-        const d = c.num ? a[key] - z[key] : String(a[key]).localeCompare(String(z[key]), 'en', { numeric: true });
-        return desc ? -d : d;
-      });
-    }
-    return { rows: shown, page: 0, pages: 1, total: shown.length };
-  });
-  return { set(r) { rows = r; return table.reset(); } };
 }
 
 /** The model card: a small, safe subset of Markdown (headings, lists, tables, paragraphs, `code`, **bold**). */
@@ -480,7 +495,7 @@ async function showArchive(summary) {
   fillBy();
   $('archive-result').hidden = false;
   const targets = summary.targets.map((t) => t.name);
-  articleTable = pagedTable($('a-table'), [
+  const columns = [
     { key: 'number', label: '#', num: true },
     { key: 'id', label: 'ID' },
     { key: 'title', label: 'title' },
@@ -490,10 +505,13 @@ async function showArchive(summary) {
       { key: t, label: t, show: (r) => (r[t].label === null ? '⊘ abstained' : r[t].label) },
       { key: t + '_probability', label: 'p', num: true, show: (r) => (r[t].probability === null ? '—' : r[t].probability.toFixed(2)) },
     ]),
-  ], (page) => `${count(page.total)} articles${page.articles > page.total ? ` (the first ${count(page.total)} of ${count(page.articles)})` : ''}, 25 a page`,
-  (key, desc, page) => api(`v1/archives/${encodeURIComponent(summary.id)}/rows?` + new URLSearchParams({
-    sort: key || 'number', order: desc ? 'desc' : 'asc', page: String(page) })));
-  await Promise.all([articleTable.reset(), drawChart()]);
+  ];
+  articleTable = articleTable || pagedTable($('a-table'));
+  const rows = articleTable.reset(columns,
+    (page) => `${count(page.total)} articles${page.articles > page.total ? ` (the first ${count(page.total)} of ${count(page.articles)})` : ''}, 25 a page`,
+    (key, desc, page) => api(`v1/archives/${encodeURIComponent(summary.id)}/rows?` + new URLSearchParams({
+      sort: key || 'number', order: desc ? 'desc' : 'asc', page: String(page) })));
+  await Promise.all([rows, drawChart()]);
   $('archive-result').dataset.state = 'done';
 }
 

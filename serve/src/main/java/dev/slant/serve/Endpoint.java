@@ -44,6 +44,7 @@ enum Endpoint {
     static final String OTHER = "other";
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern ARCHIVE_PATH = Pattern.compile("^/v1/archives/([^/]+)(/.*)?$");
 
     final String path;
     final String method;
@@ -81,7 +82,7 @@ enum Endpoint {
         }
         String id = null;
         String pattern = path;
-        Matcher m = Pattern.compile("^/v1/archives/([^/]+)(/.*)?$").matcher(path);
+        Matcher m = ARCHIVE_PATH.matcher(path);
         if (m.matches()) {
             if (!ID.matcher(m.group(1)).matches()) {
                 return out;

@@ -133,7 +133,8 @@ public final class SlantServer implements AutoCloseable {
         ServerConnector connector = new ServerConnector(server, ACCEPTORS, SELECTORS, new HttpConnectionFactory(http));
         connector.setHost(settings.host());
         connector.setPort(settings.port());
-        connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+        // Jetty's own idle timeout must not cut a body short of the pause the settings allow.
+        connector.setIdleTimeout(Math.max(IDLE_TIMEOUT_MS, settings.bodyTimeoutMs() + 1000));
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(settings.maxConnections(), connector));
 

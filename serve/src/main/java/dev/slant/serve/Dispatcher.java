@@ -53,11 +53,13 @@ final class Dispatcher extends Handler.Wrapper {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) {
+    public boolean handle(Request request, Response original, Callback callback) {
         String path = Request.getPathInContext(request);
         List<Endpoint.Route> routes = Endpoint.of(path, page.has(path));
         String label = routes.isEmpty() ? Endpoint.OTHER : routes.get(0).endpoint().path;
-        Callback counted = new Counted(callback, label, response, request.getHeadersNanoTime());
+        Count count = new Count(label, request.getHeadersNanoTime());
+        Response response = new CountedResponse(request, original, count);
+        Callback counted = new Counted(callback, count, response);
         try {
             if (loopback && !sameHost(request)) {
                 // A page of another site whose name now points at 127.0.0.1 (DNS rebinding) is refused.
@@ -168,29 +170,66 @@ final class Dispatcher extends Handler.Wrapper {
         return host == null || host.isEmpty() || LOOPBACK_NAMES.contains(host.toLowerCase(Locale.ROOT));
     }
 
-    /** Counts the answer when it is sent, or the failure when it is not. */
-    private final class Counted extends Callback.Nested {
+    /** One request's entry in the metrics, made once: when its answer's last bytes go out, or when it fails. */
+    private final class Count {
         private final String label;
-        private final Response response;
         private final long start;
+        private final java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
 
-        Counted(Callback callback, String label, Response response, long start) {
-            super(callback);
+        Count(String label, long start) {
             this.label = label;
-            this.response = response;
             this.start = start;
+        }
+
+        void record(int status) {
+            if (done.compareAndSet(false, true)) {
+                metrics.record(label, status, System.nanoTime() - start);
+            }
+        }
+    }
+
+    /**
+     * Counts an answer as its last write starts, before the client can read it: so a client that has its answer
+     * also finds it in {@code /metrics}. Every answer goes through here, the queue's 503 included.
+     */
+    private static final class CountedResponse extends Response.Wrapper {
+        private final Count count;
+
+        CountedResponse(Request request, Response response, Count count) {
+            super(request, response);
+            this.count = count;
+        }
+
+        @Override
+        public void write(boolean last, java.nio.ByteBuffer content, Callback callback) {
+            if (last) {
+                count.record(getStatus());
+            }
+            super.write(last, content, callback);
+        }
+    }
+
+    /** Counts an answer that ended without a last write (a 304), or a failure. */
+    private static final class Counted extends Callback.Nested {
+        private final Count count;
+        private final Response response;
+
+        Counted(Callback callback, Count count, Response response) {
+            super(callback);
+            this.count = count;
+            this.response = response;
         }
 
         @Override
         public void succeeded() {
-            metrics.record(label, response.getStatus(), System.nanoTime() - start);
+            count.record(response.getStatus());
             super.succeeded();
         }
 
         @Override
         public void failed(Throwable x) {
             // A client that left (its connection failed) gets nothing; anything else gets Jetty's 500.
-            metrics.record(label, x instanceof IOException ? ServeMetrics.CLIENT_CLOSED : 500, System.nanoTime() - start);
+            count.record(x instanceof IOException ? ServeMetrics.CLIENT_CLOSED : 500);
             super.failed(x);
         }
     }

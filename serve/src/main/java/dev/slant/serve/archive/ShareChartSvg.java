@@ -42,15 +42,27 @@ public final class ShareChartSvg {
      * @return the {@code <svg>} element, without an XML declaration (valid inline in HTML and as a file)
      */
     public static String render(ArchiveTally.Shares shares, int width, String id) {
+        return render(shares, width, id, true);
+    }
+
+    /**
+     * @param shares    the numbers
+     * @param width     the drawing's width in pixels (at least 240)
+     * @param id        a prefix for the drawing's element ids, unique within the page it goes into
+     * @param showTitle whether to write the title above the bars (it is always the drawing's accessible name); a
+     *                  page with the title as its own heading leaves it out
+     * @return the {@code <svg>} element, without an XML declaration
+     */
+    public static String render(ArchiveTally.Shares shares, int width, String id, boolean showTitle) {
         double w = Math.max(240, width);
         String prefix = id.replaceAll("[^A-Za-z0-9_-]", "_");
         List<Style> styles = styles(shares);
         String title = title(shares);
-        List<String> titleLines = wrap(title, (int) Math.max(10, (w - 2) / (15 * 0.6)));
+        List<String> titleLines = showTitle ? wrap(title, (int) Math.max(10, (w - 2) / (15 * 0.6))) : List.of();
         double titleHeight = titleLines.size() * 19;
         List<String[]> legendLines = legendLines(styles, w);
         double legendHeight = legendLines.size() * 20;
-        double top = titleHeight + 12 + legendHeight + 6;
+        double top = titleHeight + (showTitle ? 12 : 4) + legendHeight + 6;
         double height = top + shares.groups().size() * ROW + 6;
         StringBuilder s = new StringBuilder(4096);
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart shares\" width=\"").append(num(w))
@@ -84,7 +96,7 @@ public final class ShareChartSvg {
             text(s, 1, 16 + 19 * l, titleLines.get(l), 15, "start", "#1b1b1b", "font-weight=\"bold\"");
         }
         // The legend: swatch, mark, label.
-        double y = titleHeight + 12;
+        double y = titleHeight + (showTitle ? 12 : 4);
         int c = 0;
         for (String[] line : legendLines) {
             double x = 1;

@@ -200,7 +200,7 @@ public final class StaticReport {
             }
             h.append("<section class=\"chart\" data-target=\"").append(e(s.target())).append("\" data-dimension=\"")
                     .append(e(s.dimension())).append("\">\n<h3>").append(e(ShareChartSvg.title(s))).append("</h3>\n<figure>\n")
-                    .append(ShareChartSvg.render(s, WIDTH, id(s))).append("</figure>\n");
+                    .append(ShareChartSvg.render(s, WIDTH, id(s), false)).append("</figure>\n");
             numbers(h, s);
             h.append("</section>\n");
         }

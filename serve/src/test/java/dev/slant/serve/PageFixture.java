@@ -145,6 +145,9 @@ final class PageFixture {
         MutableDataset<Label> data = new MutableDataset<>(new SimpleDataSourceProvenance("page fixture " + target,
                 java.time.OffsetDateTime.parse("2026-01-01T00:00:00Z"), new LabelFactory()), new LabelFactory());
         for (int i = 0; i < training.size(); i++) {
+            if (features.get(i).size() == 0) {
+                continue; // nothing the featurizer keeps, as training leaves such articles out
+            }
             data.add(FeatureNames.example(new Label(training.get(i).labels().get(target).orElseThrow()), features.get(i)));
         }
         // An SVM for stance as in training; naive Bayes for the many topics, which trains in one pass.
@@ -219,7 +222,13 @@ final class PageFixture {
                 "immigration", new String[] {"asylum", "migrants", "deportation", "visas", "refugees"},
                 "economy_and_jobs", new String[] {"jobs", "economy", "inflation", "unemployment", "growth"},
                 "healthcare", new String[] {"insurance", "medicaid", "hospitals", "patients", "premiums"});
-        String[] outlets = {"Example Daily", "The Sample Post", "Northern Ledger", "Coastal Times", "Metro Wire", "Plains Gazette"};
+        // Enough outlets for the featurizer's rule that an n-gram must be seen in 10 of them.
+        List<String> outlets = new ArrayList<>();
+        for (String town : new String[] {"Northern", "Coastal", "Metro", "Plains", "Valley", "Harbor"}) {
+            for (String paper : new String[] {"Ledger", "Times", "Wire", "Gazette"}) {
+                outlets.add("The " + town + " " + paper);
+            }
+        }
         String[] filler = {"the", "senate", "said", "on", "tuesday", "that", "lawmakers", "would", "consider", "a", "new",
             "plan", "for", "the", "state", "after", "weeks", "of", "debate", "among", "members", "of", "congress"};
         List<String> stances = List.of("left", "center", "right");
@@ -227,7 +236,7 @@ final class PageFixture {
         Random random = new Random(seed);
         List<LabelledArticle> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            int o = random.nextInt(outlets.length);
+            int o = random.nextInt(outlets.size());
             String s = stances.get((o + random.nextInt(2)) % 3);
             String t = topics.get(random.nextInt(topics.size()));
             StringBuilder text = new StringBuilder();
@@ -241,7 +250,7 @@ final class PageFixture {
                 text.append(words.toString().strip()).append(". ");
             }
             String title = "Lawmakers weigh " + pick(random, topic.get(t)) + " and " + pick(random, stance.get(s));
-            Article a = new Article("g" + i, title, text.toString().strip(), Map.of(Article.OUTLET, outlets[o],
+            Article a = new Article("g" + i, title, text.toString().strip(), Map.of(Article.OUTLET, outlets.get(o),
                     Article.DATE, String.format(java.util.Locale.ROOT, "2019-%02d-%02d", 1 + random.nextInt(12), 1 + random.nextInt(28))));
             out.add(new LabelledArticle(a, Labels.single(Map.of("stance", s, "topic", t))));
         }

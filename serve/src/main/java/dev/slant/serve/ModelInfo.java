@@ -20,7 +20,8 @@ final class ModelInfo {
      *  "metrics": {...as training recorded them...},
      *  "provenance": {"formatVersion", "slantVersion", "created", "seed", "trainingDataSha256", "rowsUsed",
      *                 "rowsRejected", "featurizer": {...}, "entries": {name: sha256}},
-     *  "limits": {"maxBody", "maxBatch"}}
+     *  "limits": {"maxBody", "maxBatch"},
+     *  "minLabelCoverage": the least share of a target's labels an evaluated part must hold for its macro-F1}
      * }</pre>
      *
      * @param manifest the bundle's manifest
@@ -54,6 +55,8 @@ final class ModelInfo {
         ObjectNode entries = provenance.putObject("entries");
         manifest.entries().forEach(entries::put);
         json.putObject("limits").put("maxBody", settings.maxBody()).put("maxBatch", settings.maxBatch());
+        // The page leaves out a macro-F1 by the same rule as the headline tables of train and evaluate.
+        json.put("minLabelCoverage", dev.slant.inference.report.Headlines.MIN_LABEL_COVERAGE);
         return json;
     }
 }

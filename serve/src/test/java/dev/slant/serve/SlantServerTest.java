@@ -350,7 +350,7 @@ class SlantServerTest {
         HttpResponse<String> r = get(server, "/v1/model");
         assertEquals(200, r.statusCode());
         JsonNode model = JSON.readTree(r.body());
-        assertEquals(List.of("targets", "metrics", "provenance", "limits"), fieldNames(model));
+        assertEquals(List.of("targets", "metrics", "provenance", "limits", "minLabelCoverage"), fieldNames(model));
         assertEquals(MAX_BODY, model.at("/limits/maxBody").longValue());
         assertEquals(MAX_BATCH, model.at("/limits/maxBatch").intValue());
         List<String> targets = new ArrayList<>();

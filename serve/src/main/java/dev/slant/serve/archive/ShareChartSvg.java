@@ -143,8 +143,11 @@ public final class ShareChartSvg {
                 String label = sw >= 70 ? st.mark() + " " + pct : sw >= 18 ? st.mark() : "";
                 if (!label.isEmpty()) {
                     boolean dark = st.pattern() != null && !st.pattern().equals("cross") || dark(st.colour());
-                    text(s, x + sw / 2, gy + 32, label, 11.5, "middle", dark ? "#ffffff" : "#111111",
-                            "font-weight=\"bold\" class=\"segment\"");
+                    // White text gets a dark outline, so that it reads on stripes and dots too.
+                    text(s, x + sw / 2, gy + 32, label, 11.5, "middle", dark ? "#ffffff" : "#111111", dark
+                            ? "font-weight=\"bold\" class=\"segment\" stroke=\"#1b1b1b\" stroke-width=\"2.4\" stroke-opacity=\"0.75\" "
+                                    + "stroke-linejoin=\"round\" paint-order=\"stroke\""
+                            : "font-weight=\"bold\" class=\"segment\"");
                 }
                 x += sw;
             }

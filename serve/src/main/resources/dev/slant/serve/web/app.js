@@ -324,8 +324,8 @@ function evaluations() {
   const cv = m.outletCv;
   if (cv && cv.report && cv.report.targets && cv.report.targets[0]) {
     const r = cv.report.targets[0];
-    out.push({ key: 'cv', target: cv.target, name: `${cv.target}: outlet-disjoint ${cv.folds}-fold cross-validation (pooled)`,
-      figures: r.pooled.model, baseline: r.pooled.baselineFigures, spread: r.model });
+    out.push({ key: 'cv', target: cv.target, name: `${cv.target}: outlets never seen, outlet-disjoint ${cv.folds}-fold cross-validation`,
+      figures: r.pooled.model, baseline: r.pooled.baselineFigures, spread: r.model, baselineSpread: r.baseline });
   }
   for (const [target, t] of Object.entries(m.targets || {})) {
     for (const part of ['test', 'valid']) {
@@ -340,6 +340,12 @@ function evaluations() {
   return out;
 }
 
+/**
+ * The headline figures, as `slant train` and `slant evaluate` print them: a cross-validation gives the mean over its
+ * folds (macro-F1 with its standard deviation, the folds pooled beside it) against each fold's own majority
+ * baseline, and MAE and ECE of the folds pooled; an evaluated part holding articles of too few of the target's labels
+ * gets no macro-F1 (the absent labels would count as F1 0), with a note saying so.
+ */
 function drawModel() {
   const evs = evaluations();
   if (!evs.length) {
@@ -348,18 +354,35 @@ function drawModel() {
     return;
   }
   const f = (v) => (v === null || v === undefined ? '—' : v.toFixed(3));
+  const notes = [];
   const rows = evs.flatMap((e) => {
-    const spread = e.spread ? ` (mean over folds ${f(e.spread.macroF1.mean)} ± ${f(e.spread.macroF1.standardDeviation)})` : '';
+    const m = e.figures, b = e.baseline;
+    const covered = m.perClass.filter((c) => c.support > 0).length;
+    const enough = covered >= model.minLabelCoverage * m.perClass.length;
+    let macro, macroBase;
+    if (e.spread) {
+      macro = `${f(e.spread.macroF1.mean)} ± ${f(e.spread.macroF1.standardDeviation)} (pooled ${f(m.macroF1)})`;
+      macroBase = f(e.baselineSpread.macroF1.mean);
+    } else if (enough) {
+      macro = f(m.macroF1);
+      macroBase = f(b.macroF1);
+    } else {
+      macro = macroBase = 'n/a';
+      notes.push(`${e.name}: only ${covered} of the ${m.perClass.length} labels have articles here, so macro-F1 (which `
+        + 'counts every absent label as F1 0) is not shown; the per-class table has the figures.');
+    }
     return [
-      [e.name, 'macro-F1', f(e.figures.macroF1) + spread, f(e.baseline.macroF1)],
-      [e.name, 'accuracy', f(e.figures.accuracy), f(e.baseline.accuracy)],
-      e.figures.mae === null || e.figures.mae === undefined ? null : [e.name, 'mean absolute error (lower is better)', f(e.figures.mae), f(e.baseline.mae)],
+      [e.name, 'macro-F1', macro, macroBase],
+      [e.name, 'accuracy', e.spread ? f(e.spread.accuracy.mean) : f(m.accuracy), e.spread ? f(e.baselineSpread.accuracy.mean) : f(b.accuracy)],
+      m.mae === null || m.mae === undefined ? null : [e.name, 'mean absolute error (lower is better)', f(m.mae), f(b.mae)],
+      m.ece === null || m.ece === undefined ? null : [e.name, 'expected calibration error (lower is better)', f(m.ece), '—'],
     ].filter(Boolean);
   });
   $('m-headline').replaceChildren(el('table', { class: 'headline' },
     el('caption', {}, `${evs.length} evaluation${evs.length > 1 ? 's' : ''} recorded by training`),
     el('thead', {}, el('tr', {}, ['evaluation', 'figure', 'model', 'majority baseline'].map((h, i) => el('th', { scope: 'col', class: i > 1 ? 'num' : null }, h)))),
-    el('tbody', {}, rows.map((r) => el('tr', {}, r.map((v, i) => el(i === 0 ? 'th' : 'td', { scope: i === 0 ? 'row' : null, class: i > 1 ? 'num' : null }, v)))))));
+    el('tbody', {}, rows.map((r) => el('tr', {}, r.map((v, i) => el(i === 0 ? 'th' : 'td', { scope: i === 0 ? 'row' : null, class: i > 1 ? 'num' : null }, v)))))),
+  ...notes.map((n) => el('p', { class: 'help note' }, '* ' + n)));
   const chosen = evs.find((e) => e.key === $('m-eval').value) || evs[0];
   options($('m-eval'), evs.map((e) => e.key), chosen.key, (k) => evs.find((e) => e.key === k).name);
   drawEvaluation(chosen);
@@ -369,7 +392,8 @@ let classTable = null;
 
 function drawEvaluation(e) {
   const m = e.figures;
-  $('h-classes').textContent = `Per class: ${e.name}, ${count(m.articles)} articles, ${count(m.abstained)} abstained`;
+  $('h-classes').textContent = `Per class: ${e.name}${e.spread ? ' (the folds pooled)' : ''}, ${count(m.articles)} articles, `
+    + `${count(m.abstained)} abstained`;
   const columns = [
     { key: 'label', label: 'label' },
     { key: 'precision', label: 'precision', num: true, show: (r) => r.precision.toFixed(3) },

@@ -1,16 +1,25 @@
 package dev.slant.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.slant.datasets.Article;
+import dev.slant.datasets.LabelledArticle;
 import dev.slant.datasets.corpus.Corpus;
 import dev.slant.datasets.corpus.LoadedCorpus;
 import dev.slant.datasets.split.Part;
+import dev.slant.datasets.split.PublicationDates;
 import dev.slant.datasets.split.SplitChoice;
 import dev.slant.inference.ExitCodes;
+import dev.slant.inference.SlantClassifier;
 import dev.slant.inference.bundle.BundleReader;
 import dev.slant.inference.bundle.LoadedBundle;
 import dev.slant.inference.eval.FoldDraw;
+import dev.slant.inference.eval.PlainText;
 import dev.slant.inference.eval.SplitEvaluation;
 import dev.slant.inference.eval.TargetEvaluation;
+import dev.slant.inference.eval.TimeSplitReport;
+import dev.slant.inference.invariance.InvarianceReport;
+import dev.slant.inference.invariance.InvarianceTest;
+import dev.slant.inference.invariance.Perturbations;
 import dev.slant.inference.report.PlainTextReport;
 import dev.slant.inference.report.ReportWriter;
 import java.io.PrintWriter;
@@ -24,10 +33,12 @@ import picocli.CommandLine.Option;
 
 /** {@code slant evaluate}: scores one part of a split with a bundle and prints honest figures. */
 @Command(name = "evaluate",
-        description = {"Evaluate a model bundle on one part of a split, beside the majority baseline.",
+        description = {"Evaluate a model bundle on one part of a split, or on a whole labelled file, beside the majority baseline.",
                 "Prints accuracy, macro-F1, per-class figures, the confusion matrix, MAE for ordinal targets and "
-                        + "calibration, each beside the majority baseline of the split's train part. The bundle's "
-                        + "outlet-disjoint cross-validation, measured when it was trained, heads the report."})
+                        + "calibration, each beside the majority baseline of the split's train part (of the bundle's "
+                        + "training labels for a whole file). The bundle's outlet-disjoint cross-validation, measured "
+                        + "when it was trained, heads the report. A split by time prints its later part beside its "
+                        + "in-period part; --invariance adds the perturbations that must not change a label."})
 public final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -38,12 +49,25 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     CorpusOptions source = new CorpusOptions();
 
-    @Option(names = "--split", paramLabel = "NAME", description = "The split (default: the one the bundle was trained on).")
+    @Option(names = "--split", paramLabel = "NAME", description = "The split: a published one, stratified, outlet, time, "
+            + "outlet-time, or " + SplitEvaluation.WHOLE + " (every article a test article) (default: the one the "
+            + "bundle was trained on; " + SplitEvaluation.WHOLE + " with --input).")
     String split;
 
-    @Option(names = "--part", paramLabel = "PART", defaultValue = "test",
-            description = "train, valid or test (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--before", paramLabel = "DATE", description = "With --split time or outlet-time: the first day of "
+            + "the later part, YYYY-MM-DD (default: the bundle's, else the day that leaves about 20% of the dated "
+            + "articles on or after it).")
+    String before;
+
+    @Option(names = "--part", paramLabel = "PART",
+            description = "train, valid or test (default: test; for a split by time, valid (in-period) and test (later) side by side).")
     String part;
+
+    @Option(names = "--invariance", description = "Also perturb the evaluated articles in ways that must not change "
+            + "their labels (another outlet's name, dateline or reprint footer; whitespace, quotes, case; a neutral "
+            + "sentence) and print, per perturbation, the share of labels that flip and the mean change of the "
+            + "label's probability.")
+    boolean invariance;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "" + SplitChoice.DEFAULT_SEED,
             description = "Seed of a split made here (default: ${DEFAULT-VALUE}).")
@@ -56,14 +80,16 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         LoadedBundle bundle = BundleReader.read(model);
-        String splitName = split != null ? split : SplitEvaluation.trainedSplit(bundle);
+        String splitName = splitName(bundle);
         if (SplitChoice.OUTLET_CV.equals(splitName)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "outlet-cv retrains per fold: run 'slant train --split outlet-cv'; "
                     + "evaluate takes one split and prints the bundle's stored outlet cross-validation");
         }
+        boolean byTime = SplitChoice.TimeCut.parse(splitName) != null;
+        List<Part> parts = part != null ? List.of(Part.parse(part)) : byTime ? List.of(Part.VALID, Part.TEST) : List.of(Part.TEST);
         Corpus corpus = source.corpus();
         LoadedCorpus loaded = source.load(corpus);
-        SplitEvaluation evaluation = SplitEvaluation.of(bundle, corpus, loaded.articles(), splitName, Part.parse(part), seed);
+        List<SplitEvaluation> evaluations = SplitEvaluation.of(bundle, corpus, loaded.articles(), splitName, parts, seed);
 
         JsonNode cv = bundle.manifest().metrics().path("outletCv");
         if (!cv.isMissingNode()) {
@@ -81,18 +107,53 @@ public final class EvaluateCommand implements Callable<Integer> {
             out.println("### this bundle carries no outlet-disjoint cross-validation: its figures below may reward outlet fingerprints");
             out.println();
         }
-        for (String target : evaluation.unlabeled()) {
+        for (String target : evaluations.get(0).unlabeled()) {
             spec.commandLine().getErr().printf("slant: corpus %s has no '%s' labels; that target is not evaluated%n", corpus.name(), target);
         }
-        for (TargetEvaluation r : evaluation.targets()) {
-            out.printf("### %s, split %s, %s part%n", r.target(), splitName, evaluation.part().label());
-            out.print(PlainTextReport.render(List.of(r)));
+        String madeSplit = evaluations.get(0).split();
+        if (byTime && parts.equals(List.of(Part.VALID, Part.TEST))) {
+            out.print(PlainText.render(List.of(TimeSplitReport.section(madeSplit, evaluations.get(0).targets(),
+                    evaluations.get(1).targets(), PublicationDates.asOfToday().census(loaded.articles()).lines()))));
+            out.println();
+        }
+        for (SplitEvaluation evaluation : evaluations) {
+            for (TargetEvaluation r : evaluation.targets()) {
+                out.printf("### %s, split %s, %s part%n", r.target(), madeSplit, evaluation.part().label());
+                out.print(PlainTextReport.render(List.of(r)));
+                out.println();
+            }
+        }
+        if (invariance) {
+            Part perturbed = parts.get(parts.size() - 1);
+            List<Article> articles = SplitEvaluation.articles(bundle, corpus, loaded.articles(), splitName, perturbed, seed)
+                    .stream().map(LabelledArticle::article).toList();
+            SlantClassifier slant = SlantClassifier.of(bundle);
+            InvarianceReport inv = InvarianceTest.run(slant::classify, articles, Perturbations.forModel(bundle.featurizer(),
+                    loaded.articles().stream().map(LabelledArticle::article).toList()), seed);
+            out.print(PlainText.render(inv.sections(madeSplit + " " + perturbed.label() + " part")));
             out.println();
         }
         if (report != null) {
-            ReportWriter.write(report, evaluation.targets());
+            ReportWriter.write(report, evaluations.get(evaluations.size() - 1).targets());
             spec.commandLine().getErr().printf("slant: wrote the report to %s%n", report);
         }
         return ExitCodes.OK;
+    }
+
+    /** The split asked for: --split (with --before for a split by time), else --input's whole file, else the bundle's. */
+    private String splitName(LoadedBundle bundle) {
+        String name = split != null ? split : source.input != null ? SplitEvaluation.WHOLE : SplitEvaluation.trainedSplit(bundle);
+        if (before == null) {
+            return name;
+        }
+        SplitChoice.TimeCut cut = SplitChoice.TimeCut.parse(name);
+        if (cut == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--before goes with --split time or outlet-time, not " + name);
+        }
+        try {
+            return SplitChoice.TimeCut.name(cut.kind(), java.time.LocalDate.parse(before));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--before '" + before + "': give a date as YYYY-MM-DD", e);
+        }
     }
 }

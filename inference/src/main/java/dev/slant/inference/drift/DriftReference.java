@@ -30,7 +30,8 @@ import java.util.Optional;
  *                        {@link #ABSTAINED}
  */
 public record DriftReference(int articles, String source, double[] shareEdges, long[] shareCounts,
-                             double meanKnownShare, Map<String, Map<String, Long>> labelCounts) {
+                             double meanKnownShare, Map<String, Map<String, Long>> labelCounts)
+        implements java.io.Serializable {
     /** The key of the reference in a bundle's metrics. */
     public static final String METRICS_KEY = "drift";
     /** The label under which abstentions are counted. */

@@ -51,7 +51,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--split", paramLabel = "NAME", description = "The split: a published one, stratified, outlet, time, "
             + "outlet-time, or " + SplitEvaluation.WHOLE + " (every article a test article) (default: the one the "
-            + "bundle was trained on; " + SplitEvaluation.WHOLE + " with --input).")
+            + "bundle was trained on, for its own training data; " + SplitEvaluation.WHOLE + " for any other --input file).")
     String split;
 
     @Option(names = "--before", paramLabel = "DATE", description = "With --split time or outlet-time: the first day of "
@@ -80,15 +80,22 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         LoadedBundle bundle = BundleReader.read(model);
-        String splitName = splitName(bundle);
+        if (SplitChoice.OUTLET_CV.equals(split)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "outlet-cv retrains per fold: run 'slant train --split outlet-cv'; "
+                    + "evaluate takes one split and prints the bundle's stored outlet cross-validation");
+        }
+        if (before != null && SplitChoice.TimeCut.parse(split != null ? split : SplitChoice.TIME) == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--before goes with --split time or outlet-time, not " + split);
+        }
+        Corpus corpus = source.corpus();
+        LoadedCorpus loaded = source.load(corpus);
+        String splitName = splitName(bundle, loaded);
         if (SplitChoice.OUTLET_CV.equals(splitName)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "outlet-cv retrains per fold: run 'slant train --split outlet-cv'; "
                     + "evaluate takes one split and prints the bundle's stored outlet cross-validation");
         }
         boolean byTime = SplitChoice.TimeCut.parse(splitName) != null;
         List<Part> parts = part != null ? List.of(Part.parse(part)) : byTime ? List.of(Part.VALID, Part.TEST) : List.of(Part.TEST);
-        Corpus corpus = source.corpus();
-        LoadedCorpus loaded = source.load(corpus);
         List<SplitEvaluation> evaluations = SplitEvaluation.of(bundle, corpus, loaded.articles(), splitName, parts, seed);
 
         JsonNode cv = bundle.manifest().metrics().path("outletCv");
@@ -140,15 +147,20 @@ public final class EvaluateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The split asked for: --split (with --before for a split by time), else --input's whole file, else the bundle's. */
-    private String splitName(LoadedBundle bundle) {
-        String name = split != null ? split : source.input != null ? SplitEvaluation.WHOLE : SplitEvaluation.trainedSplit(bundle);
+    /**
+     * The split asked for: --split (with --before for a split by time), else the bundle's own split where the data is
+     * what it was trained on (a named corpus, or the very file), else, for another file, the whole file.
+     */
+    private String splitName(LoadedBundle bundle, LoadedCorpus loaded) {
+        boolean trainedOn = source.input == null || loaded.sha256().equals(bundle.manifest().trainingDataSha256());
+        String name = split != null ? split : trainedOn ? SplitEvaluation.trainedSplit(bundle) : SplitEvaluation.WHOLE;
         if (before == null) {
             return name;
         }
         SplitChoice.TimeCut cut = SplitChoice.TimeCut.parse(name);
         if (cut == null) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--before goes with --split time or outlet-time, not " + name);
+            throw new CommandLine.ParameterException(spec.commandLine(), "--before goes with --split time or outlet-time, not " + name
+                    + " (the bundle's split)");
         }
         try {
             return SplitChoice.TimeCut.name(cut.kind(), java.time.LocalDate.parse(before));

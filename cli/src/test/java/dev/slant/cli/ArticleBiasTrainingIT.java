@@ -52,13 +52,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * test part here: the defaults are fixed, and figures on test parts are only asserted.
  */
 class ArticleBiasTrainingIT {
-    /** The largest share of stance predictions an outlet signature may flip (measured: see docs/trust.md). */
-    private static final double SIGNATURE_FLIPS = 0.0;
-    /** The largest share another perturbation may flip. */
-    private static final double OTHER_FLIPS = 0.0;
-    /** Floors of the time split's stance macro-F1, a little under the measured figures. */
-    private static final double LATER_FLOOR = 0.0;
-    private static final double IN_PERIOD_FLOOR = 0.0;
+    /**
+     * The largest share of the media model's stance predictions an outlet signature may flip: a ceiling a little over
+     * the 9.8% measured (another outlet's name in the body; docs/trust.md), far over the issue's goal of 2%, so that
+     * the finding cannot grow unnoticed.
+     */
+    private static final double SIGNATURE_FLIPS = 0.12;
+    /** The largest share another perturbation may flip (3.2% measured, lower case). */
+    private static final double OTHER_FLIPS = 0.05;
+    /** Floor of the time split's later-years stance macro-F1 (0.630 measured). */
+    private static final double LATER_FLOOR = 0.61;
+    /** Floor of the time split's in-period stance macro-F1 (0.737 measured). */
+    private static final double IN_PERIOD_FLOOR = 0.71;
     private static LoadedCorpus corpus;
     @TempDir
     static Path dir;

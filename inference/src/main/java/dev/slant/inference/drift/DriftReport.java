@@ -19,7 +19,8 @@ import java.util.Objects;
  *       chi-square / n, whose expectation on a batch drawn from the reference itself is about (bins - 1) / n, so a
  *       batch of 40 articles would pass 0.25 by chance alone without this guard.</li>
  * </ul>
- * Bins the reference gives less than {@value #MIN_BIN_SHARE} of its articles (rare labels among many, as in a
+ * The known share is far only below the training data's (a batch whose articles share more n-grams with it is no
+ * risk: one outlet's articles can). Bins the reference gives less than {@value #MIN_BIN_SHARE} of its articles (rare labels among many, as in a
  * 108-topic model) are pooled into one, so that the test's expected counts are not tiny.
  *
  * @param articles          the batch's articles
@@ -67,9 +68,14 @@ public record DriftReport(long articles, long referenceArticles, String referenc
             batch = batch.clone();
         }
 
-        /** @return whether the batch is far from the reference on this signal (see the class comment) */
+        /**
+         * @return whether the batch is far from the reference on this signal (see the class comment); the known
+         *         n-gram share only when the batch's mean is below the training data's, as more known n-grams are no
+         *         risk
+         */
         public boolean far() {
-            return psi >= FAR_PSI && chiSquare > critical;
+            boolean lower = Double.isNaN(batchMean) || Double.isNaN(referenceMean) || batchMean < referenceMean;
+            return psi >= FAR_PSI && chiSquare > critical && lower;
         }
 
         /**

@@ -63,6 +63,7 @@ public final class DatasetsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            source.distinctFiles().verify();
             PrintWriter out = spec.commandLine().getOut();
             Corpus corpus = source.corpus();
             LoadedCorpus loaded = source.load(corpus);
@@ -162,6 +163,7 @@ public final class DatasetsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            source.distinctFiles().writes("--output", output).verify();
             Corpus corpus = source.corpus();
             LoadedCorpus loaded = source.load(corpus);
             List<LabelledArticle> chosen = loaded.articles();

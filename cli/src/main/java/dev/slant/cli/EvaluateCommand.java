@@ -7,6 +7,7 @@ import dev.slant.datasets.Target;
 import dev.slant.datasets.corpus.Corpus;
 import dev.slant.datasets.corpus.LoadedCorpus;
 import dev.slant.datasets.io.BadInputException;
+import dev.slant.datasets.io.DistinctFiles;
 import dev.slant.datasets.split.Part;
 import dev.slant.datasets.split.Split;
 import dev.slant.datasets.split.SplitChoice;
@@ -75,6 +76,15 @@ public final class EvaluateCommand implements Callable<Integer> {
         } catch (BundleException e) {
             throw new BadInputException(e.getMessage(), e);
         }
+        DistinctFiles files = source.distinctFiles().reads("--model", model);
+        if (report != null) {
+            files.writes("--report", report.resolve(ReportWriter.MARKDOWN)).writes("--report", report.resolve(ReportWriter.JSON));
+            for (String t : bundle.manifest().targetNames()) {
+                files.writes("--report", report.resolve(ReportWriter.confusionFile(t)))
+                        .writes("--report", report.resolve(ReportWriter.reliabilityFile(t)));
+            }
+        }
+        files.verify();
         JsonNode metrics = bundle.manifest().metrics();
         String splitName = split != null ? split : metrics.path("split").asText(SplitChoice.DEFAULT_PUBLISHED);
         if (SplitChoice.OUTLET_CV.equals(splitName)) {

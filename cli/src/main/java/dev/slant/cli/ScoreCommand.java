@@ -67,6 +67,7 @@ public final class ScoreCommand implements Callable<Integer> {
         if (!parsed.hasMatchedOption("--input") && !parsed.hasMatchedOption("--corpus")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give the articles to score: --input FILE (or --corpus NAME)");
         }
+        source.distinctFiles().reads("--model", model).writes("--output", output).verify();
         OutputFormat outputFormat;
         ScoreSettings settings;
         try {

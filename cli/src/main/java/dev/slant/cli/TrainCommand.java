@@ -173,6 +173,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         double keep = keepWeights.fraction(spec);
         Path bundle = out != null ? out : Path.of("models", corpus.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + splitName + ".slant");
+        source.distinctFiles().writes("--out", bundle).verify();
         checkWritable(bundle);
 
         List<Target> chosen = new ArrayList<>();

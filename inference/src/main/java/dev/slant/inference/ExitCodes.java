@@ -2,6 +2,7 @@ package dev.slant.inference;
 
 import dev.slant.datasets.io.BadInputException;
 import dev.slant.datasets.io.BadRecordException;
+import dev.slant.datasets.io.CannotWriteException;
 import dev.slant.inference.bundle.BundleException;
 import java.io.PrintWriter;
 
@@ -41,11 +42,12 @@ public final class ExitCodes {
     /**
      * @param failure what a command threw
      * @return its message followed by one "caused by" line for each cause (for bad input, the message alone: it
-     *         already names the file, record, line and column)
+     *         already names the file, record, line and column; for an output that cannot be written, the message
+     *         alone: it names the output and the reason, and its cause may name a temporary file)
      */
     public static String describe(Throwable failure) {
         StringBuilder sb = new StringBuilder(message(failure));
-        if (of(failure) == DATA) {
+        if (of(failure) == DATA || failure instanceof CannotWriteException) {
             return sb.toString();
         }
         for (Throwable c = failure.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
@@ -57,7 +59,7 @@ public final class ExitCodes {
     /**
      * Reports a failure the way every Slant program does: one line (and its causes) prefixed with the command's
      * name; for a failure that is not bad input or usage, the stack trace too when {@code SLANT_DEBUG} is set, else a
-     * hint that it can be.
+     * hint that it can be (but for an output that cannot be written, whose one line says all).
      *
      * @param failure what the command threw
      * @param command the command's name, such as "slant score"
@@ -70,7 +72,7 @@ public final class ExitCodes {
         if (code == FAILURE) {
             if (System.getenv("SLANT_DEBUG") != null) {
                 failure.printStackTrace(err);
-            } else {
+            } else if (!(failure instanceof CannotWriteException)) {
                 err.println("(set SLANT_DEBUG=1 for the stack trace)");
             }
         }

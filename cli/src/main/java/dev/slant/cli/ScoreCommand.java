@@ -1,7 +1,5 @@
 package dev.slant.cli;
 
-import dev.slant.cli.BadRecordOptions;
-import dev.slant.cli.CorpusOptions;
 import dev.slant.datasets.corpus.Corpus;
 import dev.slant.datasets.io.ArticleReader;
 import dev.slant.datasets.io.BadInputException;

@@ -1,7 +1,5 @@
 package dev.slant.cli;
 
-import dev.slant.cli.ConsoleProgress;
-import dev.slant.cli.CorpusOptions;
 import dev.slant.datasets.Target;
 import dev.slant.datasets.corpus.Corpus;
 import dev.slant.datasets.corpus.LoadedCorpus;
@@ -9,9 +7,10 @@ import dev.slant.datasets.scrub.ScrubSettings;
 import dev.slant.datasets.split.SplitChoice;
 import dev.slant.inference.ExitCodes;
 import dev.slant.inference.bundle.BundleWriter;
+import dev.slant.inference.eval.FoldDraw;
 import dev.slant.inference.features.FeaturizerSettings;
+import dev.slant.inference.report.PlainTextReport;
 import dev.slant.training.BundleAssembler;
-import dev.slant.training.FoldDraw;
 import dev.slant.training.GridRow;
 import dev.slant.training.Progress;
 import dev.slant.training.SelectionGrid;
@@ -21,7 +20,6 @@ import dev.slant.training.TrainerSettings;
 import dev.slant.training.TrainingJob;
 import dev.slant.training.TrainingOutcome;
 import dev.slant.training.TrainingRequest;
-import dev.slant.training.eval.PlainTextReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

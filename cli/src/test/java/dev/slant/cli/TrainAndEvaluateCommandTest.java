@@ -1,6 +1,5 @@
 package dev.slant.cli;
 
-import dev.slant.cli.CliRun;
 import dev.slant.inference.ExitCodes;
 import dev.slant.inference.bundle.BundleReader;
 import dev.slant.inference.features.FeaturizerSettings;

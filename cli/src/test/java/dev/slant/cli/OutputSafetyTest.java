@@ -166,25 +166,31 @@ class OutputSafetyTest {
         assertEquals(Path.of("/dev/stdout"), Files.readSymbolicLink(link));
     }
 
+    /** Runs slant in a child JVM held to file permissions (as root: without the capability to override them). */
+    private String runHeldToPermissions(int expectedCode, String... args) throws Exception {
+        List<String> prefix = List.of();
+        if (ChildSlant.root()) {
+            prefix = List.of("setpriv", "--bounding-set=-dac_override,-dac_read_search", "--");
+            assumeTrue(new ProcessBuilder(concat(prefix.toArray(String[]::new), new String[] {"true"})).start().waitFor() == 0,
+                    "setpriv cannot drop capabilities here");
+        }
+        Path log = Files.createTempFile(dir, "child", ".log");
+        Process child = new ProcessBuilder(ChildSlant.command(prefix, "256m", args))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertTrue(child.waitFor(120, TimeUnit.SECONDS));
+        String out = Files.readString(log);
+        assertEquals(expectedCode, child.exitValue(), out);
+        return out;
+    }
+
     @Test
     void aReadOnlyOutputFolderGivesOneLineNamingTheOutputAndExitCode1() throws Exception {
         Path in = csv(dir.resolve("in.csv"), articles.subList(0, 5));
         Path locked = Files.createDirectories(dir.resolve("locked"));
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
         Path out = locked.resolve("scores.csv");
-        List<String> prefix = List.of();
-        if (ChildSlant.root()) {
-            // Root writes anywhere; without the capability to override permissions it is held to them.
-            prefix = List.of("setpriv", "--bounding-set=-dac_override,-dac_read_search", "--");
-            assumeTrue(new ProcessBuilder(concat(prefix.toArray(String[]::new), new String[] {"true"})).start().waitFor() == 0,
-                    "setpriv cannot drop capabilities here");
-        }
         try {
-            Process child = new ProcessBuilder(ChildSlant.command(prefix, "256m", score(bundle, in, out)))
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
-            assertTrue(child.waitFor(120, TimeUnit.SECONDS));
-            String log = Files.readString(dir.resolve("child.log"));
-            assertEquals(ExitCodes.FAILURE, child.exitValue(), log);
+            String log = runHeldToPermissions(ExitCodes.FAILURE, score(bundle, in, out));
             assertEquals("slant score: cannot write " + out + ": cannot create a file in its folder " + locked
                     + ": permission denied", log.strip());
             assertFalse(log.contains(AtomicOutput.TEMP_SUFFIX), log);
@@ -192,6 +198,26 @@ class OutputSafetyTest {
         } finally {
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
+    }
+
+    @Test
+    void aReadOnlyOutputFileIsNotReplacedThoughItsFolderIsWritable() throws Exception {
+        Path in = csv(dir.resolve("in.csv"), articles.subList(0, 5));
+        Path out = Files.writeString(dir.resolve("precious.csv"), "keep me");
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("r--r--r--"));
+        String log = runHeldToPermissions(ExitCodes.FAILURE, score(bundle, in, out));
+        assertEquals("slant score: cannot write " + out + ": the file is read-only", log.strip());
+        assertEquals("keep me", Files.readString(out));
+    }
+
+    @Test
+    void aBundlePathThatIsAFolderIsOneLineAndExitCode1BeforeTraining() throws IOException {
+        Path in = csv(dir.resolve("in.csv"), articles);
+        Path folder = Files.createDirectories(dir.resolve("model.slant"));
+        CliRun run = CliRun.of("train", "--input", in.toString(), "--id-column", "id", "--label", "stance=stance",
+                "--out", folder.toString(), "--quiet");
+        assertEquals(ExitCodes.FAILURE, run.code(), run.err());
+        assertEquals("slant train: cannot write " + folder + ": it is a folder", run.err().strip());
     }
 
     @Test

@@ -25,10 +25,14 @@ public final class ExitCodes {
 
     /**
      * @param failure what a command threw
-     * @return {@link #DATA} for bad input (a bad record, a bad file, a bad bundle), {@link #USAGE} for an argument
-     *         refused by a library's validation, else {@link #FAILURE}
+     * @return {@link #FAILURE} for an output that cannot be written (a {@link CannotWriteException}, or a failure
+     *         it caused, such as a bundle's), {@link #DATA} for bad input (a bad record, a bad file, a bad bundle),
+     *         {@link #USAGE} for an argument refused by a library's validation, else {@link #FAILURE}
      */
     public static int of(Throwable failure) {
+        if (cannotWrite(failure) != null) {
+            return FAILURE;
+        }
         if (failure instanceof BadRecordException || failure instanceof BadInputException
                 || failure instanceof BundleException) {
             return DATA;
@@ -46,8 +50,12 @@ public final class ExitCodes {
      *         alone: it names the output and the reason, and its cause may name a temporary file)
      */
     public static String describe(Throwable failure) {
+        CannotWriteException output = cannotWrite(failure);
+        if (output != null) {
+            return message(output);
+        }
         StringBuilder sb = new StringBuilder(message(failure));
-        if (of(failure) == DATA || failure instanceof CannotWriteException) {
+        if (of(failure) == DATA) {
             return sb.toString();
         }
         for (Throwable c = failure.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
@@ -72,12 +80,22 @@ public final class ExitCodes {
         if (code == FAILURE) {
             if (System.getenv("SLANT_DEBUG") != null) {
                 failure.printStackTrace(err);
-            } else if (!(failure instanceof CannotWriteException)) {
+            } else if (cannotWrite(failure) == null) {
                 err.println("(set SLANT_DEBUG=1 for the stack trace)");
             }
         }
         err.flush();
         return code;
+    }
+
+    /** The output failure a failure is or was caused by, or null. */
+    private static CannotWriteException cannotWrite(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CannotWriteException c) {
+                return c;
+            }
+        }
+        return null;
     }
 
     private static String message(Throwable t) {

@@ -36,7 +36,8 @@ import java.util.zip.GZIPOutputStream;
  * replaced whole; a symbolic link is followed and the file it points to replaced whole, the link kept; a FIFO, a
  * device node (/dev/null) or a descriptor of the process (/dev/stdout, /dev/fd/N) is <em>written through</em>:
  * opened in place (appending) and written as the content comes, never renamed over, so whole-or-nothing cannot
- * hold there (a failed run leaves what it wrote); a folder is refused. The temporary files are named
+ * hold there (a failed run leaves what it wrote); a folder is refused, and so is a regular file this user may not
+ * write (read-only), though renaming over it would work. The temporary files are named
  * {@code .TARGET.PID-N.part}; those still being written are deleted if the JVM shuts down (SIGTERM), and stale
  * ones of killed runs are cleaned when the same target is written again ({@link TempFiles}).
  *
@@ -68,6 +69,10 @@ public final class AtomicOutput implements Closeable {
         this.given = Objects.requireNonNull(given, "target");
         this.where = OutputTarget.of(given);
         if (where.kind() == OutputTarget.Kind.REPLACED) {
+            if (Files.exists(where.file()) && !Files.isWritable(where.file())) {
+                // Renaming over it would work (the folder is writable), but its owner made it read-only.
+                throw new CannotWriteException(given, "the file is read-only", null);
+            }
             Path dir = where.file().getParent();
             try {
                 Files.createDirectories(dir);
@@ -124,6 +129,32 @@ public final class AtomicOutput implements Closeable {
      */
     public static AtomicOutput openUncompressed(Path target) throws IOException {
         return new AtomicOutput(target, false);
+    }
+
+    /**
+     * Fails now, naming the target, if writing it later would fail at the start: a folder, a read-only file, a
+     * folder that cannot be created or written. Writes nothing (a temporary file is created and deleted; a target
+     * written through is not opened, since opening a FIFO waits for its reader).
+     *
+     * @param target the file to write
+     * @throws CannotWriteException naming the target, if it cannot be written
+     */
+    public static void checkWritable(Path target) throws CannotWriteException {
+        OutputTarget where = OutputTarget.of(target);
+        if (where.kind() == OutputTarget.Kind.WRITTEN_THROUGH) {
+            if (!Files.isWritable(target)) {
+                throw new CannotWriteException(target, "permission denied", null);
+            }
+            return;
+        }
+        try (AtomicOutput probe = openUncompressed(target)) {
+            // Closed without a commit: the temporary file is deleted, the target untouched.
+            probe.stream();
+        } catch (CannotWriteException e) {
+            throw e;
+        } catch (IOException e) {
+            throw CannotWriteException.of(target, e);
+        }
     }
 
     /**

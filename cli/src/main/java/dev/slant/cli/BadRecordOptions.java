@@ -13,7 +13,8 @@ public final class BadRecordOptions {
     @Option(names = "--strict", description = "Stop at the first bad record (default: skip it, count it, and report the counts).")
     boolean strict;
 
-    @Option(names = "--rejects", paramLabel = "FILE", description = "Write each skipped record with its reason to this CSV file.")
+    @Option(names = "--rejects", paramLabel = "FILE", description = "Write each skipped record with its reason to this CSV file (whole, when the read succeeds; "
+            + "never a file the command reads or writes otherwise).")
     Path rejects;
 
     /**

@@ -158,7 +158,8 @@ public final class DatasetsCommand implements Runnable {
                 + "only (on every article without --split), and list on stderr what was removed.")
         boolean scrub;
 
-        @Option(names = "--output", required = true, paramLabel = "FILE", description = "The output file (.csv, .tsv, .jsonl, optionally .gz).")
+        @Option(names = "--output", required = true, paramLabel = "FILE", description = "The output file (.csv, .tsv, .jsonl, optionally .gz), replaced whole or not at all; a FIFO, a "
+                + "device or /dev/stdout is written as it comes. CSV cells starting with = + - @ get a leading ' (JSONL: as is).")
         Path output;
 
         @Override

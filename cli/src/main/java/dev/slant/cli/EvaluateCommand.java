@@ -10,8 +10,11 @@ import dev.slant.inference.ExitCodes;
 import dev.slant.inference.bundle.BundleReader;
 import dev.slant.inference.bundle.LoadedBundle;
 import dev.slant.inference.eval.FoldDraw;
+import dev.slant.inference.eval.Format;
+import dev.slant.inference.eval.PlainText;
 import dev.slant.inference.eval.SplitEvaluation;
 import dev.slant.inference.eval.TargetEvaluation;
+import dev.slant.inference.report.Headlines;
 import dev.slant.inference.report.PlainTextReport;
 import dev.slant.inference.report.ReportWriter;
 import java.io.PrintWriter;
@@ -26,9 +29,10 @@ import picocli.CommandLine.Option;
 /** {@code slant evaluate}: scores one part of a split with a bundle and prints honest figures. */
 @Command(name = "evaluate",
         description = {"Evaluate a model bundle on one part of a split, beside the majority baseline.",
-                "Prints accuracy, macro-F1, per-class figures, the confusion matrix, MAE for ordinal targets and "
-                        + "calibration, each beside the majority baseline of the split's train part. The bundle's "
-                        + "outlet-disjoint cross-validation, measured when it was trained, heads the report."})
+                "Prints the bundle's outlet-disjoint cross-validation (measured when it was trained), then per target "
+                        + "macro-F1, accuracy, MAE for ordinal targets and calibration, each beside the majority "
+                        + "baseline of the split's train part; --verbose and --report add per-class figures and the "
+                        + "confusion matrix."})
 public final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -50,8 +54,12 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Seed of a split made here (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--report", paramLabel = "DIR", description = "Also write report.md, report.json and SVG pictures here.")
+    @Option(names = "--report", paramLabel = "DIR", description = "Also write the full report here: per-class figures, "
+            + "confusion matrices and calibration, as Markdown, JSON and SVG.")
     Path report;
+
+    @Option(names = "--verbose", description = "Also print the full report on the terminal.")
+    boolean verbose;
 
     @Override
     public Integer call() throws Exception {
@@ -76,32 +84,37 @@ public final class EvaluateCommand implements Callable<Integer> {
         SplitEvaluation evaluation = SplitEvaluation.of(bundle, corpus, loaded.articles(), splitName, Part.parse(part), seed);
 
         JsonNode cv = bundle.manifest().metrics().path("outletCv");
-        if (!cv.isMissingNode()) {
+        if (cv.isMissingNode()) {
+            out.println("This bundle carries no outlet-disjoint cross-validation: the figures below may reward outlet "
+                    + "fingerprints.");
+        } else {
             boolean outlets = cv.path("namedOutlets").asInt(1) > 0;
-            out.printf("### %s %s (%s %d-fold CV, measured at training): "
-                            + "macro-F1 %.3f ± %.3f, majority baseline %.3f%n%n", cv.path("target").asText(),
-                    outlets ? "on outlets never seen in training" : "on held-out articles, outlets not controlled",
+            out.printf("%s %s (%s %d-fold CV, measured at training): macro-F1 %s ± %s (majority %s)%n",
+                    cv.path("target").asText(), outlets ? "on outlets never seen in training" : "on held-out articles, outlets not controlled",
                     cv.path("kind").asText("outlet-disjoint"), cv.path("folds").asInt(),
-                    cv.path("macroF1Mean").asDouble(), cv.path("macroF1Std").asDouble(), cv.path("baselineMacroF1Mean").asDouble());
+                    Format.percent(cv.path("macroF1Mean").asDouble()), Format.percent(cv.path("macroF1Std").asDouble()),
+                    Format.percent(cv.path("baselineMacroF1Mean").asDouble()));
             List<FoldDraw> draws = FoldDraw.read(cv);
             if (draws.size() > 1) {
-                out.printf("%s%n%n", FoldDraw.summary(draws));
+                out.println(FoldDraw.summary(draws));
             }
-        } else {
-            out.println("### this bundle carries no outlet-disjoint cross-validation: its figures below may reward outlet fingerprints");
-            out.println();
         }
         for (String target : evaluation.unlabeled()) {
-            spec.commandLine().getErr().printf("slant: corpus %s has no '%s' labels; that target is not evaluated%n", corpus.name(), target);
+            spec.commandLine().getErr().printf("slant: corpus %s has no '%s' labels; that target is not evaluated%n",
+                    corpus.name(), target);
         }
+        String what = splitName + " split, " + evaluation.part().label() + " part";
         for (TargetEvaluation r : evaluation.targets()) {
-            out.printf("### %s, split %s, %s part%n", r.target(), splitName, evaluation.part().label());
-            out.print(PlainTextReport.render(List.of(r)));
             out.println();
+            out.print(PlainText.render(List.of(Headlines.of(r.target(), List.of(new Headlines.Row(what, r))))));
+            if (verbose) {
+                out.println();
+                out.print(PlainTextReport.render(List.of(r)));
+            }
         }
         if (report != null) {
             ReportWriter.write(report, evaluation.targets());
-            spec.commandLine().getErr().printf("slant: wrote the report to %s%n", report);
+            spec.commandLine().getErr().printf("slant: wrote the full report to %s%n", report);
         }
         return ExitCodes.OK;
     }

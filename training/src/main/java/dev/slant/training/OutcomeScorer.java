@@ -2,7 +2,6 @@ package dev.slant.training;
 
 import dev.slant.inference.eval.Outcome;
 import dev.slant.inference.eval.ScoredOutcome;
-import dev.slant.inference.features.FeatureVector;
 import dev.slant.inference.features.Featurizer;
 import dev.slant.inference.score.LinearScorer;
 import java.util.ArrayList;

@@ -76,7 +76,8 @@ class OutputSafetyTest {
         assertEquals(ExitCodes.USAGE, run.code(), run.err());
         String line = run.err().strip();
         assertFalse(line.contains("\n"), "one line: " + run.err());
-        assertTrue(line.contains(option) && line.contains(other) && line.contains("same file"), line);
+        assertTrue(line.contains(option) && line.contains(other)
+                && (line.contains("same file") || line.contains("inside the folder")), line);
         return line;
     }
 
@@ -118,6 +119,10 @@ class OutputSafetyTest {
         String[] mapping = {"--input", in.toString(), "--id-column", "id", "--label", "stance=stance"};
         refused(CliRun.of(concat(new String[] {"train", "--out", in.toString()}, mapping)), "--out", "--input");
         refused(CliRun.of(concat(new String[] {"train", "--rejects", in.toString()}, mapping)), "--rejects", "--input");
+        Path trainReport = dir.resolve("train-report");
+        refused(CliRun.of(concat(new String[] {"train", "--out", dir.resolve("m.slant").toString(), "--report",
+                trainReport.toString(), "--rejects", trainReport.resolve("test/rejects.csv").toString()}, mapping)),
+                "--rejects", "--report");
         Path model = Files.copy(bundle, dir.resolve("model.slant"));
         refused(CliRun.of(concat(new String[] {"evaluate", "--model", model.toString(), "--rejects", model.toString()},
                 mapping)), "--rejects", "--model");

@@ -104,14 +104,11 @@ public final class CorpusOptions {
      * @throws BadInputException if the named corpus's folder does not exist
      */
     public DistinctFiles distinctFiles() {
-        DistinctFiles files = new DistinctFiles();
+        DistinctFiles files = badRecords.distinctFiles();
         if (input != null) {
             files.reads("--input", input);
         } else {
             corpus().folder().ifPresent(dir -> files.readsFolder("--corpus", dir));
-        }
-        if (!badRecords.strict) {
-            files.writes("--rejects", badRecords.rejects);
         }
         return files;
     }

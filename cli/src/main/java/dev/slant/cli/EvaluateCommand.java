@@ -5,6 +5,7 @@ import dev.slant.datasets.Article;
 import dev.slant.datasets.LabelledArticle;
 import dev.slant.datasets.corpus.Corpus;
 import dev.slant.datasets.corpus.LoadedCorpus;
+import dev.slant.datasets.io.DistinctFiles;
 import dev.slant.datasets.split.Part;
 import dev.slant.datasets.split.PublicationDates;
 import dev.slant.datasets.split.SplitChoice;
@@ -13,6 +14,7 @@ import dev.slant.inference.SlantClassifier;
 import dev.slant.inference.bundle.BundleReader;
 import dev.slant.inference.bundle.LoadedBundle;
 import dev.slant.inference.eval.FoldDraw;
+import dev.slant.inference.eval.Format;
 import dev.slant.inference.eval.PlainText;
 import dev.slant.inference.eval.SplitEvaluation;
 import dev.slant.inference.eval.TargetEvaluation;
@@ -20,10 +22,12 @@ import dev.slant.inference.eval.TimeSplitReport;
 import dev.slant.inference.invariance.InvarianceReport;
 import dev.slant.inference.invariance.InvarianceTest;
 import dev.slant.inference.invariance.Perturbations;
+import dev.slant.inference.report.Headlines;
 import dev.slant.inference.report.PlainTextReport;
 import dev.slant.inference.report.ReportWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -34,11 +38,12 @@ import picocli.CommandLine.Option;
 /** {@code slant evaluate}: scores one part of a split with a bundle and prints honest figures. */
 @Command(name = "evaluate",
         description = {"Evaluate a model bundle on one part of a split, or on a whole labelled file, beside the majority baseline.",
-                "Prints accuracy, macro-F1, per-class figures, the confusion matrix, MAE for ordinal targets and "
-                        + "calibration, each beside the majority baseline of the split's train part (of the bundle's "
-                        + "training labels for a whole file). The bundle's outlet-disjoint cross-validation, measured "
-                        + "when it was trained, heads the report. A split by time prints its later part beside its "
-                        + "in-period part; --invariance adds the perturbations that must not change a label."})
+                "Prints the bundle's outlet-disjoint cross-validation (measured when it was trained), then per target "
+                        + "macro-F1, accuracy, MAE for ordinal targets and calibration, each beside the majority "
+                        + "baseline of the split's train part (of the bundle's training labels for a whole file); "
+                        + "--verbose and --report add per-class figures and the confusion matrix. A split by time "
+                        + "prints its later part beside its in-period part; --invariance adds the perturbations that "
+                        + "must not change a label."})
 public final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -73,13 +78,26 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Seed of a split made here (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--report", paramLabel = "DIR", description = "Also write report.md, report.json and SVG pictures here.")
+    @Option(names = "--report", paramLabel = "DIR", description = "Also write the full report here: per-class figures, "
+            + "confusion matrices and calibration, as Markdown, JSON and SVG.")
     Path report;
+
+    @Option(names = "--verbose", description = "Also print the full report on the terminal.")
+    boolean verbose;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         LoadedBundle bundle = BundleReader.read(model);
+        DistinctFiles files = source.distinctFiles().reads("--model", model);
+        if (report != null) {
+            files.writes("--report", report.resolve(ReportWriter.MARKDOWN)).writes("--report", report.resolve(ReportWriter.JSON));
+            for (String t : bundle.manifest().targetNames()) {
+                files.writes("--report", report.resolve(ReportWriter.confusionFile(t)))
+                        .writes("--report", report.resolve(ReportWriter.reliabilityFile(t)));
+            }
+        }
+        files.verify();
         if (SplitChoice.OUTLET_CV.equals(split)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "outlet-cv retrains per fold: run 'slant train --split outlet-cv'; "
                     + "evaluate takes one split and prints the bundle's stored outlet cross-validation");
@@ -97,37 +115,49 @@ public final class EvaluateCommand implements Callable<Integer> {
         boolean byTime = SplitChoice.TimeCut.parse(splitName) != null;
         List<Part> parts = part != null ? List.of(Part.parse(part)) : byTime ? List.of(Part.VALID, Part.TEST) : List.of(Part.TEST);
         List<SplitEvaluation> evaluations = SplitEvaluation.of(bundle, corpus, loaded.articles(), splitName, parts, seed);
+        SplitEvaluation evaluation = evaluations.get(evaluations.size() - 1);
 
         JsonNode cv = bundle.manifest().metrics().path("outletCv");
-        if (!cv.isMissingNode()) {
+        if (cv.isMissingNode()) {
+            out.println("This bundle carries no outlet-disjoint cross-validation: the figures below may reward outlet "
+                    + "fingerprints.");
+        } else {
             boolean outlets = cv.path("namedOutlets").asInt(1) > 0;
-            out.printf("### %s %s (%s %d-fold CV, measured at training): "
-                            + "macro-F1 %.3f ± %.3f, majority baseline %.3f%n%n", cv.path("target").asText(),
-                    outlets ? "on outlets never seen in training" : "on held-out articles, outlets not controlled",
+            out.printf("%s %s (%s %d-fold CV, measured at training): macro-F1 %s ± %s (majority %s)%n",
+                    cv.path("target").asText(), outlets ? "on outlets never seen in training" : "on held-out articles, outlets not controlled",
                     cv.path("kind").asText("outlet-disjoint"), cv.path("folds").asInt(),
-                    cv.path("macroF1Mean").asDouble(), cv.path("macroF1Std").asDouble(), cv.path("baselineMacroF1Mean").asDouble());
+                    Format.percent(cv.path("macroF1Mean").asDouble()), Format.percent(cv.path("macroF1Std").asDouble()),
+                    Format.percent(cv.path("baselineMacroF1Mean").asDouble()));
             List<FoldDraw> draws = FoldDraw.read(cv);
             if (draws.size() > 1) {
-                out.printf("%s%n%n", FoldDraw.summary(draws));
+                out.println(FoldDraw.summary(draws));
             }
-        } else {
-            out.println("### this bundle carries no outlet-disjoint cross-validation: its figures below may reward outlet fingerprints");
-            out.println();
         }
-        for (String target : evaluations.get(0).unlabeled()) {
-            spec.commandLine().getErr().printf("slant: corpus %s has no '%s' labels; that target is not evaluated%n", corpus.name(), target);
+        for (String target : evaluation.unlabeled()) {
+            spec.commandLine().getErr().printf("slant: corpus %s has no '%s' labels; that target is not evaluated%n",
+                    corpus.name(), target);
         }
-        String madeSplit = evaluations.get(0).split();
+        String madeSplit = evaluation.split();
         if (byTime && parts.equals(List.of(Part.VALID, Part.TEST))) {
+            out.println();
             out.print(PlainText.render(List.of(TimeSplitReport.section(madeSplit, evaluations.get(0).targets(),
                     evaluations.get(1).targets(), PublicationDates.asOfToday().census(loaded.articles()).lines()))));
-            out.println();
         }
-        for (SplitEvaluation evaluation : evaluations) {
-            for (TargetEvaluation r : evaluation.targets()) {
-                out.printf("### %s, split %s, %s part%n", r.target(), madeSplit, evaluation.part().label());
-                out.print(PlainTextReport.render(List.of(r)));
-                out.println();
+        for (int t = 0; t < evaluation.targets().size(); t++) {
+            List<Headlines.Row> rows = new ArrayList<>();
+            for (SplitEvaluation e : evaluations) {
+                String what = madeSplit + " split, " + e.part().label() + " part"
+                        + (byTime ? e.part() == Part.TEST ? " (later)" : e.part() == Part.VALID ? " (in-period)" : "" : "");
+                rows.add(new Headlines.Row(what, e.targets().get(t)));
+            }
+            TargetEvaluation r = evaluation.targets().get(t);
+            out.println();
+            out.print(PlainText.render(List.of(Headlines.of(r.target(), rows))));
+            if (verbose) {
+                for (SplitEvaluation e : evaluations) {
+                    out.println();
+                    out.print(PlainTextReport.render(List.of(e.targets().get(t))));
+                }
             }
         }
         if (invariance) {
@@ -137,12 +167,12 @@ public final class EvaluateCommand implements Callable<Integer> {
             SlantClassifier slant = SlantClassifier.of(bundle);
             InvarianceReport inv = InvarianceTest.run(slant::classify, articles, Perturbations.forModel(bundle.featurizer(),
                     loaded.articles().stream().map(LabelledArticle::article).toList()), seed);
-            out.print(PlainText.render(inv.sections(madeSplit + " " + perturbed.label() + " part")));
             out.println();
+            out.print(PlainText.render(inv.sections(madeSplit + " " + perturbed.label() + " part")));
         }
         if (report != null) {
-            ReportWriter.write(report, evaluations.get(evaluations.size() - 1).targets());
-            spec.commandLine().getErr().printf("slant: wrote the report to %s%n", report);
+            ReportWriter.write(report, evaluation.targets());
+            spec.commandLine().getErr().printf("slant: wrote the full report to %s%n", report);
         }
         return ExitCodes.OK;
     }

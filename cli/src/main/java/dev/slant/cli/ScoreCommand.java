@@ -40,7 +40,9 @@ public final class ScoreCommand implements Callable<Integer> {
     @Mixin
     CorpusOptions source = new CorpusOptions();
 
-    @Option(names = "--output", required = true, paramLabel = "FILE", description = "The predictions file (.csv or .jsonl, optionally .gz).")
+    @Option(names = "--output", required = true, paramLabel = "FILE", description = "The predictions file (.csv or .jsonl, optionally .gz), "
+            + "replaced whole or not at all (through a link, the file it points to); a FIFO, a device or /dev/stdout is "
+            + "written as the rows come, so a failed run leaves part of it there. Never the input, the model or --rejects.")
     Path output;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "csv or jsonl (default: from the output's extension).")
@@ -65,6 +67,7 @@ public final class ScoreCommand implements Callable<Integer> {
         if (!parsed.hasMatchedOption("--input") && !parsed.hasMatchedOption("--corpus")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give the articles to score: --input FILE (or --corpus NAME)");
         }
+        source.distinctFiles().reads("--model", model).writes("--output", output).verify();
         OutputFormat outputFormat;
         ScoreSettings settings;
         try {

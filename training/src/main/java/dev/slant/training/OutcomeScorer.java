@@ -4,6 +4,7 @@ import dev.slant.datasets.LabelledArticle;
 import dev.slant.inference.Abstention;
 import dev.slant.inference.eval.Outcome;
 import dev.slant.inference.eval.ScoredOutcome;
+import dev.slant.inference.features.FeatureVector;
 import dev.slant.inference.features.Featurizer;
 import dev.slant.inference.score.LinearScorer;
 import java.util.ArrayList;

@@ -29,6 +29,7 @@ public final class TrainingJob {
     private final LoadedCorpus corpus;
     private final TrainingRequest request;
     private final Progress progress;
+    private final boolean trustChecks;
 
     /**
      * @param corpus   the data
@@ -36,9 +37,22 @@ public final class TrainingJob {
      * @param progress where progress goes
      */
     public TrainingJob(LoadedCorpus corpus, TrainingRequest request, Progress progress) {
+        this(corpus, request, progress, true);
+    }
+
+    private TrainingJob(LoadedCorpus corpus, TrainingRequest request, Progress progress, boolean trustChecks) {
         this.corpus = Objects.requireNonNull(corpus, "corpus");
         this.request = Objects.requireNonNull(request, "request");
         this.progress = Objects.requireNonNull(progress, "progress");
+        this.trustChecks = trustChecks;
+    }
+
+    /**
+     * @return this job without the {@link TrustChecks} (invariance and the drift reference), for measurements of
+     *         training alone such as {@code slant bench}; its bundle carries no drift reference
+     */
+    public TrainingJob withoutTrustChecks() {
+        return new TrainingJob(corpus, request, progress, false);
     }
 
     /**
@@ -95,8 +109,11 @@ public final class TrainingJob {
                         cvTrainer, cvGrid, dropped)));
             }
         }
-        progress.phase("perturbing held-out articles and measuring the drift reference");
-        TrustChecks trust = TrustChecks.of(result, trained, articles, request.seed());
+        TrustChecks trust = null;
+        if (trustChecks) {
+            progress.phase("perturbing held-out articles and measuring the drift reference");
+            trust = TrustChecks.of(result, trained, articles, request.seed());
+        }
         int named = dev.slant.datasets.split.Outlets.countNamed(articles.stream().map(LabelledArticle::article).toList());
         return new TrainingOutcome(corpus, request, result, cv, laterDraws, groups, drops,
                 (System.nanoTime() - t0) / 1e9, named, trust);

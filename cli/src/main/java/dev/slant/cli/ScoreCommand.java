@@ -20,10 +20,10 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code slant score}: predictions for every article of a file, written whole or not at all. */
 @Command(name = "score",
@@ -40,7 +40,9 @@ public final class ScoreCommand implements Callable<Integer> {
     @Mixin
     CorpusOptions source = new CorpusOptions();
 
-    @Option(names = "--output", required = true, paramLabel = "FILE", description = "The predictions file (.csv or .jsonl, optionally .gz).")
+    @Option(names = "--output", required = true, paramLabel = "FILE", description = "The predictions file (.csv or .jsonl, optionally .gz), "
+            + "replaced whole or not at all (through a link, the file it points to); a FIFO, a device or /dev/stdout is "
+            + "written as the rows come, so a failed run leaves part of it there. Never the input, the model or --rejects.")
     Path output;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "csv or jsonl (default: from the output's extension).")
@@ -65,6 +67,7 @@ public final class ScoreCommand implements Callable<Integer> {
         if (!parsed.hasMatchedOption("--input") && !parsed.hasMatchedOption("--corpus")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give the articles to score: --input FILE (or --corpus NAME)");
         }
+        source.distinctFiles().reads("--model", model).writes("--output", output).verify();
         OutputFormat outputFormat;
         ScoreSettings settings;
         try {
@@ -110,7 +113,15 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         for (Map.Entry<String, Long> e : s.abstentions().entrySet()) {
             if (e.getValue() > 0) {
-                err.printf("  abstained on %s (no known feature): %,d%n", e.getKey(), e.getValue());
+                err.printf("  abstained on %s (no known feature, markup, or too few known n-grams): %,d%n", e.getKey(), e.getValue());
+            }
+        }
+        if (s.drift() != null && s.scored() > 0) {
+            err.printf("  drift from the training data (%s):%n", s.drift().referenceSource());
+            s.drift().signals().forEach(signal -> err.printf("    %s%n", signal.describe()));
+            if (!s.drift().far().isEmpty()) {
+                err.printf("slant score: warning: this batch looks unlike the training data (%s): check its figures before "
+                        + "trusting them%n", String.join(", ", s.drift().far().stream().map(x -> x.name()).toList()));
             }
         }
         err.flush();

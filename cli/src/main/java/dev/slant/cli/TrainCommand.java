@@ -3,6 +3,8 @@ package dev.slant.cli;
 import dev.slant.datasets.Target;
 import dev.slant.datasets.corpus.Corpus;
 import dev.slant.datasets.corpus.LoadedCorpus;
+import dev.slant.datasets.io.AtomicOutput;
+import dev.slant.datasets.io.DistinctFiles;
 import dev.slant.datasets.scrub.ScrubSettings;
 import dev.slant.datasets.split.SplitChoice;
 import dev.slant.inference.ExitCodes;
@@ -41,9 +43,16 @@ public final class TrainCommand implements Callable<Integer> {
     CorpusOptions source = new CorpusOptions();
 
     @Option(names = "--split", paramLabel = "NAME",
-            description = "A published split (article-bias: media, random; liar: published), stratified, outlet, or outlet-cv "
+            description = "A published split (article-bias: media, random; liar: published), stratified, outlet, outlet-cv, "
+                    + "time (trained before a date, tested on the articles after it beside as many held-out articles "
+                    + "from the training years) or outlet-time (the same on outlets held out of training) "
                     + "(default: media where the corpus has it, else stratified).")
     String split;
+
+    @Option(names = "--before", paramLabel = "DATE", description = "With --split time or outlet-time: the first day of "
+            + "the later (test) part, YYYY-MM-DD (default: the day that leaves about 20% of the dated articles on or "
+            + "after it). Articles without a usable date are in no part, counted by reason.")
+    String before;
 
     @Option(names = "--targets", split = ",", paramLabel = "T1,T2",
             description = "Targets to train, the main one first (default: the corpus's single-label targets).")
@@ -170,12 +179,28 @@ public final class TrainCommand implements Callable<Integer> {
         Corpus corpus = source.corpus();
         String splitName = split != null ? split
                 : SplitChoice.defaultFor(corpus.publishedSplits());
+        if (before != null) {
+            SplitChoice.TimeCut cut = SplitChoice.TimeCut.parse(splitName);
+            if (cut == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--before goes with --split time or outlet-time, not " + splitName);
+            }
+            try {
+                splitName = SplitChoice.TimeCut.name(cut.kind(), java.time.LocalDate.parse(before));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--before '" + before + "': give a date as YYYY-MM-DD", e);
+            }
+        }
         if (select && SplitChoice.OUTLET_CV.equals(splitName)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--select needs a valid part: use it with a split, not outlet-cv");
         }
         double keep = keepWeights.fraction(spec);
-        Path bundle = out != null ? out : Path.of("models", corpus.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + splitName + ".slant");
+        Path bundle = out != null ? out : Path.of("models", (corpus.name() + "-" + splitName).replaceAll("[^A-Za-z0-9._-]", "_") + ".slant");
         Path reportDir = report != null ? report : reportBeside(bundle);
+        DistinctFiles files = source.distinctFiles().writes("--out", bundle);
+        for (String part : List.of(TrainingSummary.OUTLET_CV, TrainingSummary.VALID, TrainingSummary.TEST)) {
+            files.writesFolder("--report", reportDir.resolve(part));
+        }
+        files.verify();
         checkWritable(bundle);
 
         List<Target> chosen = new ArrayList<>();
@@ -329,15 +354,6 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Fails before any training if the bundle could not be written. */
     static void checkWritable(Path bundle) throws IOException {
-        if (Files.isDirectory(bundle)) {
-            throw new IOException("cannot write the bundle to " + bundle + ": it is a folder");
-        }
-        Path dir = bundle.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path probe = Files.createTempFile(dir, ".slant-write-check", ".tmp");
-        Files.delete(probe);
-        if (Files.exists(bundle) && !Files.isWritable(bundle)) {
-            throw new IOException("cannot write the bundle to " + bundle + ": the file is not writable");
-        }
+        AtomicOutput.checkWritable(bundle);
     }
 }

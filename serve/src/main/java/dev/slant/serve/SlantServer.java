@@ -146,6 +146,7 @@ public final class SlantServer implements AutoCloseable {
         qos.include(request -> request.getAttribute(Dispatcher.ROUTE) instanceof Endpoint.Route r && r.endpoint().queued);
         ServeMetrics metrics = new ServeMetrics(Endpoint.labels(), new ServeMetrics.Queue(
                 qos::getSuspendedRequestCount, () -> qos.getTotalExceededRequestCount() + qos.getTotalExpiredRequestCount()));
+        dev.slant.inference.drift.DriftReference.fromMetrics(slant.manifest().metrics()).ifPresent(metrics::trackDrift);
         qos.setHandler(new ApiHandler(slant, settings, metrics, modelCard, archives, hook));
         BodyReader.Budget budget = new BodyReader.Budget(bodyBudget(settings));
         GracefulHandler graceful = new GracefulHandler(new Dispatcher(settings, metrics, new PageFiles(), budget, qos));

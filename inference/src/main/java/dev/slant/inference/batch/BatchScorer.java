@@ -6,6 +6,8 @@ import dev.slant.datasets.io.ReadReport;
 import dev.slant.inference.Prediction;
 import dev.slant.inference.SlantClassifier;
 import dev.slant.inference.TargetPrediction;
+import dev.slant.inference.drift.DriftReference;
+import dev.slant.inference.drift.DriftTally;
 import dev.slant.inference.explain.ExplainedPrediction;
 import dev.slant.inference.explain.Explanation;
 import java.io.IOException;
@@ -108,6 +110,7 @@ public final class BatchScorer {
         });
         Map<String, Long> abstentions = new LinkedHashMap<>();
         classifier.targets().forEach(t -> abstentions.put(t, 0L));
+        DriftTally drift = DriftReference.fromMetrics(classifier.manifest().metrics()).map(DriftTally::new).orElse(null);
         long written = 0;
         boolean done = false;
         try {
@@ -118,7 +121,8 @@ public final class BatchScorer {
                 }
                 if (chunk.report != null) {
                     done = true;
-                    return new ScoreSummary(chunk.report, written, abstentions, System.nanoTime() - t0);
+                    return new ScoreSummary(chunk.report, written, abstentions, System.nanoTime() - t0,
+                            drift == null ? null : drift.report());
                 }
                 List<Scored> results;
                 try {
@@ -128,6 +132,9 @@ public final class BatchScorer {
                 }
                 for (Scored s : results) {
                     writer.write(s.prediction(), s.explanations());
+                    if (drift != null) {
+                        drift.add(s.prediction());
+                    }
                     for (TargetPrediction t : s.prediction().targets()) {
                         if (t.abstained()) {
                             abstentions.merge(t.target(), 1L, Long::sum);

@@ -2,6 +2,7 @@ package dev.slant.inference.batch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slant.datasets.io.AtomicOutput;
+import dev.slant.datasets.io.SafeCsvPrinter;
 import dev.slant.inference.Prediction;
 import dev.slant.inference.TargetPrediction;
 import dev.slant.inference.explain.Explanation;
@@ -15,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes predictions to a file through an {@link AtomicOutput}: the file appears whole on {@link #commit()}, and
@@ -25,7 +24,9 @@ import org.apache.commons.csv.CSVPrinter;
  * <p>CSV: the columns {@code id}, then per target {@code <target>} (the label, empty when abstaining) and
  * {@code <target>_probability}; with probabilities, {@code <target>_p_<label>} per label; with explanations,
  * {@code <target>_explanation} holding the explanation's JSON. Numbers are written exactly (shortest round-trip
- * form). JSONL: one {@link PredictionJson} object per line. Not thread-safe.
+ * form). A CSV cell a spreadsheet would run as a formula (an id such as {@code =HYPERLINK(...)}) gets a leading
+ * single quote ({@link SafeCsvPrinter}). JSONL: one {@link PredictionJson} object per line, written as is. Not
+ * thread-safe.
  */
 public final class PredictionWriter implements Closeable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,7 +36,7 @@ public final class PredictionWriter implements Closeable {
     private final Map<String, List<String>> labels;
     private final boolean probabilities;
     private final boolean explanations;
-    private final CSVPrinter csv;
+    private final SafeCsvPrinter csv;
     private final List<Object> row = new ArrayList<>();
     private long written;
 
@@ -48,7 +49,7 @@ public final class PredictionWriter implements Closeable {
         this.explanations = explanations;
         Writer w = out.writer();
         if (format == OutputFormat.CSV) {
-            csv = new CSVPrinter(w, CSVFormat.RFC4180);
+            csv = new SafeCsvPrinter(w);
             csv.printRecord(header());
         } else {
             csv = null;

@@ -185,7 +185,7 @@ public final class StaticReport {
             ArchiveTally.Shares all = tally.shares(t, ArchiveTally.ALL, 1, Integer.MAX_VALUE);
             long abstained = all.categories().stream().filter(c -> c.key().equals(ArchiveTally.ABSTAINED))
                     .mapToLong(ArchiveTally.Category::total).sum();
-            fact(h, t + " abstained", String.format(Locale.ROOT, "%,d (%s): the model knew none of their n-grams",
+            fact(h, t + " abstained", String.format(Locale.ROOT, "%,d (%s): no label, the model knowing too few of their n-grams",
                     abstained, ShareChartSvg.percent(tally.articles() == 0 ? 0 : (double) abstained / tally.articles())));
         }
         h.append("</dl>\n");

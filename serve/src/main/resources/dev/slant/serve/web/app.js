@@ -155,7 +155,9 @@ function targetCard(t, p) {
   if (p.abstained) {
     card.append(el('p', { class: 'verdict abstained', 'data-label': '' },
       el('span', { class: 'icon', 'aria-hidden': 'true' }, '⊘ '), 'Abstained: no label'),
-    el('p', { class: 'help' }, `The model knows none of this article’s ${count(p.features)} n-grams, so it gives no answer rather than a guess.`));
+    el('p', { class: 'help', 'data-reason': p.abstention || '' }, p.abstention === 'no known feature' || !p.abstention
+      ? `The model knows none of this article’s ${count(p.features)} n-grams, so it gives no answer rather than a guess.`
+      : `The model gives no answer rather than a guess: ${p.abstention}.`));
     return card;
   }
   card.append(el('p', { class: 'verdict', 'data-label': p.label, 'data-probability': p.probability },
@@ -511,7 +513,8 @@ async function showArchive(summary) {
   $('a-abstained').replaceChildren(...summary.targets.map((t) => {
     const n = t.counts['(abstained)'] || 0;
     return el('li', { 'data-target': t.name, 'data-abstained': n },
-      `${t.name}: ${count(n)} abstained (${pct(summary.articles ? n / summary.articles : 0)}), the model knowing none of their n-grams`);
+      `${t.name}: ${count(n)} abstained (${pct(summary.articles ? n / summary.articles : 0)}): no label, the model knowing too few of `
+      + 'their n-grams (or their text being mostly markup)');
   }));
   $('a-download').href = `v1/archives/${encodeURIComponent(summary.id)}/scored`;
   $('a-download').setAttribute('download', summary.download);

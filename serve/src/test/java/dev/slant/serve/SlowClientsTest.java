@@ -138,7 +138,8 @@ class SlowClientsTest {
                 HttpResponse<String> health = client.send(HttpRequest.newBuilder(server.uri().resolve("/healthz"))
                         .timeout(PATIENCE).build(), HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, health.statusCode());
-                assertEquals(slowClients, server.inFlight(), "the slow clients are still being read");
+                // Still being read (the last answer's own request may not have ended yet on the server's side).
+                assertTrue(server.inFlight() >= slowClients, "the slow clients are still being read: " + server.inFlight());
             } finally {
                 stop.countDown();
                 for (Thread t : tricklers) {

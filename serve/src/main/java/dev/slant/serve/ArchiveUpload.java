@@ -14,6 +14,7 @@ import dev.slant.datasets.io.ColumnMapping;
 import dev.slant.datasets.io.ReadOptions;
 import dev.slant.datasets.io.ReadReport;
 import dev.slant.datasets.io.RecordProblem;
+import dev.slant.datasets.io.SafeCsvPrinter;
 import dev.slant.datasets.io.TextInput;
 import dev.slant.inference.SlantClassifier;
 import dev.slant.inference.batch.BatchScorer;
@@ -38,7 +39,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.eclipse.jetty.util.Fields;
 
@@ -201,8 +201,9 @@ final class ArchiveUpload {
         List<ScoredRow> rows = new ArrayList<>();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ScoredFile in = ScoredFile.open(predictions, ScoredFile.Columns.DEFAULT);
-                Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
-                CSVPrinter out = new CSVPrinter(w, CSVFormat.RFC4180)) {
+                Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+            // The library's printer of every CSV: a cell a spreadsheet would run as a formula gets a leading quote.
+            SafeCsvPrinter out = new SafeCsvPrinter(w);
             List<String> header = new ArrayList<>(List.of("id", "title", "outlet", "date"));
             for (String t : in.targets()) {
                 header.add(t);
@@ -217,7 +218,7 @@ final class ArchiveUpload {
                 if (rows.size() < Archive.MAX_ROWS) {
                     rows.add(Archive.trimmed(row));
                 }
-                List<String> record = new ArrayList<>(List.of(cell(row.id()), cell(row.title()), cell(row.outlet()), cell(row.date())));
+                List<String> record = new ArrayList<>(List.of(row.id(), row.title(), row.outlet(), row.date()));
                 for (int t = 0; t < in.targets().size(); t++) {
                     record.add(row.label(t) == null ? "" : row.label(t));
                     record.add(row.label(t) == null ? "" : Double.toString(row.probability(t)));
@@ -227,6 +228,7 @@ final class ArchiveUpload {
             if (i != seen.size()) {
                 throw new IllegalStateException(seen.size() + " articles read but " + i + " predictions written");
             }
+            out.flush();
         }
         ObjectNode read = JsonNodeFactory.instance.objectNode();
         read.put("records", report.records());
@@ -237,17 +239,6 @@ final class ArchiveUpload {
         }
         return new Archive(id, name, false, slant.targets(), tally, rows, 0, read, outlets ? "outlet" : null,
                 dates ? "date" : null, bytes.toByteArray(), null);
-    }
-
-    /**
-     * A cell of the download, which people open in spreadsheets: text starting with {@code = + - @}, a tab or a
-     * return gets a leading apostrophe, so that no spreadsheet runs it as a formula.
-     */
-    static String cell(String text) {
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            return "'" + text;
-        }
-        return text;
     }
 
     /** Passes a reader through, noting each article's title, outlet and date in input order. */

@@ -73,6 +73,8 @@ public final class ScoredFile implements Closeable {
     private String dateName;
     private String titleName;
     private JsonNode firstJson;
+    private Map<String, Integer> index;
+    private boolean atEnd;
     private long rows;
     private long malformed;
     private long line;
@@ -200,8 +202,6 @@ public final class ScoredFile implements Closeable {
         }
     }
 
-    private boolean atEnd;
-
     // ---- CSV ---------------------------------------------------------------------------------------------------
 
     private void readHeader() throws IOException {
@@ -231,8 +231,6 @@ public final class ScoredFile implements Closeable {
         firstJson = null;
         this.index = index;
     }
-
-    private Map<String, Integer> index;
 
     private void mapCsvTargets() {
         for (int t = 0; t < targets.size(); t++) {

@@ -99,6 +99,9 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        if (archive != null && !Files.isRegularFile(archive)) {
+            throw new BadInputException("--archive " + archive + ": " + (Files.exists(archive) ? "not a regular file" : "no such file"));
+        }
         LoadedBundle bundle;
         try {
             bundle = BundleReader.read(model);
@@ -106,9 +109,6 @@ public final class ServeCommand implements Callable<Integer> {
             throw new BadInputException(e.getMessage(), e);
         }
         SlantClassifier slant = SlantClassifier.of(bundle);
-        if (archive != null && !Files.isRegularFile(archive)) {
-            throw new BadInputException("--archive " + archive + ": " + (Files.exists(archive) ? "not a regular file" : "no such file"));
-        }
         try (SlantServer server = startServer(slant, settings, bundle.modelCard())) {
             server.stopOnShutdown();
             err.printf("slant serve: listening on %s (model %s, targets %s, %d worker threads%s); open it in a browser for "

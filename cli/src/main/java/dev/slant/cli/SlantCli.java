@@ -12,7 +12,7 @@ import picocli.CommandLine;
 @Command(name = "slant", scope = CommandLine.ScopeType.INHERIT, mixinStandardHelpOptions = true,
         versionProvider = SlantVersionProvider.class,
         description = "Classify political news by topic and stance.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, ScoreCommand.class, ServeCommand.class,
+        subcommands = {TrainCommand.class, EvaluateCommand.class, ScoreCommand.class, ServeCommand.class, ReportCommand.class,
                 DatasetsCommand.class, TextCommand.class, BenchCommand.class})
 public final class SlantCli implements Runnable {
 

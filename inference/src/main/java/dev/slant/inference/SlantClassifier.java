@@ -7,6 +7,7 @@ import dev.slant.inference.bundle.LoadedBundle;
 import dev.slant.inference.bundle.Manifest;
 import dev.slant.inference.explain.ExplainedPrediction;
 import dev.slant.inference.explain.Explainer;
+import dev.slant.inference.explain.Explanation;
 import dev.slant.inference.features.FeatureVector;
 import dev.slant.inference.features.Featurizer;
 import dev.slant.inference.score.LinearScorer;
@@ -138,6 +139,26 @@ public final class SlantClassifier {
         Prediction prediction = classifyFeatures(article.id(), features, f.knownShare(),
                 abstention.articleReason(f.knownShare(), Abstention.markupShare(article)));
         return new ExplainedPrediction(prediction, explainer.explain(article, features, prediction, k));
+    }
+
+    /**
+     * Explains one label of one target, predicted or not: the k n-grams and the k sentences that contributed most
+     * to that label's decision value. For the predicted label it equals {@link #explain(Article, int)}'s
+     * explanation of the target; for another label it shows what speaks for and against that one.
+     *
+     * @param article the article
+     * @param target  a target
+     * @param label   one of its labels
+     * @param k       how many n-grams and sentences to keep, 1 or more (more than the article has keeps all)
+     * @return the explanation (without n-grams when the model knows none of the article's features)
+     * @throws IllegalArgumentException if k is below 1, or the target or the label is unknown
+     * @throws NullPointerException     if an argument is null
+     */
+    public Explanation explain(Article article, String target, String label, int k) {
+        Objects.requireNonNull(article, "article");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(label, "label");
+        return explainer.explain(article, featurizer.featurize(article), target, label, k);
     }
 
     /**

@@ -6,15 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slant.inference.SlantClassifier;
 import dev.slant.inference.explain.ExplainedPrediction;
 import dev.slant.inference.json.PredictionJson;
-import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -22,137 +18,204 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
 /**
- * Routes each request to its endpoint, answers it (JSON, or Prometheus text for {@code /metrics}) and counts it
- * in the metrics. Refused requests get {@code {"error": "...", "status": N}}: 404 for an unknown path, 405 (with
- * {@code Allow}) for a wrong method, 415 for a body that is not JSON, 413 for a body or batch over its limit and
- * 400 for anything malformed. Handlers block (reading bodies, classifying) on Jetty's bounded worker pool.
+ * Does each request's work once {@link Dispatcher} has routed it and read its body: classifies, explains, answers
+ * the model, health and metrics, and the archives. Refused requests get {@code {"error": "...", "status": N}}: 400
+ * for anything malformed, 413 for a batch over its limit, 404 for an unknown archive; an unexpected failure gets
+ * 500 with no detail (the log has it). Runs on Jetty's bounded worker pool; classify requests only after the queue
+ * let them in.
  */
 final class ApiHandler extends Handler.Abstract {
     private static final Logger LOG = Logger.getLogger(ApiHandler.class.getName());
     private static final byte[] HEALTHY = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
-    private static final String JSON_UTF8 = RequestBody.JSON + "; charset=utf-8";
 
-    /** The service's paths and the method each accepts. */
-    enum Endpoint {
-        CLASSIFY("/v1/classify", "POST"),
-        CLASSIFY_BATCH("/v1/classify/batch", "POST"),
-        MODEL("/v1/model", "GET"),
-        HEALTH("/healthz", "GET"),
-        METRICS("/metrics", "GET");
+    /** Called before each request's work; tests use it to hold a worker. */
+    interface Hook {
+        /** Does nothing. */
+        Hook NONE = endpoint -> { };
 
-        final String path;
-        final String method;
-
-        Endpoint(String path, String method) {
-            this.path = path;
-            this.method = method;
-        }
-
-        static Endpoint of(String path) {
-            for (Endpoint e : values()) {
-                if (e.path.equals(path)) {
-                    return e;
-                }
-            }
-            return null;
-        }
-    }
-
-    /** The metrics label of requests to any other path. */
-    static final String OTHER = "other";
-
-    private record Reply(int status, String contentType, byte[] body, String allow) {
-        static Reply json(byte[] body) {
-            return new Reply(200, JSON_UTF8, body, null);
-        }
-
-        static Reply error(ApiException e) {
-            return new Reply(e.status(), JSON_UTF8, ServeJson.error(e.status(), e.getMessage()), e.allow());
-        }
+        /**
+         * @param endpoint the endpoint about to work
+         */
+        void beforeWork(Endpoint endpoint);
     }
 
     private final SlantClassifier slant;
     private final ServeSettings settings;
     private final ServeMetrics metrics;
     private final byte[] model;
+    private final byte[] modelCard;
+    private final PageExplainer explainer;
+    private final Archives archives;
+    private final ModelCharts charts;
+    private final Hook hook;
 
-    ApiHandler(SlantClassifier slant, ServeSettings settings, ServeMetrics metrics) {
+    ApiHandler(SlantClassifier slant, ServeSettings settings, ServeMetrics metrics, String modelCard, Archives archives,
+            Hook hook) {
         super(InvocationType.BLOCKING);
         this.slant = Objects.requireNonNull(slant, "slant");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
-        this.model = ServeJson.bytes(ModelInfo.of(slant.manifest()));
-    }
-
-    /** @return the paths whose requests wait in the bounded queue for a worker: those that classify */
-    static List<String> queuedPaths() {
-        return List.of(Endpoint.CLASSIFY.path, Endpoint.CLASSIFY_BATCH.path);
-    }
-
-    /** @return every endpoint label of the metrics, paths first and then {@link #OTHER} */
-    static List<String> metricLabels() {
-        List<String> labels = new ArrayList<>();
-        for (Endpoint e : Endpoint.values()) {
-            labels.add(e.path);
-        }
-        labels.add(OTHER);
-        return labels;
+        this.model = ServeJson.bytes(ModelInfo.of(slant.manifest(), settings));
+        this.modelCard = Objects.requireNonNull(modelCard, "modelCard").getBytes(StandardCharsets.UTF_8);
+        this.explainer = new PageExplainer(slant);
+        this.archives = Objects.requireNonNull(archives, "archives");
+        this.charts = new ModelCharts(slant.manifest().metrics());
+        this.hook = Objects.requireNonNull(hook, "hook");
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        String path = Request.getPathInContext(request);
-        Endpoint endpoint = Endpoint.of(path);
-        String label = endpoint == null ? OTHER : endpoint.path;
+        Endpoint.Route route = (Endpoint.Route) request.getAttribute(Dispatcher.ROUTE);
+        if (route == null) {
+            return false;
+        }
         Reply reply;
         try {
-            if (endpoint == null) {
-                throw new ApiException(404, "no such path: " + path);
+            hook.beforeWork(route.endpoint());
+            if (route.endpoint() == Endpoint.ARCHIVE_DOWNLOAD && archives.get(route.archiveId()).onDisk()) {
+                download(archives.get(route.archiveId()), request, response, callback);
+                return true;
             }
-            if (!endpoint.method.equals(request.getMethod())) {
-                throw ApiException.methodNotAllowed(endpoint.method, request.getMethod(), path);
-            }
-            reply = switch (endpoint) {
+            reply = switch (route.endpoint()) {
                 case CLASSIFY -> classify(request);
                 case CLASSIFY_BATCH -> classifyBatch(request);
+                case EXPLAIN -> Reply.json(ServeJson.bytes(explainer.explain(
+                        ArticleRequests.single(body(request)).article(), query(request))));
                 case MODEL -> Reply.json(model);
+                case MODEL_CARD -> new Reply(200, "text/markdown; charset=utf-8", modelCard, java.util.Map.of());
+                case MODEL_CHART -> {
+                    Query q = new Query(query(request), "evaluation", "kind", "width");
+                    yield Reply.text("image/svg+xml; charset=utf-8", charts.render(q.text("evaluation", "cv"), q.text("kind", "confusion")));
+                }
                 case HEALTH -> Reply.json(HEALTHY);
-                case METRICS -> new Reply(200, ServeMetrics.CONTENT_TYPE, metrics.exposition().getBytes(StandardCharsets.UTF_8), null);
+                case METRICS -> Reply.text(ServeMetrics.CONTENT_TYPE, metrics.exposition());
+                case ARCHIVES -> Reply.json(ServeJson.bytes(archives.list()));
+                case ARCHIVE_UPLOAD -> Reply.json(ServeJson.bytes(archives.upload(body(request), query(request)).summary()));
+                case ARCHIVE -> Reply.json(ServeJson.bytes(archives.get(route.archiveId()).summary()));
+                case ARCHIVE_ROWS -> rows(archives.get(route.archiveId()), new Query(query(request), "sort", "order", "page", "size"));
+                case ARCHIVE_CHART -> chart(archives.get(route.archiveId()), new Query(query(request), "target", "by", "width", "format"));
+                case ARCHIVE_DOWNLOAD -> {
+                    Archive a = archives.get(route.archiveId());
+                    yield new Reply(200, "text/csv; charset=utf-8", a.scored(), java.util.Map.of(
+                            "Content-Disposition", "attachment; filename=\"" + a.downloadName() + "\""));
+                }
+                case PAGE -> throw new IllegalStateException("the page's files are served before the queue");
             };
         } catch (ApiException e) {
             reply = Reply.error(e);
-            if (!RequestBody.discardRest(request, RequestBody.SWALLOW_LIMIT)) {
-                // More unread body than is worth reading: answer anyway, then close (Connection: close below).
-                LOG.fine(() -> "refused " + request.getMethod() + " " + path + " with its body partly unread");
-            }
-        } catch (IOException e) {
-            // The client's connection failed while it sent the body: nobody is left to answer.
-            metrics.record(label, ServeMetrics.CLIENT_CLOSED, System.nanoTime() - request.getHeadersNanoTime());
-            callback.failed(e);
-            return true;
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "request " + request.getMethod() + " " + path + " failed", e);
-            reply = Reply.error(new ApiException(500, "internal error: " + e));
+            LOG.log(Level.SEVERE, "request " + request.getMethod() + " " + Request.getPathInContext(request) + " failed", e);
+            reply = Reply.error(new ApiException(500, "internal error; the server's log has the details"));
         }
-        // Counted when the answer is ready, so that a client that has its answer also finds it in /metrics.
-        metrics.record(label, reply.status(), System.nanoTime() - request.getHeadersNanoTime());
-        send(response, reply, callback);
+        reply.send(request, response, callback);
         return true;
     }
 
-    private Reply classify(Request request) throws ApiException, IOException {
-        ClassifyOptions options = options(request);
-        RequestBody.requireJson(request);
-        ArticleRequest article = ArticleRequests.single(RequestBody.read(request, settings.maxBody()));
+    private static Reply rows(Archive archive, Query q) throws ApiException {
+        String order = q.text("order", "asc");
+        if (!order.equals("asc") && !order.equals("desc")) {
+            throw new ApiException(400, "query parameter 'order' must be asc or desc, got '" + order + "'");
+        }
+        return Reply.json(ServeJson.bytes(archive.rows(q.text("sort", "number"), order.equals("desc"),
+                q.integer("page", 0, 0, Integer.MAX_VALUE), q.integer("size", 25, 1, 100))));
+    }
+
+    private static Reply chart(Archive archive, Query q) throws ApiException {
+        String target = q.text("target", archive.targets.get(0));
+        var shares = archive.shares(target, q.text("by", dev.slant.serve.archive.ArchiveTally.ALL));
+        String format = q.text("format", "svg");
+        switch (format) {
+            case "svg" -> {
+                String id = "c-" + target + "-" + shares.dimension();
+                return Reply.text("image/svg+xml; charset=utf-8",
+                        dev.slant.serve.archive.ShareChartSvg.render(shares, q.integer("width", 720, 240, 2000), id));
+            }
+            case "json" -> {
+                return Reply.json(ServeJson.bytes(Archive.sharesJson(shares)));
+            }
+            default -> throw new ApiException(400, "query parameter 'format' must be svg or json, got '" + format + "'");
+        }
+    }
+
+    /** Streams the operator's scored file without holding the thread while the client reads. */
+    private static void download(Archive archive, Request request, Response response, Callback callback) {
+        long size;
+        try {
+            size = java.nio.file.Files.size(archive.file());
+        } catch (java.io.IOException e) {
+            Reply.error(new ApiException(404, "the archive's file cannot be read any more")).send(request, response, callback);
+            return;
+        }
+        String name = archive.file().getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        response.setStatus(200);
+        var h = response.getHeaders();
+        h.put(org.eclipse.jetty.http.HttpHeader.CONTENT_TYPE, name.endsWith(".gz") ? "application/gzip"
+                : name.contains(".jsonl") || name.contains(".ndjson") ? "application/x-ndjson; charset=utf-8" : "text/csv; charset=utf-8");
+        h.put(org.eclipse.jetty.http.HttpHeader.CONTENT_LENGTH, size);
+        h.put("Content-Disposition", "attachment; filename=\"" + archive.downloadName() + "\"");
+        h.put("X-Content-Type-Options", "nosniff");
+        h.put("Content-Security-Policy", PageFiles.CSP_DATA);
+        if ("HEAD".equals(request.getMethod())) {
+            response.write(true, null, callback);
+            return;
+        }
+        org.eclipse.jetty.io.Content.copy(org.eclipse.jetty.io.Content.Source.from(archive.file()), response, callback);
+    }
+
+    /** A request's query parameters, each at most once and among those an endpoint knows. */
+    private static final class Query {
+        private final java.util.Map<String, String> values = new java.util.HashMap<>();
+
+        Query(Fields fields, String... known) throws ApiException {
+            java.util.List<String> names = java.util.List.of(known);
+            for (Fields.Field f : fields) {
+                if (!names.contains(f.getName())) {
+                    throw new ApiException(400, "unknown query parameter '" + f.getName() + "'; known: " + String.join(", ", names));
+                }
+                if (f.getValues().size() != 1) {
+                    throw new ApiException(400, "query parameter '" + f.getName() + "' is given " + f.getValues().size() + " times");
+                }
+                values.put(f.getName(), f.getValue());
+            }
+        }
+
+        String text(String name, String fallback) {
+            String v = values.get(name);
+            return v == null || v.isEmpty() ? fallback : v;
+        }
+
+        int integer(String name, int fallback, int min, int max) throws ApiException {
+            String v = values.get(name);
+            if (v == null || v.isEmpty()) {
+                return fallback;
+            }
+            try {
+                int n = Integer.parseInt(v);
+                if (n < min || n > max) {
+                    throw new ApiException(400, "query parameter '" + name + "' must be " + min + " to " + max + ", got " + n);
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw new ApiException(400, "query parameter '" + name + "' must be a whole number, got '" + v + "'", e);
+            }
+        }
+    }
+
+    private static byte[] body(Request request) {
+        return (byte[]) request.getAttribute(Dispatcher.BODY);
+    }
+
+    private Reply classify(Request request) throws ApiException {
+        ClassifyOptions options = ClassifyOptions.parse(query(request));
+        ArticleRequest article = ArticleRequests.single(body(request));
         ObjectNode answer = answer(article, options);
         metrics.classified(1);
         return Reply.json(ServeJson.bytes(answer));
     }
 
-    private Reply classifyBatch(Request request) throws ApiException, IOException {
-        ClassifyOptions options = options(request);
-        RequestBody.requireJson(request);
-        List<ArticleRequest> articles = ArticleRequests.batch(RequestBody.read(request, settings.maxBody()), settings.maxBatch());
+    private Reply classifyBatch(Request request) throws ApiException {
+        ClassifyOptions options = ClassifyOptions.parse(query(request));
+        List<ArticleRequest> articles = ArticleRequests.batch(body(request), settings.maxBatch());
         ArrayNode answers = JsonNodeFactory.instance.arrayNode(articles.size());
         for (ArticleRequest a : articles) {
             answers.add(answer(a, options));
@@ -178,28 +241,11 @@ final class ApiHandler extends Handler.Abstract {
         return json;
     }
 
-    private static ClassifyOptions options(Request request) throws ApiException {
-        Fields query;
+    static Fields query(Request request) throws ApiException {
         try {
-            query = Request.extractQueryParameters(request);
+            return Request.extractQueryParameters(request);
         } catch (RuntimeException e) {
             throw new ApiException(400, "malformed query string: " + e.getMessage(), e);
         }
-        return ClassifyOptions.parse(query);
-    }
-
-    private static void send(Response response, Reply reply, Callback callback) {
-        response.setStatus(reply.status());
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.body().length);
-        if (reply.allow() != null) {
-            response.getHeaders().put(HttpHeader.ALLOW, reply.allow());
-        }
-        if (reply.status() >= 400) {
-            // A refused request's body may be left unread (413, 415, 405): close rather than let the client reuse a
-            // connection the server is about to drop, which a client sees as an empty answer to its next request.
-            response.getHeaders().put(HttpHeader.CONNECTION, "close");
-        }
-        response.write(true, ByteBuffer.wrap(reply.body()), callback);
     }
 }

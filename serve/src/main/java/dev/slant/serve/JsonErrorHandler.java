@@ -19,13 +19,19 @@ final class JsonErrorHandler implements Request.Handler {
         if (status < 400) {
             status = 500;
         }
-        String message = request.getAttribute(ErrorHandler.ERROR_MESSAGE) instanceof String m && !m.isBlank()
+        // Jetty's own refusals (a malformed request line or header) carry a short reason meant for the client; a
+        // failure of the service's code carries an exception, whose text stays in the log.
+        boolean fromException = request.getAttribute(ErrorHandler.ERROR_EXCEPTION) instanceof Throwable t
+                && !(t instanceof org.eclipse.jetty.http.BadMessageException);
+        String message = !fromException && request.getAttribute(ErrorHandler.ERROR_MESSAGE) instanceof String m && !m.isBlank()
                 ? m : HttpStatus.getMessage(status);
         byte[] body = ServeJson.error(status, message);
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, RequestBody.JSON + "; charset=utf-8");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        response.getHeaders().put("Content-Security-Policy", PageFiles.CSP_DATA);
         response.write(true, ByteBuffer.wrap(body), callback);
         return true;
     }

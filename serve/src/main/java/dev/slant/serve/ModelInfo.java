@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slant.inference.bundle.Manifest;
 import dev.slant.inference.bundle.ManifestTarget;
 
-/** What {@code GET /v1/model} answers: the bundle's targets with their labels, its metrics and its provenance. */
+/**
+ * What {@code GET /v1/model} answers: the bundle's targets with their labels, its metrics and its provenance, and
+ * the service's limits (which the page shows).
+ */
 final class ModelInfo {
     private ModelInfo() {
     }
@@ -16,13 +19,16 @@ final class ModelInfo {
      * {"targets": [{"name", "labels", "modelType", "trainer", "trainerSettings", "precision"}, ...],
      *  "metrics": {...as training recorded them...},
      *  "provenance": {"formatVersion", "slantVersion", "created", "seed", "trainingDataSha256", "rowsUsed",
-     *                 "rowsRejected", "featurizer": {...}, "entries": {name: sha256}}}
+     *                 "rowsRejected", "featurizer": {...}, "entries": {name: sha256}},
+     *  "limits": {"maxBody", "maxBatch"},
+     *  "minLabelCoverage": the least share of a target's labels an evaluated part must hold for its macro-F1}
      * }</pre>
      *
      * @param manifest the bundle's manifest
+     * @param settings the service's settings
      * @return its JSON
      */
-    static ObjectNode of(Manifest manifest) {
+    static ObjectNode of(Manifest manifest, ServeSettings settings) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         ArrayNode targets = json.putArray("targets");
         for (ManifestTarget t : manifest.targets()) {
@@ -32,8 +38,8 @@ final class ModelInfo {
             t.labels().forEach(labels::add);
             target.put("modelType", t.modelType());
             target.put("trainer", t.trainer());
-            ObjectNode settings = target.putObject("trainerSettings");
-            t.trainerSettings().forEach(settings::put);
+            ObjectNode trainer = target.putObject("trainerSettings");
+            t.trainerSettings().forEach(trainer::put);
             target.put("precision", t.precision().name());
         }
         json.set("metrics", manifest.metrics());
@@ -48,6 +54,9 @@ final class ModelInfo {
         provenance.set("featurizer", ServeJson.MAPPER.valueToTree(manifest.featurizer()));
         ObjectNode entries = provenance.putObject("entries");
         manifest.entries().forEach(entries::put);
+        json.putObject("limits").put("maxBody", settings.maxBody()).put("maxBatch", settings.maxBatch());
+        // The page leaves out a macro-F1 by the same rule as the headline tables of train and evaluate.
+        json.put("minLabelCoverage", dev.slant.inference.report.Headlines.MIN_LABEL_COVERAGE);
         return json;
     }
 }

@@ -3,8 +3,11 @@ package dev.slant.serve;
 import dev.slant.inference.SlantClassifier;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
-import org.eclipse.jetty.http.pathmap.PathSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -15,21 +18,25 @@ import org.eclipse.jetty.server.handler.QoSHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * A classifier served over HTTP/1.1 by Jetty 12 (core handlers, no servlets). See {@link ApiHandler} for the
- * endpoints.
+ * A classifier served over HTTP/1.1 by Jetty 12 (core handlers, no servlets), with the page at {@code /}. See
+ * {@link Endpoint} for the endpoints, {@link Dispatcher} for the order in which a request is checked, and
+ * {@link ApiHandler} for the work.
  *
- * <p>Bounds: at most {@link ServeSettings#threads()} classify requests run at once; at most
- * {@link ServeSettings#maxQueue()} more wait for their turn (holding no thread), and a request beyond those, or
- * one that waits longer than {@link #MAX_WAIT}, gets 503 (Jetty's {@link QoSHandler}). {@code /healthz},
- * {@code /metrics} and {@code /v1/model} are not queued behind classification. At most
- * {@link ServeSettings#maxConnections()} connections are open (beyond that the server stops accepting until one
- * closes), and over HTTP/1.1 a connection carries one request at a time, which also bounds Jetty's own job
- * queue. Jetty's thread pool is fixed: the workers plus one acceptor, one selector and {@link #SPARE_THREADS}
- * for Jetty's own tasks. Bodies and batches are limited as {@link ApiHandler} says.
+ * <p>Bounds: a request's body is read without holding a thread ({@link BodyReader}), within the body limit, the
+ * body timeout and minimum rate, and a memory budget all bodies share ({@link #bodyBudget}); so slow or stalled
+ * clients hold connections, never workers. Then at most {@link ServeSettings#threads()} requests that classify
+ * run at once; at most {@link ServeSettings#maxQueue()} more wait for their turn (holding no thread), and a
+ * request beyond those, or one that waits longer than {@link #MAX_WAIT}, gets 503 (Jetty's {@link QoSHandler}).
+ * The page's files, {@code /healthz}, {@code /metrics}, {@code /v1/model} and the archives' views are not queued
+ * behind classification. At most {@link ServeSettings#maxConnections()} connections are open (beyond that the
+ * server stops accepting until one closes), and over HTTP/1.1 a connection carries one request at a time. Jetty's
+ * thread pool is fixed: the workers plus one acceptor, one selector and {@link #SPARE_THREADS} for Jetty's own
+ * tasks and the reading of bodies.
  *
  * <p>Stopping is graceful: the server stops accepting, lets requests in flight finish for up to
  * {@link ServeSettings#stopTimeoutMs()}, then closes. While it stops, a connection idle for a second (a client
- * that stalls mid-body) is closed rather than waited for ({@link GracefulHandler}'s default). {@link #stopOnShutdown()} does that on SIGTERM or Ctrl-C.
+ * that stalls mid-body) is closed rather than waited for ({@link GracefulHandler}'s default).
+ * {@link #stopOnShutdown()} does that on SIGTERM or Ctrl-C.
  */
 public final class SlantServer implements AutoCloseable {
     private static final int ACCEPTORS = 1;
@@ -37,6 +44,8 @@ public final class SlantServer implements AutoCloseable {
     private static final int IDLE_TIMEOUT_MS = 30_000;
     /** Threads beyond the workers for Jetty's own tasks, so that blocked workers cannot starve it. */
     static final int SPARE_THREADS = 2;
+    /** Bodies of the largest size that may be in memory at once (see {@link #bodyBudget}). */
+    static final long BODIES_AT_ONCE = 16;
     /** The longest a classify request waits for a worker before it gets 503. */
     public static final Duration MAX_WAIT = Duration.ofSeconds(30);
 
@@ -58,7 +67,7 @@ public final class SlantServer implements AutoCloseable {
     }
 
     /**
-     * Starts serving.
+     * Starts serving, without a model card.
      *
      * @param slant    the classifier
      * @param settings where to listen and what to bound
@@ -66,6 +75,53 @@ public final class SlantServer implements AutoCloseable {
      * @throws IOException if it cannot listen there (address in use, unknown host, no permission)
      */
     public static SlantServer start(SlantClassifier slant, ServeSettings settings) throws IOException {
+        return start(slant, settings, "");
+    }
+
+    /**
+     * Starts serving.
+     *
+     * @param slant     the classifier
+     * @param settings  where to listen and what to bound
+     * @param modelCard the bundle's model card (Markdown), which the page shows
+     * @return the running server
+     * @throws IOException if it cannot listen there (address in use, unknown host, no permission)
+     */
+    public static SlantServer start(SlantClassifier slant, ServeSettings settings, String modelCard) throws IOException {
+        return start(slant, settings, modelCard, null, ApiHandler.Hook.NONE);
+    }
+
+    /**
+     * Starts serving, with a scored archive the page shows to everyone.
+     *
+     * @param slant     the classifier
+     * @param settings  where to listen and what to bound
+     * @param modelCard the bundle's model card (Markdown), which the page shows
+     * @param archive   a scored file ({@code slant score}'s output, or a download of the page's), read whole before
+     *                  the server starts; null for none
+     * @return the running server
+     * @throws IOException                                     if it cannot listen there, or the archive cannot be read
+     * @throws dev.slant.datasets.io.BadInputException if the archive holds no predictions
+     */
+    public static SlantServer start(SlantClassifier slant, ServeSettings settings, String modelCard, Path archive)
+            throws IOException {
+        return start(slant, settings, modelCard, archive, ApiHandler.Hook.NONE);
+    }
+
+    static SlantServer start(SlantClassifier slant, ServeSettings settings, String modelCard, ApiHandler.Hook hook)
+            throws IOException {
+        return start(slant, settings, modelCard, null, hook);
+    }
+
+    static SlantServer start(SlantClassifier slant, ServeSettings settings, String modelCard, Path archive,
+            ApiHandler.Hook hook) throws IOException {
+        Archive named = null;
+        if (archive != null) {
+            Map<String, List<String>> labels = new LinkedHashMap<>();
+            slant.targets().forEach(t -> labels.put(t, slant.labels(t)));
+            named = Archive.ofFile(archive, labels);
+        }
+        Archives archives = new Archives(slant, named);
         int maxThreads = settings.threads() + ACCEPTORS + SELECTORS + SPARE_THREADS;
         QueuedThreadPool pool = new QueuedThreadPool(maxThreads, maxThreads);
         pool.setName("slant-serve");
@@ -77,7 +133,8 @@ public final class SlantServer implements AutoCloseable {
         ServerConnector connector = new ServerConnector(server, ACCEPTORS, SELECTORS, new HttpConnectionFactory(http));
         connector.setHost(settings.host());
         connector.setPort(settings.port());
-        connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+        // Jetty's own idle timeout must not cut a body short of the pause the settings allow.
+        connector.setIdleTimeout(Math.max(IDLE_TIMEOUT_MS, settings.bodyTimeoutMs() + 1000));
         server.addConnector(connector);
         server.addBean(new NetworkConnectionLimit(settings.maxConnections(), connector));
 
@@ -86,17 +143,22 @@ public final class SlantServer implements AutoCloseable {
         qos.setMaxSuspendedRequestCount(settings.maxQueue());
         qos.setMaxSuspend(MAX_WAIT);
         qos.setRejectStatusCode(503);
-        for (String path : ApiHandler.queuedPaths()) {
-            qos.include(PathSpec.from(path));
-        }
-        ServeMetrics metrics = new ServeMetrics(ApiHandler.metricLabels(), new ServeMetrics.Queue(
+        qos.include(request -> request.getAttribute(Dispatcher.ROUTE) instanceof Endpoint.Route r && r.endpoint().queued);
+        ServeMetrics metrics = new ServeMetrics(Endpoint.labels(), new ServeMetrics.Queue(
                 qos::getSuspendedRequestCount, () -> qos.getTotalExceededRequestCount() + qos.getTotalExpiredRequestCount()));
         dev.slant.inference.drift.DriftReference.fromMetrics(slant.manifest().metrics()).ifPresent(metrics::trackDrift);
-        qos.setHandler(new ApiHandler(slant, settings, metrics));
-        GracefulHandler graceful = new GracefulHandler(qos);
+        qos.setHandler(new ApiHandler(slant, settings, metrics, modelCard, archives, hook));
+        BodyReader.Budget budget = new BodyReader.Budget(bodyBudget(settings));
+        GracefulHandler graceful = new GracefulHandler(new Dispatcher(settings, metrics, new PageFiles(), budget, qos));
         server.setHandler(graceful);
         server.setErrorHandler(new JsonErrorHandler());
         server.setStopTimeout(settings.stopTimeoutMs());
+        server.addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStopped(org.eclipse.jetty.util.component.LifeCycle event) {
+                archives.close();
+            }
+        });
         try {
             server.start();
         } catch (Exception e) {
@@ -105,9 +167,18 @@ public final class SlantServer implements AutoCloseable {
             } catch (Exception suppressed) {
                 e.addSuppressed(suppressed);
             }
+            archives.close();
             throw new IOException("cannot serve on " + settings.host() + ":" + settings.port() + ": " + e.getMessage(), e);
         }
         return new SlantServer(server, connector, graceful, qos, metrics, settings);
+    }
+
+    /**
+     * The memory all request bodies may hold at once, being read or waiting for a worker: room for
+     * {@link #BODIES_AT_ONCE} bodies of the largest size (at least 64 MiB), at most 2 GiB.
+     */
+    static long bodyBudget(ServeSettings settings) {
+        return Math.min(2L << 30, Math.max(64L << 20, BODIES_AT_ONCE * settings.maxBody()));
     }
 
     /** @return the port it listens on (the one chosen when the settings asked for port 0) */

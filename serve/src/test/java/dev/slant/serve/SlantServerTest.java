@@ -64,23 +64,10 @@ class SlantServerTest {
     static HttpClient client;
 
     @BeforeAll
-    static void start(@TempDir Path dir) throws Exception {
+    static void start() throws Exception {
         JETTY.setLevel(java.util.logging.Level.WARNING);
-        List<LabelledArticle> training = Synthetic.articles(300, 1);
-        Featurizer featurizer = Synthetic.featurizer(training);
-        Map<String, Model<Label>> models = new LinkedHashMap<>();
-        models.put("stance", Synthetic.train(TinyTrainers.all().get("liblinear-svm"), featurizer, training, "stance"));
-        models.put("topic", Synthetic.train(TinyTrainers.all().get("sgd-lr"), featurizer, training, "topic"));
-        ObjectNode metrics = JsonNodeFactory.instance.objectNode();
-        metrics.putObject("test").put("macroF1", 0.7);
-        Path file = dir.resolve("tiny.slant");
-        new BundleWriter().write(file, new BundleContents(featurizer, models, 7L, "0".repeat(64), 300, 2, metrics, "card",
-                BundleContents.DEFAULT_PRECISION));
-        slant = SlantClassifier.load(file);
-        unseen = new ArrayList<>();
-        for (LabelledArticle a : Synthetic.articles(200, 3)) {
-            unseen.add(a.article());
-        }
+        slant = TinyModel.classifier();
+        unseen = TinyModel.unseen();
         server = SlantServer.start(slant, settings());
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
@@ -128,7 +115,7 @@ class SlantServerTest {
     /** Asserts that an answer is the library's prediction: same labels, counts and probabilities to 1e-9. */
     static void assertAnswer(Prediction expected, JsonNode answer, boolean probabilities) {
         String id = expected.articleId();
-        assertEquals(slant.targets().size() + 1, answer.size(), id);
+        assertEquals(expected.targets().size() + 1, answer.size(), id);
         for (TargetPrediction t : expected.targets()) {
             JsonNode got = answer.get(t.target());
             assertEquals(t.abstained(), got.get("abstained").booleanValue(), id);
@@ -330,13 +317,16 @@ class SlantServerTest {
     @Test
     void unknownPathsGet404AndWrongMethods405() throws Exception {
         assertError(get(server, "/v1/classify/other"), 404, "no such path: /v1/classify/other");
-        assertError(post("/", "{}"), 404, "no such path");
+        assertError(post("/v1", "{}"), 404, "no such path");
+        HttpResponse<String> page = post("/", "{}");
+        assertError(page, 405, "method POST is not allowed on /");
+        assertEquals("GET, HEAD", page.headers().firstValue("Allow").orElseThrow());
         HttpResponse<String> r = get(server, "/v1/classify");
         assertError(r, 405, "method GET is not allowed on /v1/classify");
         assertEquals("POST", r.headers().firstValue("Allow").orElseThrow());
         r = post("/healthz", "{}");
-        assertError(r, 405, "use GET");
-        assertEquals("GET", r.headers().firstValue("Allow").orElseThrow());
+        assertError(r, 405, "use GET, HEAD");
+        assertEquals("GET, HEAD", r.headers().firstValue("Allow").orElseThrow());
         r = client.send(HttpRequest.newBuilder(uri(server, "/v1/classify/batch")).DELETE().build(), HttpResponse.BodyHandlers.ofString());
         assertError(r, 405, "DELETE");
         assertEquals("POST", r.headers().firstValue("Allow").orElseThrow());
@@ -362,7 +352,9 @@ class SlantServerTest {
         HttpResponse<String> r = get(server, "/v1/model");
         assertEquals(200, r.statusCode());
         JsonNode model = JSON.readTree(r.body());
-        assertEquals(List.of("targets", "metrics", "provenance"), fieldNames(model));
+        assertEquals(List.of("targets", "metrics", "provenance", "limits", "minLabelCoverage"), fieldNames(model));
+        assertEquals(MAX_BODY, model.at("/limits/maxBody").longValue());
+        assertEquals(MAX_BATCH, model.at("/limits/maxBatch").intValue());
         List<String> targets = new ArrayList<>();
         for (JsonNode t : model.get("targets")) {
             targets.add(t.get("name").textValue());
@@ -523,25 +515,37 @@ class SlantServerTest {
     @Test
     void classifyRequestsBeyondTheWorkersWaitAndBeyondTheQueueGet503() throws Exception {
         ServeSettings one = settings().withConcurrency(1, 1);
-        try (SlantServer own = SlantServer.start(slant, one)) {
-            byte[] first = articleJson(unseen.get(10)).toString().getBytes(StandardCharsets.UTF_8);
-            byte[] second = articleJson(unseen.get(11)).toString().getBytes(StandardCharsets.UTF_8);
-            try (Socket a = startRequest(own, first)) {
-                while (own.inFlight() < 1) {
-                    Thread.sleep(5);
+        java.util.concurrent.CountDownLatch working = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ApiHandler.Hook hold = endpoint -> {
+            if (working.getCount() > 0) {
+                working.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-                Socket b = startRequest(own, second);
-                while (own.waiting() < 1) {
-                    Thread.sleep(5);
-                }
-                // One runs (reading its body), one waits: a third is refused, and liveness still answers.
-                assertError(post(own, "/v1/classify", TYPE, HttpRequest.BodyPublishers.ofString(new String(first, StandardCharsets.UTF_8))),
-                        503, "");
-                assertEquals(200, get(own, "/healthz").statusCode());
-                assertAnswer(slant.classify(unseen.get(10)), finish(a, first, "HTTP/1.1 200 OK"), true);
-                assertAnswer(slant.classify(unseen.get(11)), finish(b, second, "HTTP/1.1 200 OK"), true);
-                b.close();
             }
+        };
+        try (SlantServer own = SlantServer.start(slant, one, "", hold)) {
+            String first = articleJson(unseen.get(10)).toString();
+            String second = articleJson(unseen.get(11)).toString();
+            CompletableFuture<HttpResponse<String>> a = client.sendAsync(HttpRequest.newBuilder(uri(own, "/v1/classify"))
+                    .header("Content-Type", TYPE).POST(HttpRequest.BodyPublishers.ofString(first)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            working.await();
+            CompletableFuture<HttpResponse<String>> b = client.sendAsync(HttpRequest.newBuilder(uri(own, "/v1/classify"))
+                    .header("Content-Type", TYPE).POST(HttpRequest.BodyPublishers.ofString(second)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            while (own.waiting() < 1) {
+                Thread.sleep(5);
+            }
+            // One runs, one waits: a third is refused, and liveness still answers.
+            assertError(post(own, "/v1/classify", TYPE, HttpRequest.BodyPublishers.ofString(first)), 503, "");
+            assertEquals(200, get(own, "/healthz").statusCode());
+            release.countDown();
+            assertAnswer(slant.classify(unseen.get(10)), JSON.readTree(a.get().body()), true);
+            assertAnswer(slant.classify(unseen.get(11)), JSON.readTree(b.get().body()), true);
             List<String> lines = get(own, "/metrics").body().lines().toList();
             assertTrue(lines.contains("slant_http_requests_rejected_total 1"), lines.toString());
             assertTrue(lines.contains("slant_http_requests_waiting 0"), lines.toString());

@@ -67,17 +67,7 @@ public final class Explainer {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, got " + k);
         }
-        Occurrences occ = new Occurrences();
-        Article seen = featurizer.spans(article, (b, s, e) -> occ.add(b, true, s, e), (b, s, e) -> occ.add(b, false, s, e));
-        Buckets buckets = new Buckets(features, occ, seen, featurizer.settings().titleMode() == TitleMode.SEPARATE);
-        List<Span> sentenceSpans = splitter.spans(seen.text());
-        List<String> sentenceTexts = splitter.split(seen.text());
-        int[] sentenceStarts = sentenceSpans.stream().mapToInt(Span::start).toArray();
-        int[] sentenceOf = new int[occ.size];
-        for (int i = 0; i < occ.size; i++) {
-            sentenceOf[i] = occ.title[i] ? -1 : sentenceIndex(sentenceStarts, occ.start[i]);
-        }
-
+        Seen seen = new Seen(article, features);
         Map<String, Explanation> out = new LinkedHashMap<>();
         for (TargetPrediction t : prediction.targets()) {
             if (t.abstained()) {
@@ -87,7 +77,64 @@ public final class Explainer {
             if (scorer == null) {
                 throw new IllegalArgumentException("no scorer for target " + t.target());
             }
-            int label = scorer.labels().indexOf(t.label());
+            out.put(t.target(), seen.explain(t.target(), scorer, t.label(), k));
+        }
+        return out;
+    }
+
+    /**
+     * Explains one label of one target, predicted or not, exactly as {@link #explain(Article, FeatureVector,
+     * Prediction, int)} explains a predicted label: for a label the model did not predict, the n-grams and sentences
+     * that pushed towards it (positive) and away from it (negative).
+     *
+     * @param article  the article
+     * @param features its feature vector, made by the featurizer
+     * @param target   the target
+     * @param label    one of its labels
+     * @param k        how many n-grams and sentences to keep (1 or more; a k above their number keeps all)
+     * @return the explanation; with no n-gram when the model knows none of the article's features (the decision
+     *         value is then the bias)
+     * @throws IllegalArgumentException if k is below 1, or the target or label is unknown
+     */
+    public Explanation explain(Article article, FeatureVector features, String target, String label, int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1, got " + k);
+        }
+        LinearScorer scorer = scorers.get(target);
+        if (scorer == null) {
+            throw new IllegalArgumentException("no target '" + target + "'; known: " + scorers.keySet());
+        }
+        if (!scorer.labels().contains(label)) {
+            throw new IllegalArgumentException("target " + target + " has no label '" + label + "'; its labels: " + scorer.labels());
+        }
+        return new Seen(article, features).explain(target, scorer, label, k);
+    }
+
+    /** An article as the featurizer saw it: every feature occurrence, its sentence, and the bucket names. */
+    private final class Seen {
+        final FeatureVector features;
+        final Occurrences occ = new Occurrences();
+        final Buckets buckets;
+        final List<String> sentenceTexts;
+        final int[] sentenceOf;
+        final String title;
+
+        Seen(Article article, FeatureVector features) {
+            this.features = features;
+            Article seen = featurizer.spans(article, (b, s, e) -> occ.add(b, true, s, e), (b, s, e) -> occ.add(b, false, s, e));
+            buckets = new Buckets(features, occ, seen, featurizer.settings().titleMode() == TitleMode.SEPARATE);
+            List<Span> sentenceSpans = splitter.spans(seen.text());
+            sentenceTexts = splitter.split(seen.text());
+            int[] sentenceStarts = sentenceSpans.stream().mapToInt(Span::start).toArray();
+            sentenceOf = new int[occ.size];
+            for (int i = 0; i < occ.size; i++) {
+                sentenceOf[i] = occ.title[i] ? -1 : sentenceIndex(sentenceStarts, occ.start[i]);
+            }
+            title = seen.title();
+        }
+
+        Explanation explain(String target, LinearScorer scorer, String labelName, int k) {
+            int label = scorer.labels().indexOf(labelName);
             double[] decision = new double[scorer.labels().size()];
             scorer.decisionValues(features, decision);
 
@@ -108,7 +155,7 @@ public final class Explainer {
             ngrams.sort(NGRAM_ORDER);
 
             double titleTotal = 0;
-            double[] sentenceTotals = new double[sentenceSpans.size()];
+            double[] sentenceTotals = new double[sentenceTexts.size()];
             boolean titleSeen = false;
             for (int o = 0; o < occ.size; o++) {
                 int i = buckets.positionOf(occ.bucket[o]);
@@ -125,16 +172,14 @@ public final class Explainer {
             }
             List<SentenceContribution> sentences = new ArrayList<>();
             if (titleSeen) {
-                sentences.add(new SentenceContribution(SentenceContribution.TITLE, 0, oneLine(seen.title()), titleTotal));
+                sentences.add(new SentenceContribution(SentenceContribution.TITLE, 0, oneLine(title), titleTotal));
             }
             for (int s = 0; s < sentenceTotals.length; s++) {
                 sentences.add(new SentenceContribution(SentenceContribution.TEXT, s, sentenceTexts.get(s), sentenceTotals[s]));
             }
             sentences.sort(SENTENCE_ORDER);
-            out.put(t.target(), new Explanation(t.target(), t.label(), decision[label], scorer.bias(label),
-                    top(ngrams, k), top(sentences, k)));
+            return new Explanation(target, labelName, decision[label], scorer.bias(label), top(ngrams, k), top(sentences, k));
         }
-        return out;
     }
 
     private static <T> List<T> top(List<T> sorted, int k) {

@@ -25,7 +25,15 @@ public final class ConfusionMatrixSvg {
      * @return the SVG document of its model's confusion matrix
      */
     public static String render(TargetEvaluation evaluation) {
-        ConfusionMatrix c = evaluation.model().confusion();
+        return render(evaluation.target(), evaluation.model().confusion());
+    }
+
+    /**
+     * @param target a target's name
+     * @param c      its model's confusion matrix (for example read back from a bundle's metrics)
+     * @return the SVG document of the matrix
+     */
+    public static String render(String target, ConfusionMatrix c) {
         List<String> labels = c.labels();
         boolean abstentions = c.abstentions() > 0;
         List<String> columns = new ArrayList<>(labels);
@@ -43,7 +51,7 @@ public final class ConfusionMatrixSvg {
         double height = top + cell * rows + MARGIN;
         width = Math.max(width, 360);
 
-        String title = evaluation.target() + ": confusion matrix, " + c.total() + " articles";
+        String title = target + ": confusion matrix, " + c.total() + " articles";
         Svg svg = new Svg(width, height, title);
         svg.text(MARGIN, 24, title, 16, "start", "#222222", 0);
         svg.text(MARGIN, 42, "rows gold, columns predicted; shade = share of the gold row", 11, "start", "#555555", 0);

@@ -27,8 +27,17 @@ public final class ReliabilityDiagramSvg {
      *         probabilities
      */
     public static String render(TargetEvaluation evaluation) {
-        Optional<Calibration> calibration = evaluation.model().calibration();
-        String title = evaluation.target() + ": reliability diagram"
+        return render(evaluation.target(), evaluation.model().calibration());
+    }
+
+    /**
+     * @param target      a target's name
+     * @param calibration its model's calibration (for example read back from a bundle's metrics), empty where the
+     *                    model gave no probabilities
+     * @return the SVG document of the reliability diagram, or of a notice where there is no calibration
+     */
+    public static String render(String target, Optional<Calibration> calibration) {
+        String title = target + ": reliability diagram"
                 + calibration.map(c -> ", ECE " + Format.percent(c.ece()) + "% over " + c.measured() + " articles")
                 .orElse("");
         Svg svg = new Svg(LEFT + PLOT + RIGHT, TOP + PLOT + BOTTOM, title);

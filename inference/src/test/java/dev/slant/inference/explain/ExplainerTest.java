@@ -122,6 +122,38 @@ class ExplainerTest {
     }
 
     @Test
+    void anyLabelCanBeExplainedAndThePredictedOneAsExplainDoes() {
+        for (Article a : unseen.subList(0, 10)) {
+            ExplainedPrediction e = slant.explain(a, Integer.MAX_VALUE);
+            for (TargetPrediction t : e.prediction().targets()) {
+                assertEquals(e.explanations().get(t.target()), slant.explain(a, t.target(), t.label(), Integer.MAX_VALUE),
+                        "the predicted label's explanation is explain's");
+                for (String label : slant.labels(t.target())) {
+                    Explanation x = slant.explain(a, t.target(), label, Integer.MAX_VALUE);
+                    assertEquals(label, x.label());
+                    double ngramTotal = x.ngrams().stream().mapToDouble(NgramContribution::contribution).sum();
+                    double sentenceTotal = x.sentences().stream().mapToDouble(SentenceContribution::contribution).sum();
+                    assertEquals(x.decisionValue(), ngramTotal + x.bias(), EPS, a.id() + " " + label);
+                    assertEquals(ngramTotal, sentenceTotal, EPS, a.id() + " " + label);
+                }
+                // The predicted label's decision value is the largest (the probabilities are monotone in it).
+                for (String label : slant.labels(t.target())) {
+                    assertTrue(slant.explain(a, t.target(), label, 1).decisionValue()
+                            <= e.explanations().get(t.target()).decisionValue() + EPS, label);
+                }
+            }
+        }
+        assertEquals(5, slant.explain(unseen.get(0), "stance", slant.labels("stance").get(0), 5).ngrams().size());
+        assertThrows(IllegalArgumentException.class, () -> slant.explain(unseen.get(0), "nope", "left", 3));
+        assertThrows(IllegalArgumentException.class, () -> slant.explain(unseen.get(0), "stance", "nope", 3));
+        assertThrows(IllegalArgumentException.class, () -> slant.explain(unseen.get(0), "stance", slant.labels("stance").get(0), 0));
+        // An article whose features the model does not know: the bias alone, nothing to list.
+        Explanation none = slant.explain(Article.of("none", "7", "1 2 3 x"), "stance", slant.labels("stance").get(0), 5);
+        assertTrue(none.ngrams().isEmpty());
+        assertEquals(none.bias(), none.decisionValue(), 0.0);
+    }
+
+    @Test
     void recordsRefuseInvalidValues() {
         assertThrows(IllegalArgumentException.class, () -> new NgramContribution(1, List.of(), 1, 0.1, 0.1, 0.01));
         assertThrows(IllegalArgumentException.class, () -> new NgramContribution(1, List.of("a"), 0, 0.1, 0.1, 0.01));

@@ -17,7 +17,7 @@ public final class ArticleReaders {
      * @param mapping which columns make the article
      * @param options what to do with bad records
      * @return the reader; the caller closes it
-     * @throws IOException              if the file cannot be opened or read
+     * @throws IOException              if the file cannot be read
      * @throws BadRecordException       if the header lacks a mapped column, names one twice, or is missing
      * @throws IllegalArgumentException if the name tells no format
      */
@@ -35,7 +35,7 @@ public final class ArticleReaders {
      * @param mapping     which columns make the article
      * @param options     what to do with bad records
      * @return the reader; the caller closes it
-     * @throws IOException              if the file cannot be opened or read
+     * @throws IOException              if the file cannot be read
      * @throws BadRecordException       if the header lacks a mapped column, names one twice, or is missing
      * @throws IllegalArgumentException if column names are given for JSONL, or a mapped column is not among them
      */
@@ -63,10 +63,6 @@ public final class ArticleReaders {
         if (format.delimited()) {
             return new DelimitedArticleReader(input, format, columnNames, mapping, options);
         }
-        if (!columnNames.isEmpty()) {
-            input.close();
-            throw new IllegalArgumentException("column names are for delimited files, not " + format.label());
-        }
-        return new JsonlArticleReader(input, mapping, options);
+        return ChunkedArticleReader.of(ArticleSource.open(input, format, columnNames, mapping, options));
     }
 }

@@ -42,7 +42,7 @@ final class ChunkSplitter {
         this.chunkBytes = chunkBytes;
         this.maxRecordBytes = maxRecordBytes;
         this.offset = offset;
-        this.buf = new byte[Math.max(chunkBytes, 16)];
+        this.buf = new byte[chunkBytes];
     }
 
     /** @return the number the next record gets */

@@ -71,6 +71,8 @@ public final class ArticleSource implements Closeable {
     private final long skipped;
     private boolean firstObjectSeen;
     private boolean ended;
+    /** The line on which the next chunk to merge starts. */
+    private long nextLine = 1;
 
     private ArticleSource(TextInput input, ArticleFormat format, List<String> columnNames, ColumnMapping mapping,
             ReadOptions options) throws IOException {
@@ -145,6 +147,9 @@ public final class ArticleSource implements Closeable {
 
     private List<String> readHeader() throws IOException {
         byte[] header = splitter.header(RecordScanner.of(format));
+        if (header != null) {
+            nextLine += ByteScan.lineBreaks(header, 0, header.length);
+        }
         if (header == null) {
             throw headerProblem("", RecordProblem.Reason.TOO_LONG, "the header row is longer than the longest "
                     + "record read (" + options.maxRecordBytes() + " bytes)");
@@ -159,8 +164,8 @@ public final class ArticleSource implements Closeable {
                     "a quoted column name is still open at the end of the file");
         }
         if (r == DelimitedLexer.BROKEN) {
-            throw headerProblem("", RecordProblem.Reason.MALFORMED, brokenDetail(header, lexer.errorAt,
-                    1 + ByteScan.lineBreaks(header, 0, lexer.errorAt)));
+            throw headerProblem("", RecordProblem.Reason.MALFORMED, brokenDetail(characterAt(header, lexer.errorAt,
+                    header.length), 1 + ByteScan.lineBreaks(header, 0, lexer.errorAt)));
         }
         return List.copyOf(lexer.all(header));
     }
@@ -221,26 +226,26 @@ public final class ArticleSource implements Closeable {
         Parsed out = new Parsed(chunk);
         if (chunk.oversized != null) {
             oversized(chunk, out);
-        } else if (format.delimited()) {
+        } else if (format.delimited() && format != ArticleFormat.TSV_UNQUOTED) {
             parseDelimited(chunk, out);
         } else {
             parseLines(chunk, out);
         }
         if (out.size != chunk.records) {
-            throw new IllegalStateException(name() + ": the chunk from record " + chunk.firstRecord + " (line "
-                    + chunk.firstLine + ") held " + out.size + " records for the lexer and " + chunk.records
-                    + " for the splitter");
+            throw new IllegalStateException(name() + ": the chunk from record " + chunk.firstRecord + " held "
+                    + out.size + " records for the lexer and " + chunk.records + " for the splitter");
         }
         return new ParsedChunk(chunk.sequence, out.outcomes, out.size, chunk.endOffset + skipped, chunk.firstRecord,
-                out.lines, out.starts, chunk);
+                out.lines, out.lineBreaks, out.starts, chunk);
     }
 
-    /** Where one chunk's outcomes gather. */
+    /** Where one chunk's outcomes gather; lines count from 0 at the chunk's first byte. */
     private static final class Parsed {
         final Object[] outcomes;
         final long[] lines;
         final int[] starts;
         int size;
+        long lineBreaks;
 
         Parsed(RecordChunk chunk) {
             outcomes = new Object[chunk.records];
@@ -264,36 +269,46 @@ public final class ArticleSource implements Closeable {
         return field >= 0 && field < columnNames.size() ? columnNames.get(field) : "";
     }
 
+    /** A problem whose record starts on line {@code line} of its chunk, counted from 0. */
+    private java.util.function.LongFunction<RecordProblem> at(long record, long line, String column,
+            RecordProblem.Reason reason, String detail) {
+        String file = name();
+        return base -> new RecordProblem(file, record, base + line, column, reason, detail);
+    }
+
     private void oversized(RecordChunk chunk, Parsed out) {
         RecordChunk.Oversized o = chunk.oversized;
+        out.lineBreaks = o.lines();
         if (chunk.records == 0) {
             return;
         }
         long record = chunk.firstRecord;
-        long line = chunk.firstLine;
+        String file = name();
         Rejection r = switch (o.end()) {
-            case UNTERMINATED -> new Rejection(new RecordProblem(name(), record, line, columnName(o.field()),
-                    RecordProblem.Reason.UNTERMINATED_QUOTE, unterminatedDetail(line)), List.of(), null, true);
-            case BROKEN -> new Rejection(new RecordProblem(name(), record, line, columnName(o.field()),
-                    RecordProblem.Reason.MALFORMED, brokenDetail(o.errorChar(), o.errorLine())), List.of(), null, true);
-            case COMPLETE -> new Rejection(tooLong(record, line, o.bytes()), List.of(), null, false);
+            case UNTERMINATED -> new Rejection(base -> new RecordProblem(file, record, base, columnName(o.field()),
+                    RecordProblem.Reason.UNTERMINATED_QUOTE, unterminatedDetail(base)),
+                    RecordProblem.Reason.UNTERMINATED_QUOTE, List.of(), null, true);
+            case BROKEN -> new Rejection(base -> new RecordProblem(file, record, base, columnName(o.field()),
+                    RecordProblem.Reason.MALFORMED, brokenDetail(o.errorChar(), base + o.errorLine())),
+                    RecordProblem.Reason.MALFORMED, List.of(), null, true);
+            case COMPLETE -> new Rejection(tooLong(record, 0, o.bytes()), RecordProblem.Reason.TOO_LONG, List.of(),
+                    null, false);
         };
-        out.add(r, line, 0);
+        out.add(r, 0, 0);
     }
 
-    private RecordProblem tooLong(long record, long line, long bytes) {
-        return new RecordProblem(name(), record, line, "", RecordProblem.Reason.TOO_LONG,
-                String.format(Locale.ROOT, "%,d bytes, more than the limit of %,d bytes", bytes,
-                        options.maxRecordBytes()));
+    private java.util.function.LongFunction<RecordProblem> tooLong(long record, long line, long bytes) {
+        return at(record, line, "", RecordProblem.Reason.TOO_LONG, String.format(Locale.ROOT,
+                "%,d bytes, more than the limit of %,d bytes", bytes, options.maxRecordBytes()));
     }
 
     private static String unterminatedDetail(long line) {
         return "a quoted field is still open at the end of the file; nothing from line " + line + " on can be read";
     }
 
-    private static String brokenDetail(byte[] b, int at, long line) {
-        String c = Utf8.decode(b, at, Math.min(4, b.length - at));
-        return brokenDetail(c.isEmpty() ? "" : c.substring(0, c.offsetByCodePoints(0, 1)), line);
+    private static String characterAt(byte[] b, int at, int to) {
+        String c = Utf8.decode(b, at, Math.min(4, to - at));
+        return c.isEmpty() ? "" : c.substring(0, c.offsetByCodePoints(0, 1));
     }
 
     private static String brokenDetail(String character, long line) {
@@ -307,107 +322,64 @@ public final class ArticleSource implements Closeable {
     private void parseDelimited(RecordChunk chunk, Parsed out) {
         DelimitedLexer lexer = lexers.get();
         byte[] b = chunk.bytes;
-        int expected = columnNames.size();
         long record = chunk.firstRecord;
-        long line = chunk.firstLine;
+        long line = 0;
         int p = 0;
+        String file = name();
         while (true) {
             int start = p;
             int r = lexer.record(b, p, chunk.length);
             if (r == DelimitedLexer.END) {
-                return;
+                break;
             }
             if (r == DelimitedLexer.UNTERMINATED) {
-                out.add(new Rejection(new RecordProblem(name(), record, line, columnName(lexer.fields - 1),
-                        RecordProblem.Reason.UNTERMINATED_QUOTE, unterminatedDetail(line)), List.of(), null, true),
-                        line, start);
-                return;
+                long first = line;
+                long number = record;
+                String column = columnName(lexer.fields - 1);
+                out.add(new Rejection(base -> new RecordProblem(file, number, base + first, column,
+                        RecordProblem.Reason.UNTERMINATED_QUOTE, unterminatedDetail(base + first)),
+                        RecordProblem.Reason.UNTERMINATED_QUOTE, List.of(), null, true), line, start);
+                line += ByteScan.lineBreaks(b, start, chunk.length);
+                break;
             }
             if (r == DelimitedLexer.BROKEN) {
-                out.add(new Rejection(new RecordProblem(name(), record, line, columnName(lexer.fields - 1),
-                        RecordProblem.Reason.MALFORMED, brokenDetail(b, lexer.errorAt,
-                                line + ByteScan.lineBreaks(b, start, lexer.errorAt))), List.of(), null, true),
-                        line, start);
-                return;
+                long first = line;
+                long number = record;
+                String column = columnName(lexer.fields - 1);
+                long errorLine = line + ByteScan.lineBreaks(b, start, lexer.errorAt);
+                String character = characterAt(b, lexer.errorAt, chunk.length);
+                out.add(new Rejection(base -> new RecordProblem(file, number, base + first, column,
+                        RecordProblem.Reason.MALFORMED, brokenDetail(character, base + errorLine)),
+                        RecordProblem.Reason.MALFORMED, List.of(), null, true), line, start);
+                break;
             }
             long breaks = ByteScan.lineBreaks(b, start, lexer.next);
             p = lexer.next;
-            if (lexer.blank()) {
-                line += breaks;
-                continue;
-            }
-            Object outcome;
-            int size = p - start;
-            if (size > options.maxRecordBytes()) {
-                outcome = new Rejection(tooLong(record, line, size), List.of(), null, false);
-            } else if (lexer.fields < expected) {
-                outcome = new Rejection(new RecordProblem(name(), record, line, columnNames.get(lexer.fields),
-                        RecordProblem.Reason.MISSING_COLUMN, "the record has " + lexer.fields + " of " + expected
-                        + " fields"), lexer.all(b), null, false);
-            } else if (lexer.fields > expected) {
-                outcome = new Rejection(new RecordProblem(name(), record, line, "", RecordProblem.Reason.MALFORMED,
-                        "the record has " + lexer.fields + " fields, the header " + expected), lexer.all(b), null,
-                        false);
-            } else {
-                String[] values = new String[expected];
-                ArticleAssembler.Outcome o = assembler.assemble(column -> {
-                    int i = indexByColumn.get(column);
-                    String v = values[i];
-                    if (v == null) {
-                        v = lexer.field(b, i);
-                        values[i] = v;
-                    }
-                    return v;
-                }, record);
-                outcome = o.article() != null ? o.article()
-                        : new Rejection(o.problem(name(), record, line), lexer.all(b), null, false);
-            }
-            out.add(outcome, line, start);
-            record++;
-            line += breaks;
-        }
-    }
-
-    private void parseLines(RecordChunk chunk, Parsed out) {
-        byte[] b = chunk.bytes;
-        int to = chunk.length;
-        long record = chunk.firstRecord;
-        long line = chunk.firstLine;
-        int p = 0;
-        while (p < to) {
-            int e = ByteScan.indexOfAny(b, p, to, ByteScan.CR, ByteScan.LF);
-            int end = e >= to ? to : b[e] == ByteScan.CR && e + 1 < to && b[e + 1] == ByteScan.LF ? e + 2 : e + 1;
-            if (!RecordScanner.Lines.blank(b, p, e, format == ArticleFormat.JSONL)) {
-                Object outcome;
-                if (end - p > options.maxRecordBytes()) {
-                    outcome = new Rejection(tooLong(record, line, end - p), List.of(), null, false);
-                } else if (format == ArticleFormat.JSONL) {
-                    outcome = jsonRecord(Utf8.decode(b, p, e - p), record, line);
-                } else {
-                    outcome = unquotedRecord(b, p, end, record, line);
-                }
-                out.add(outcome, line, p);
+            if (!lexer.blank()) {
+                out.add(delimitedRecord(lexer, b, start, p, record, line), line, start);
                 record++;
             }
-            if (e < to) {
-                line++;
-            }
-            p = end;
+            line += breaks;
         }
+        out.lineBreaks = line;
     }
 
-    private Object unquotedRecord(byte[] b, int from, int to, long record, long line) {
-        DelimitedLexer lexer = lexers.get();
-        lexer.record(b, from, to);
+    /** The outcome of a delimited record the lexer has just read from {@code b[start, end)}. */
+    private Object delimitedRecord(DelimitedLexer lexer, byte[] b, int start, int end, long record, long line) {
         int expected = columnNames.size();
+        if (end - start > options.maxRecordBytes()) {
+            return new Rejection(tooLong(record, line, end - start), RecordProblem.Reason.TOO_LONG, List.of(), null,
+                    false);
+        }
         if (lexer.fields < expected) {
-            return new Rejection(new RecordProblem(name(), record, line, columnNames.get(lexer.fields),
-                    RecordProblem.Reason.MISSING_COLUMN, "the record has " + lexer.fields + " of " + expected
-                    + " fields"), lexer.all(b), null, false);
+            return new Rejection(at(record, line, columnNames.get(lexer.fields), RecordProblem.Reason.MISSING_COLUMN,
+                    "the record has " + lexer.fields + " of " + expected + " fields"),
+                    RecordProblem.Reason.MISSING_COLUMN, lexer.all(b), null, false);
         }
         if (lexer.fields > expected) {
-            return new Rejection(new RecordProblem(name(), record, line, "", RecordProblem.Reason.MALFORMED,
-                    "the record has " + lexer.fields + " fields, the header " + expected), lexer.all(b), null, false);
+            return new Rejection(at(record, line, "", RecordProblem.Reason.MALFORMED,
+                    "the record has " + lexer.fields + " fields, the header " + expected),
+                    RecordProblem.Reason.MALFORMED, lexer.all(b), null, false);
         }
         String[] values = new String[expected];
         ArticleAssembler.Outcome o = assembler.assemble(column -> {
@@ -419,8 +391,45 @@ public final class ArticleSource implements Closeable {
             }
             return v;
         }, record);
-        return o.article() != null ? o.article()
-                : new Rejection(o.problem(name(), record, line), lexer.all(b), null, false);
+        if (o.article() != null) {
+            return o.article();
+        }
+        return new Rejection(at(record, line, o.column(), o.reason(), o.detail()), o.reason(), lexer.all(b), null,
+                false);
+    }
+
+    /** Records that are lines: JSON Lines, and TSV without quoting. */
+    private void parseLines(RecordChunk chunk, Parsed out) {
+        byte[] b = chunk.bytes;
+        int to = chunk.length;
+        boolean jsonl = format == ArticleFormat.JSONL;
+        DelimitedLexer lexer = jsonl ? null : lexers.get();
+        long record = chunk.firstRecord;
+        long line = 0;
+        int p = 0;
+        while (p < to) {
+            int e = ByteScan.indexOfAny(b, p, to, ByteScan.CR, ByteScan.LF);
+            int end = e >= to ? to : b[e] == ByteScan.CR && e + 1 < to && b[e + 1] == ByteScan.LF ? e + 2 : e + 1;
+            if (!RecordScanner.Lines.blank(b, p, e, jsonl)) {
+                Object outcome;
+                if (end - p > options.maxRecordBytes()) {
+                    outcome = new Rejection(tooLong(record, line, end - p), RecordProblem.Reason.TOO_LONG, List.of(),
+                            null, false);
+                } else if (jsonl) {
+                    outcome = jsonRecord(Utf8.decode(b, p, e - p), record, line);
+                } else {
+                    lexer.record(b, p, end);
+                    outcome = delimitedRecord(lexer, b, p, end, record, line);
+                }
+                out.add(outcome, line, p);
+                record++;
+            }
+            if (e < to) {
+                line++;
+            }
+            p = end;
+        }
+        out.lineBreaks = line;
     }
 
     /** What is wrong with a line that is not one JSON object of scalar mapped fields, and the parser's error. */
@@ -447,8 +456,8 @@ public final class ArticleSource implements Closeable {
             throw new UncheckedIOException("parsing a line held in memory failed", e);
         }
         if (fault != null) {
-            return new Rejection(new RecordProblem(name(), record, lineNumber, fault.column(),
-                    RecordProblem.Reason.MALFORMED, fault.detail()), List.of(line), fault.cause(), false, object,
+            return new Rejection(at(record, lineNumber, fault.column(), RecordProblem.Reason.MALFORMED,
+                    fault.detail()), RecordProblem.Reason.MALFORMED, List.of(line), fault.cause(), false, object,
                     List.of());
         }
         ArticleAssembler.Outcome o = assembler.assemble(values::get, record);
@@ -456,7 +465,8 @@ public final class ArticleSource implements Closeable {
             return o.article();
         }
         List<String> fields = o.reason() == RecordProblem.Reason.MISSING_COLUMN ? fieldNames(line) : List.of();
-        return new Rejection(o.problem(name(), record, lineNumber), List.of(line), null, false, true, fields);
+        return new Rejection(at(record, lineNumber, o.column(), o.reason(), o.detail()), o.reason(), List.of(line),
+                null, false, true, fields);
     }
 
     /**
@@ -547,6 +557,7 @@ public final class ArticleSource implements Closeable {
             throw new IllegalStateException("the read of " + name() + " has ended");
         }
         boolean jsonl = format == ArticleFormat.JSONL;
+        long base = nextLine;
         for (int i = 0; i < chunk.size; i++) {
             long record = chunk.firstRecord + i;
             Object o = chunk.outcomes[i];
@@ -557,31 +568,32 @@ public final class ArticleSource implements Closeable {
                     report.accept();
                     accepted.accept(i, article);
                 } else {
-                    rejected(taken.problem(name(), record, chunk.lines[i]), raw(chunk, i), null);
+                    rejected(taken.problem(name(), record, base + chunk.lines[i]), raw(chunk, i), null);
                 }
                 continue;
             }
             Rejection r = (Rejection) o;
+            RecordProblem problem = r.problem().apply(base);
             if (jsonl && !firstObjectSeen && r.object()) {
                 firstObjectSeen = true;
-                if (r.problem().reason() == RecordProblem.Reason.MISSING_COLUMN) {
+                if (r.reason() == RecordProblem.Reason.MISSING_COLUMN) {
                     ended = true;
-                    RecordProblem p = r.problem();
-                    throw new BadRecordException(new RecordProblem(p.file(), p.recordNumber(), p.line(), p.column(),
-                            p.reason(), "the first JSON object has no field '" + p.column() + "' (its fields: "
-                            + r.fields().stream().map(f -> "'" + TextInput.displayable(f) + "'")
-                                    .collect(Collectors.joining(", "))
+                    throw new BadRecordException(new RecordProblem(problem.file(), problem.recordNumber(),
+                            problem.line(), problem.column(), problem.reason(), "the first JSON object has no field '"
+                            + problem.column() + "' (its fields: " + r.fields().stream()
+                                    .map(f -> "'" + TextInput.displayable(f) + "'").collect(Collectors.joining(", "))
                             + "); is the field's name right?"), null);
                 }
             }
+            rejected(problem, r.raw(), r.cause());
             if (r.endsRead()) {
                 ended = true;
-                rejected(r.problem(), r.raw(), r.cause());
-                throw new BadRecordException(r.problem(), r.cause());
+                throw new BadRecordException(problem, r.cause());
             }
-            rejected(r.problem(), r.raw(), r.cause());
         }
+        nextLine += chunk.lineBreaks;
         report.bytes(chunk.endOffset);
+        splitter.recycle(chunk.source);
     }
 
     /** The fields of an accepted record, read again for the reject sink (its id turned out to be taken). */

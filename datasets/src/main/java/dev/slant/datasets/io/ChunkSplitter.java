@@ -12,8 +12,8 @@ import java.util.Arrays;
  * as an {@link RecordChunk.Oversized} chunk. So at most one chunk's buffer, of at most
  * {@code max(chunkBytes, maxRecordBytes + 1)} bytes, is held here.
  *
- * <p>Every chunk carries the number of its first record and its first line: the splitter counts the records (its
- * scanner makes the lexer's decisions) and the line breaks of each chunk before handing it on.
+ * <p>Every chunk carries the number of its first record: the splitter counts the records (its scanner makes the
+ * lexer's decisions). Chunk buffers come from a small pool that {@link #recycle} refills once a chunk is merged.
  */
 final class ChunkSplitter {
     private final InputStream in;
@@ -27,7 +27,7 @@ final class ChunkSplitter {
     private long offset;
     private long sequence;
     private long nextRecord = 1;
-    private long nextLine = 1;
+    private final java.util.concurrent.ArrayBlockingQueue<byte[]> pool = new java.util.concurrent.ArrayBlockingQueue<>(8);
 
     /**
      * @param in             the content (decompressed, byte order mark skipped)
@@ -50,9 +50,25 @@ final class ChunkSplitter {
         return nextRecord;
     }
 
-    /** @return the line the next record starts on */
-    long nextLine() {
-        return nextLine;
+    /**
+     * Takes back a chunk's buffer once nobody reads it any more.
+     *
+     * @param chunk a chunk {@link #next()} returned, merged
+     */
+    void recycle(RecordChunk chunk) {
+        if (chunk.bytes != null && chunk.bytes.length == chunkBytes) {
+            pool.offer(chunk.bytes);
+        }
+    }
+
+    private byte[] buffer(int size) {
+        if (size <= chunkBytes) {
+            byte[] b = pool.poll();
+            if (b != null) {
+                return b;
+            }
+        }
+        return new byte[Math.max(size, chunkBytes)];
     }
 
     /**
@@ -73,7 +89,6 @@ final class ChunkSplitter {
                 System.arraycopy(buf, end, buf, 0, filled - end);
                 filled -= end;
                 offset += end;
-                nextLine += ByteScan.lineBreaks(header, 0, header.length);
                 return header;
             }
             if (end >= 0 || filled > maxRecordBytes) {
@@ -131,12 +146,9 @@ final class ChunkSplitter {
 
     /** Hands on {@code buf[0, end)} and keeps the rest for the next chunk. */
     private RecordChunk emit(int end, int records, boolean broken) {
-        long lines = ByteScan.lineBreaks(buf, 0, end);
-        RecordChunk chunk = new RecordChunk(sequence++, buf, end, nextRecord, nextLine, records, lines,
-                offset + end, null, broken);
+        RecordChunk chunk = new RecordChunk(sequence++, buf, end, nextRecord, records, offset + end, null, broken);
         nextRecord += records;
-        nextLine += lines;
-        byte[] next = new byte[Math.max(chunkBytes, filled - end)];
+        byte[] next = buffer(filled - end);
         System.arraycopy(buf, end, next, 0, filled - end);
         buf = next;
         offset += end;
@@ -159,7 +171,6 @@ final class ChunkSplitter {
      */
     private RecordChunk oversized() throws IOException {
         long firstRecord = nextRecord;
-        long firstLine = nextLine;
         int field = scanner.fieldIndex();
         long bytes = 0;
         long lines = 0;
@@ -183,10 +194,10 @@ final class ChunkSplitter {
             if (scanner.errorAt >= 0) {
                 done = true;
                 String what = Utf8.decode(buf, end, Math.min(4, filled - end));
-                RecordChunk chunk = new RecordChunk(sequence++, null, 0, firstRecord, firstLine, 1, 0, offset + end,
-                        new RecordChunk.Oversized(bytes + end, field, RecordChunk.Oversized.End.BROKEN,
-                                firstLine + lines, what.isEmpty() ? "" : what.substring(0, what.offsetByCodePoints(0, 1))),
-                        true);
+                RecordChunk chunk = new RecordChunk(sequence++, null, 0, firstRecord, 1, offset + end,
+                        new RecordChunk.Oversized(bytes + end, lines, scanner.fieldIndex(),
+                                RecordChunk.Oversized.End.BROKEN, lines,
+                                what.isEmpty() ? "" : what.substring(0, what.offsetByCodePoints(0, 1))), true);
                 return chunk;
             }
             bytes += end;
@@ -197,10 +208,9 @@ final class ChunkSplitter {
                 if (how == RecordChunk.Oversized.End.UNTERMINATED) {
                     field = scanner.fieldIndex();
                 }
-                RecordChunk chunk = new RecordChunk(sequence++, null, 0, firstRecord, firstLine, counts ? 1 : 0, lines,
-                        offset + end, new RecordChunk.Oversized(bytes, field, how, 0, ""), false);
+                RecordChunk chunk = new RecordChunk(sequence++, null, 0, firstRecord, counts ? 1 : 0, offset + end,
+                        new RecordChunk.Oversized(bytes, lines, field, how, 0, ""), false);
                 nextRecord += counts ? 1 : 0;
-                nextLine += lines;
                 done = scanner.ended;
                 drop(end);
                 return chunk;

@@ -177,12 +177,13 @@ final class DelimitedLexer {
             scratch = new byte[Math.max(e - s, scratch.length * 2)];
         }
         int n = 0;
-        for (int j = s; j < e; j++) {
-            byte c = b[j];
-            scratch[n++] = c;
-            if (c == ByteScan.QUOTE) {
-                j++; // the second quote of a pair
-            }
+        int j = s;
+        while (j < e) {
+            int q = ByteScan.indexOf(b, j, e, ByteScan.QUOTE);
+            int run = Math.min(q + 1, e) - j; // up to and with the first quote of a pair
+            System.arraycopy(b, j, scratch, n, run);
+            n += run;
+            j = q + 2; // past the second quote of the pair
         }
         return Utf8.decode(scratch, 0, n);
     }

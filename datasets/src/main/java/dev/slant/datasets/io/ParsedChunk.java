@@ -15,15 +15,18 @@ public final class ParsedChunk {
     final int size;
     final long endOffset;
     final long firstRecord;
-    /** Per record: the line it starts on. */
+    /** Per record: the line it starts on, counted from 0 at the chunk's first byte. */
     final long[] lines;
+    /** The chunk's line breaks. */
+    final long lineBreaks;
     /** Per record: its first byte in the chunk. */
     final int[] starts;
     /** The chunk parsed, whose bytes a record is read again from if its id turns out to be taken. */
     final RecordChunk source;
 
     ParsedChunk(long sequence, Object[] outcomes, int size, long endOffset, long firstRecord, long[] lines,
-            int[] starts, RecordChunk source) {
+            long lineBreaks, int[] starts, RecordChunk source) {
+        this.lineBreaks = lineBreaks;
         this.sequence = sequence;
         this.outcomes = outcomes;
         this.size = size;
@@ -60,7 +63,8 @@ public final class ParsedChunk {
     /**
      * A record that is no article.
      *
-     * @param problem  where and why
+     * @param problem  where and why, given the line on which the chunk starts (lines are only known in order)
+     * @param reason   why
      * @param raw      its fields as read (empty when they could not be read)
      * @param cause    the parser's error, or null
      * @param endsRead whether the input cannot be read past it
@@ -68,10 +72,11 @@ public final class ParsedChunk {
      * @param fields   for a JSON object lacking a mapped field: the fields it has (named in the failure if it is the
      *                 input's first object); else empty
      */
-    record Rejection(RecordProblem problem, List<String> raw, Throwable cause, boolean endsRead, boolean object,
-            List<String> fields) {
-        Rejection(RecordProblem problem, List<String> raw, Throwable cause, boolean endsRead) {
-            this(problem, raw, cause, endsRead, false, List.of());
+    record Rejection(java.util.function.LongFunction<RecordProblem> problem, RecordProblem.Reason reason,
+            List<String> raw, Throwable cause, boolean endsRead, boolean object, List<String> fields) {
+        Rejection(java.util.function.LongFunction<RecordProblem> problem, RecordProblem.Reason reason,
+                List<String> raw, Throwable cause, boolean endsRead) {
+            this(problem, reason, raw, cause, endsRead, false, List.of());
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.slant.datasets.io;
 
 import java.io.BufferedInputStream;
 import java.io.Closeable;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,9 +13,7 @@ import java.io.Reader;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
@@ -92,13 +92,16 @@ public final class TextInput implements Closeable {
         if (Files.isDirectory(file)) {
             throw new BadInputException(name + ": is a directory, not a file of articles");
         }
+        if (!Files.exists(file)) {
+            throw new BadInputException(name + ": no such file");
+        }
+        // A FileInputStream, not Files.newInputStream: a FileChannel's stream fails on a named pipe ("Illegal seek",
+        // when asked how much is available), and is closed by an interrupt of the thread reading it.
         InputStream raw;
         try {
-            raw = Files.newInputStream(file);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(name + ": no such file", e);
-        } catch (AccessDeniedException e) {
-            throw new BadInputException(name + ": cannot be read (permission denied)", e);
+            raw = new FileInputStream(file.toFile());
+        } catch (FileNotFoundException e) {
+            throw new BadInputException(name + ": cannot be opened (" + e.getMessage() + ")", e);
         }
         try {
             return of(raw, name);

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -74,19 +75,19 @@ public final class ArticleSource implements Closeable {
     /** The line on which the next chunk to merge starts. */
     private long nextLine = 1;
 
-    private ArticleSource(TextInput input, ArticleFormat format, List<String> columnNames, ColumnMapping mapping,
-            ReadOptions options) throws IOException {
+    private ArticleSource(TextInput input, ArticleFormat format, List<String> columnNames,
+            Function<List<String>, ColumnMapping> mappingFor, ReadOptions options) throws IOException {
         this.input = input;
         this.format = format;
         this.options = options;
-        this.assembler = new ArticleAssembler(mapping);
         this.skipped = input.skipped();
         this.splitter = new ChunkSplitter(input.bytes(), RecordScanner.of(format), options.chunkBytes(),
                 options.maxRecordBytes(), input.skipped());
-        this.jsonFields = new LinkedHashSet<>(mapping.columns());
+        ColumnMapping mapping;
         if (format.delimited()) {
             this.lexers = ThreadLocal.withInitial(() -> new DelimitedLexer(format));
             this.columnNames = columnNames.isEmpty() ? readHeader() : List.copyOf(columnNames);
+            mapping = Objects.requireNonNull(mappingFor.apply(this.columnNames), "mapping");
             indexColumns(mapping, !columnNames.isEmpty());
         } else {
             if (!columnNames.isEmpty()) {
@@ -94,7 +95,10 @@ public final class ArticleSource implements Closeable {
             }
             this.lexers = null;
             this.columnNames = List.of();
+            mapping = Objects.requireNonNull(mappingFor.apply(List.of()), "mapping");
         }
+        this.assembler = new ArticleAssembler(mapping);
+        this.jsonFields = new LinkedHashSet<>(mapping.columns());
         report.bytes(skipped);
     }
 
@@ -115,10 +119,32 @@ public final class ArticleSource implements Closeable {
      */
     public static ArticleSource open(TextInput input, ArticleFormat format, List<String> columnNames,
             ColumnMapping mapping, ReadOptions options) throws IOException {
+        Objects.requireNonNull(mapping, "mapping");
+        return open(input, format, columnNames, names -> mapping, options);
+    }
+
+    /**
+     * Starts reading an opened input with a mapping chosen once the column names are known: from the header row of
+     * a delimited input, else as given (none for JSONL).
+     *
+     * @param input       the input; closed by {@link #close()}, and at once if this method throws
+     * @param format      its format
+     * @param columnNames the column names of a delimited file without a header row; empty when the first row is
+     *                    the header, and always for JSONL
+     * @param mappingFor  the mapping, given the column names (empty for JSONL)
+     * @param options     what to do with bad records, and the longest record
+     * @return the source; the caller closes it
+     * @throws IOException              if the input cannot be read
+     * @throws BadRecordException       if the header lacks a mapped column, names one twice, or is missing
+     * @throws BadInputException        if the input is not UTF-8 text
+     * @throws IllegalArgumentException if column names are given for JSONL, or a mapped column is not among them
+     */
+    public static ArticleSource open(TextInput input, ArticleFormat format, List<String> columnNames,
+            Function<List<String>, ColumnMapping> mappingFor, ReadOptions options) throws IOException {
         Objects.requireNonNull(input, "input");
         try {
             return new ArticleSource(input, Objects.requireNonNull(format, "format"), List.copyOf(columnNames),
-                    Objects.requireNonNull(mapping, "mapping"), Objects.requireNonNull(options, "options"));
+                    Objects.requireNonNull(mappingFor, "mappingFor"), Objects.requireNonNull(options, "options"));
         } catch (IOException | RuntimeException e) {
             IoFailures.closeAfter(e, input);
             throw e;
@@ -285,9 +311,7 @@ public final class ArticleSource implements Closeable {
         long record = chunk.firstRecord;
         String file = name();
         Rejection r = switch (o.end()) {
-            case UNTERMINATED -> new Rejection(base -> new RecordProblem(file, record, base, columnName(o.field()),
-                    RecordProblem.Reason.UNTERMINATED_QUOTE, unterminatedDetail(base)),
-                    RecordProblem.Reason.UNTERMINATED_QUOTE, List.of(), null, true);
+            case UNTERMINATED -> unterminated(record, 0, columnName(o.field()), o.bytes());
             case BROKEN -> new Rejection(base -> new RecordProblem(file, record, base, columnName(o.field()),
                     RecordProblem.Reason.MALFORMED, brokenDetail(o.errorChar(), base + o.errorLine())),
                     RecordProblem.Reason.MALFORMED, List.of(), null, true);
@@ -302,8 +326,22 @@ public final class ArticleSource implements Closeable {
                 "%,d bytes, more than the limit of %,d bytes", bytes, options.maxRecordBytes()));
     }
 
-    private static String unterminatedDetail(long line) {
-        return "a quoted field is still open at the end of the file; nothing from line " + line + " on can be read";
+    /**
+     * A record whose quoted field is still open at the end of the input. Within the longest record read, it is the
+     * input's last record, cut short (as {@code head} cuts a file), and only it is lost: a bad record like any
+     * other. Longer, it is most likely a stray quote that swallowed the rest of the input: the read fails, in both
+     * modes, rather than count a file's worth of records as one.
+     */
+    private Rejection unterminated(long record, long line, String column, long bytes) {
+        String file = name();
+        boolean swallowed = bytes > options.maxRecordBytes();
+        return new Rejection(base -> new RecordProblem(file, record, base + line, column,
+                RecordProblem.Reason.UNTERMINATED_QUOTE, swallowed
+                        ? String.format(Locale.ROOT, "a quoted field is open from line %d to the end of the file, "
+                                + "%,d bytes, more than the limit of %,d bytes: a stray quote? nothing from line %d "
+                                + "on can be read", base + line, bytes, options.maxRecordBytes(), base + line)
+                        : "a quoted field is still open at the end of the file (the file is cut short?)"),
+                RecordProblem.Reason.UNTERMINATED_QUOTE, List.of(), null, swallowed);
     }
 
     private static String characterAt(byte[] b, int at, int to) {
@@ -333,12 +371,7 @@ public final class ArticleSource implements Closeable {
                 break;
             }
             if (r == DelimitedLexer.UNTERMINATED) {
-                long first = line;
-                long number = record;
-                String column = columnName(lexer.fields - 1);
-                out.add(new Rejection(base -> new RecordProblem(file, number, base + first, column,
-                        RecordProblem.Reason.UNTERMINATED_QUOTE, unterminatedDetail(base + first)),
-                        RecordProblem.Reason.UNTERMINATED_QUOTE, List.of(), null, true), line, start);
+                out.add(unterminated(record, line, columnName(lexer.fields - 1), chunk.length - start), line, start);
                 line += ByteScan.lineBreaks(b, start, chunk.length);
                 break;
             }

@@ -25,8 +25,9 @@ import org.apache.commons.csv.CSVRecord;
  * delimited files, {@link BufferedReader#readLine()} and Jackson for JSON Lines. Tests compare the chunked reader
  * against it on random inputs: the same articles, the same rejects (record, line, reason, column and raw fields) and
  * the same end. Where the rules changed on purpose, it follows the new ones (the JSON text and title must be
- * strings; a first JSON object without a needed field fails the read); the details of parse errors, which the old
- * reader took from Commons CSV's messages, are not compared.
+ * strings; a first JSON object without a needed field fails the read; a quote left open at the end of the input
+ * is the last record's fault, not the read's); the details of parse errors, which the old reader took from Commons
+ * CSV's messages, are not compared.
  */
 final class ReferenceReader {
     private static final JsonFactory JSON = JsonFactory.builder()
@@ -190,8 +191,12 @@ final class ReferenceReader {
             } catch (UncheckedIOException e) {
                 number++;
                 boolean open = e.getCause().getMessage().contains("EOF reached before encapsulated token finished");
-                out.rejectedAndEnd(new RecordProblem("in", number, line, "", open
-                        ? RecordProblem.Reason.UNTERMINATED_QUOTE : RecordProblem.Reason.MALFORMED, ""));
+                if (open) { // at the end of the input: the last record, cut short
+                    out.rejected(new RecordProblem("in", number, line, "", RecordProblem.Reason.UNTERMINATED_QUOTE,
+                            ""), List.of());
+                } else {
+                    out.rejectedAndEnd(new RecordProblem("in", number, line, "", RecordProblem.Reason.MALFORMED, ""));
+                }
                 return;
             }
             if (record.size() == 1 && record.get(0).isEmpty()) {

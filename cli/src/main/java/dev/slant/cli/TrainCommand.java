@@ -161,6 +161,16 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
+    /**
+     * @param corpus the corpus's name
+     * @param split  the split's name
+     * @return where {@code train} writes a bundle by default: models/CORPUS-SPLIT.slant (the quick start's is
+     *         models/article-bias-media.slant)
+     */
+    static Path defaultBundle(String corpus, String split) {
+        return Path.of("models", corpus.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + split + ".slant");
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -172,7 +182,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--select needs a valid part: use it with a split, not outlet-cv");
         }
         double keep = keepWeights.fraction(spec);
-        Path bundle = out != null ? out : Path.of("models", corpus.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + splitName + ".slant");
+        Path bundle = out != null ? out : defaultBundle(corpus.name(), splitName);
         checkWritable(bundle);
 
         List<Target> chosen = new ArrayList<>();

@@ -34,11 +34,13 @@ import java.util.stream.Collectors;
  *
  * <p>Records are numbered from 1 (after the header row of a delimited file); blank lines are no records. The rules
  * for delimited files: a record with fewer fields than the header is {@code MISSING_COLUMN} (naming the first
- * missing column) and one with more is {@code MALFORMED}; a quote still open at the end of the input is
- * {@code UNTERMINATED_QUOTE} and a character after a closing quote is {@code MALFORMED}: the input cannot be read
- * past either, so in both modes that record ends the read with a {@link BadRecordException} (in lenient mode after
- * it is counted and handed to the reject sink). A mapped column missing from the header, a mapped column named twice
- * in it, or an input with no header row fail at once, in both modes, for record 0 (the header).
+ * missing column) and one with more is {@code MALFORMED}. A character after a closing quote is {@code MALFORMED}
+ * and the input cannot be read past it: in both modes that record ends the read with a {@link BadRecordException}
+ * (in lenient mode after it is counted and handed to the reject sink). A quote still open at the end of the input
+ * is {@code UNTERMINATED_QUOTE}: within the longest record read it is the last record's fault (a file cut short, as
+ * by {@code head}), counted like any other; longer, a stray quote has swallowed the rest of the input, and the read
+ * fails in both modes. A mapped column missing from the header, a mapped column named twice in it, or an input with
+ * no header row fail at once, in both modes, for record 0 (the header).
  *
  * <p>The rules for JSON Lines: a record is a line that is not blank; a field value may be a string, number or
  * boolean (read as its JSON text) or null (read as empty), but the text and the title must be strings (or null); a
@@ -187,7 +189,7 @@ public final class ArticleSource implements Closeable {
         }
         if (r == DelimitedLexer.UNTERMINATED) {
             throw headerProblem("", RecordProblem.Reason.UNTERMINATED_QUOTE,
-                    "a quoted column name is still open at the end of the file");
+                    "a quoted column name is still open at the end of the input");
         }
         if (r == DelimitedLexer.BROKEN) {
             throw headerProblem("", RecordProblem.Reason.MALFORMED, brokenDetail(characterAt(header, lexer.errorAt,
@@ -337,10 +339,10 @@ public final class ArticleSource implements Closeable {
         boolean swallowed = bytes > options.maxRecordBytes();
         return new Rejection(base -> new RecordProblem(file, record, base + line, column,
                 RecordProblem.Reason.UNTERMINATED_QUOTE, swallowed
-                        ? String.format(Locale.ROOT, "a quoted field is open from line %d to the end of the file, "
+                        ? String.format(Locale.ROOT, "a quoted field is open from line %d to the end of the input, "
                                 + "%,d bytes, more than the limit of %,d bytes: a stray quote? nothing from line %d "
                                 + "on can be read", base + line, bytes, options.maxRecordBytes(), base + line)
-                        : "a quoted field is still open at the end of the file (the file is cut short?)"),
+                        : "a quoted field is still open at the end of the input (cut short?)"),
                 RecordProblem.Reason.UNTERMINATED_QUOTE, List.of(), null, swallowed);
     }
 

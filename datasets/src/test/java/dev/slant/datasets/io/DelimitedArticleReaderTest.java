@@ -76,7 +76,7 @@ class DelimitedArticleReaderTest {
     @Test
     void aQuoteLeftOpenAtTheEndIsTheLastRecordsFaultAndALongOneFailsTheRead() throws IOException {
         String message = "unterminated-quote.csv: record 2 (line 3), column 'text': unterminated quote: a quoted field "
-                + "is still open at the end of the file (the file is cut short?)";
+                + "is still open at the end of the input (cut short?)";
         BadRecordException strict = assertThrows(BadRecordException.class, () -> Fixtures.ids(Fixtures.open(
                 "bad/unterminated-quote.csv", ArticleFormat.CSV, Fixtures.STANCE, ReadOptions.STRICT)));
         assertEquals(message, strict.getMessage());

@@ -124,9 +124,26 @@ public final class PredictionWriter implements Closeable {
      */
     public static PredictionWriter open(OutputStream stream, OutputFormat format, Map<String, List<String>> labels,
             boolean probabilities, boolean explanations) throws IOException {
+        return open(new OutputStreamWriter(Objects.requireNonNull(stream, "stream"), StandardCharsets.UTF_8), format,
+                labels, probabilities, explanations);
+    }
+
+    /**
+     * Writes predictions to a text stream, as they come; see {@link #open(OutputStream, OutputFormat, Map, boolean,
+     * boolean)}.
+     *
+     * @param stream        the stream
+     * @param format        the layout
+     * @param labels        each target's labels in order, targets in the classifier's order
+     * @param probabilities whether to write every label's probability
+     * @param explanations  whether rows carry explanations (a CSV column per target)
+     * @return the writer
+     * @throws IOException if the header cannot be written
+     */
+    public static PredictionWriter open(Writer stream, OutputFormat format, Map<String, List<String>> labels,
+            boolean probabilities, boolean explanations) throws IOException {
         Objects.requireNonNull(format, "format");
-        Writer w = new BufferedWriter(new OutputStreamWriter(Objects.requireNonNull(stream, "stream"),
-                StandardCharsets.UTF_8), 1 << 16);
+        Writer w = new BufferedWriter(Objects.requireNonNull(stream, "stream"), 1 << 16);
         return new PredictionWriter(null, w, format, copy(labels), probabilities, explanations);
     }
 

@@ -83,7 +83,7 @@ public final class ArticleSource implements Closeable {
         this.format = format;
         this.options = options;
         this.skipped = input.skipped();
-        this.splitter = new ChunkSplitter(input.bytes(), RecordScanner.of(format), options.chunkBytes(),
+        this.splitter = new ChunkSplitter(input.bytes(), () -> RecordScanner.of(format), options.chunkBytes(),
                 options.maxRecordBytes(), input.skipped());
         ColumnMapping mapping;
         if (format.delimited()) {

@@ -17,7 +17,8 @@ import java.util.Arrays;
  */
 final class ChunkSplitter {
     private final InputStream in;
-    private final RecordScanner scanner;
+    private final java.util.function.Supplier<RecordScanner> scanners;
+    private RecordScanner scanner;
     private final int chunkBytes;
     private final int maxRecordBytes;
     private byte[] buf;
@@ -31,14 +32,16 @@ final class ChunkSplitter {
 
     /**
      * @param in             the content (decompressed, byte order mark skipped)
-     * @param scanner        the format's scanner, at the start of a record
+     * @param scanners       makes the format's scanner, at the start of a record
      * @param chunkBytes     bytes per chunk, about
      * @param maxRecordBytes the longest record held
      * @param offset         bytes of the input before {@code in}'s first (a byte order mark)
      */
-    ChunkSplitter(InputStream in, RecordScanner scanner, int chunkBytes, int maxRecordBytes, long offset) {
+    ChunkSplitter(InputStream in, java.util.function.Supplier<RecordScanner> scanners, int chunkBytes,
+            int maxRecordBytes, long offset) {
         this.in = in;
-        this.scanner = scanner;
+        this.scanners = scanners;
+        this.scanner = scanners.get();
         this.chunkBytes = chunkBytes;
         this.maxRecordBytes = maxRecordBytes;
         this.offset = offset;
@@ -83,7 +86,15 @@ final class ChunkSplitter {
         while (true) {
             fill();
             first.scan(buf, filled, eof);
-            int end = first.firstEnd >= 0 ? first.firstEnd : first.errorAt >= 0 || first.ended ? filled : -1;
+            int end = -1;
+            if (first.firstEnd >= 0) {
+                end = first.firstEnd;
+            } else if (first.errorAt >= 0) {
+                // Enough for the lexer to meet the error and read the character there.
+                end = first.errorAt > maxRecordBytes ? first.errorAt : Math.min(filled, first.errorAt + 4);
+            } else if (first.ended) {
+                end = filled;
+            }
             if (end >= 0 && end <= maxRecordBytes) {
                 byte[] header = Arrays.copyOf(buf, end);
                 System.arraycopy(buf, end, buf, 0, filled - end);
@@ -167,7 +178,8 @@ final class ChunkSplitter {
 
     /**
      * Reads through a record longer than the limit: everything in the buffer belongs to it. The scanner runs on
-     * over the bytes, which are dropped once scanned, until the record ends.
+     * over the bytes, which are dropped once scanned, until the record ends; a new scanner then starts at the next
+     * record (the old one may have scanned past it).
      */
     private RecordChunk oversized() throws IOException {
         long firstRecord = nextRecord;
@@ -176,51 +188,60 @@ final class ChunkSplitter {
         long lines = 0;
         boolean pendingCr = false;
         while (true) {
-            int end;
-            if (scanner.errorAt >= 0) {
-                end = scanner.errorAt;
-            } else if (scanner.boundary > 0 || scanner.ended) {
-                end = scanner.boundary;
-            } else {
-                end = scanner.pos;
+            if (scanner.firstEnd >= 0) {
+                int end = scanner.firstEnd;
+                lines += ByteScan.lineBreaks(buf, 0, end);
+                bytes += end;
+                boolean counts = !scanner.firstBlank;
+                RecordChunk chunk = new RecordChunk(sequence++, null, 0, firstRecord, counts ? 1 : 0, offset + end,
+                        new RecordChunk.Oversized(bytes, lines, field, RecordChunk.Oversized.End.COMPLETE, 0, ""),
+                        false);
+                nextRecord += counts ? 1 : 0;
+                drop(end);
+                scanner = scanners.get();
+                return chunk;
             }
-            // Count the line breaks of buf[0, end); a CR at its end may be the first half of a CR LF.
+            if (scanner.errorAt >= 0) {
+                int end = scanner.errorAt;
+                lines += ByteScan.lineBreaks(buf, 0, end);
+                done = true;
+                String what = Utf8.decode(buf, end, Math.min(4, filled - end));
+                return new RecordChunk(sequence++, null, 0, firstRecord, 1, offset + end,
+                        new RecordChunk.Oversized(bytes + end, lines, scanner.fieldIndex(),
+                                RecordChunk.Oversized.End.BROKEN, lines,
+                                what.isEmpty() ? "" : what.substring(0, what.offsetByCodePoints(0, 1))), true);
+            }
+            if (scanner.ended) {
+                // The input ended inside the record, with no line break after it.
+                lines += ByteScan.lineBreaks(buf, 0, filled);
+                bytes += filled;
+                done = true;
+                boolean open = scanner.inQuotes();
+                RecordChunk chunk = new RecordChunk(sequence++, null, 0, firstRecord, scanner.records > 0 ? 1 : 0,
+                        offset + filled, new RecordChunk.Oversized(bytes, lines, open ? scanner.fieldIndex() : field,
+                                open ? RecordChunk.Oversized.End.UNTERMINATED : RecordChunk.Oversized.End.COMPLETE, 0,
+                                ""), false);
+                nextRecord += chunk.records;
+                drop(filled);
+                return chunk;
+            }
+            // Count the line breaks of what was scanned; a CR at its end may be the first half of a CR LF.
+            int end = scanner.pos;
             int counted = end;
-            if (end > 0 && buf[end - 1] == ByteScan.CR && scanner.boundary == 0 && !scanner.ended) {
+            if (end > 0 && buf[end - 1] == ByteScan.CR) {
                 counted = end - 1;
                 pendingCr = true;
             }
             lines += ByteScan.lineBreaks(buf, 0, counted);
-            if (scanner.errorAt >= 0) {
-                done = true;
-                String what = Utf8.decode(buf, end, Math.min(4, filled - end));
-                RecordChunk chunk = new RecordChunk(sequence++, null, 0, firstRecord, 1, offset + end,
-                        new RecordChunk.Oversized(bytes + end, lines, scanner.fieldIndex(),
-                                RecordChunk.Oversized.End.BROKEN, lines,
-                                what.isEmpty() ? "" : what.substring(0, what.offsetByCodePoints(0, 1))), true);
-                return chunk;
-            }
             bytes += end;
-            if (scanner.boundary > 0 || scanner.ended) {
-                boolean counts = scanner.records > 0;
-                RecordChunk.Oversized.End how = scanner.ended && scanner.inQuotes()
-                        ? RecordChunk.Oversized.End.UNTERMINATED : RecordChunk.Oversized.End.COMPLETE;
-                if (how == RecordChunk.Oversized.End.UNTERMINATED) {
-                    field = scanner.fieldIndex();
-                }
-                RecordChunk chunk = new RecordChunk(sequence++, null, 0, firstRecord, counts ? 1 : 0, offset + end,
-                        new RecordChunk.Oversized(bytes, lines, field, how, 0, ""), false);
-                nextRecord += counts ? 1 : 0;
-                done = scanner.ended;
-                drop(end);
-                return chunk;
-            }
             drop(end);
             fill();
-            if (pendingCr && (filled == 0 || buf[0] != ByteScan.LF)) {
-                lines++;
+            if (pendingCr) {
+                if (filled == 0 || buf[0] != ByteScan.LF) {
+                    lines++;
+                }
+                pendingCr = false;
             }
-            pendingCr = false;
             scanner.scan(buf, filled, eof);
         }
     }

@@ -24,6 +24,8 @@ abstract class RecordScanner {
     int errorAt = -1;
     /** Just after the first record end found, blank or not (a header row's end), or -1. */
     int firstEnd = -1;
+    /** Whether the record ending at {@link #firstEnd} was blank. */
+    boolean firstBlank;
 
     /**
      * Scans {@code buf[pos, limit)}.
@@ -231,6 +233,7 @@ abstract class RecordScanner {
         private void recordEnd(int end) {
             if (firstEnd < 0) {
                 firstEnd = end;
+                firstBlank = !(field > 0 || content);
             }
             if (field > 0 || content) {
                 records++;
@@ -297,10 +300,12 @@ abstract class RecordScanner {
                     p = e;
                     break;
                 }
+                boolean isBlank = !headDropped && blank(buf, boundary, e, whitespaceIsBlank);
                 if (firstEnd < 0) {
                     firstEnd = end;
+                    firstBlank = isBlank;
                 }
-                if (headDropped || !blank(buf, boundary, e, whitespaceIsBlank)) {
+                if (!isBlank) {
                     records++;
                 }
                 headDropped = false;

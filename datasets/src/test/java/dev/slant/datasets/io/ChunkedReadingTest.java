@@ -196,4 +196,36 @@ class ChunkedReadingTest {
             assertSameEverywhere(randomJsonl(r), ArticleFormat.JSONL, mapping, "jsonl #" + i);
         }
     }
+
+    @Test
+    void recordsTooLongToHoldReadTheSameWhateverTheCut() {
+        Random r = new Random(35);
+        List<String> header = List.of("title", "text", "stance", "outlet");
+        int tooLong = 0;
+        for (int i = 0; i < 120; i++) {
+            ArticleFormat format = i % 3 == 0 ? ArticleFormat.JSONL : i % 3 == 1 ? ArticleFormat.CSV
+                    : ArticleFormat.TSV_UNQUOTED;
+            byte[] input = format == ArticleFormat.JSONL ? randomJsonl(r)
+                    : randomDelimited(r, format == ArticleFormat.CSV ? ',' : '\t', format == ArticleFormat.CSV, header);
+            ColumnMapping mapping = format == ArticleFormat.JSONL ? ColumnMapping.builder().idColumn("id")
+                    .textColumn("text").build() : DELIMITED;
+            int max = 30 + r.nextInt(60);
+            for (ReadMode mode : ReadMode.values()) {
+                ReadOptions base = new ReadOptions(mode, RejectSink.NONE).withMaxRecordBytes(max);
+                ReferenceReader.Result first = ReferenceReader.chunked(input, format, mapping,
+                        base.withThreads(0).withChunkBytes(1 << 16));
+                tooLong += first.rejects().stream().filter(x -> x.contains("TOO_LONG")).count();
+                for (int threads : THREADS) {
+                    for (int chunk : CHUNKS) {
+                        ReferenceReader.Result actual = ReferenceReader.chunked(input, format, mapping,
+                                base.withThreads(threads).withChunkBytes(chunk));
+                        assertEquals(first, actual, () -> format + " #" + " max " + max + ", " + mode + ", " + threads
+                                + " threads, chunks of " + chunk + ", input:\n"
+                                + new String(input, StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        assertTrue(tooLong > 50, "records too long were met: " + tooLong);
+    }
 }

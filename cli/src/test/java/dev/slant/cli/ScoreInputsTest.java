@@ -201,7 +201,7 @@ class ScoreInputsTest {
                 + "too long: 2,005 bytes, more than the limit of 1,000 bytes)"), run.err());
         assertEquals(3, Files.readAllLines(out).size());
         CliRun strict = CliRun.of(score("--input", in.toString(), "--max-article-bytes", "1000", "--strict",
-                "--output", out.toString() + ".2"));
+                "--output", dir.resolve("o2.csv").toString()));
         assertEquals(ExitCodes.DATA, strict.code(), strict.err());
         assertEquals(ExitCodes.USAGE, CliRun.of(score("--input", in.toString(), "--max-article-bytes", "0",
                 "--output", dir.resolve("o3.csv").toString())).code());

@@ -1,7 +1,5 @@
 package dev.slant.cli;
 
-import dev.slant.cli.ConsoleProgress;
-import dev.slant.cli.CorpusOptions;
 import dev.slant.cli.bench.Bench;
 import dev.slant.cli.bench.BenchReport;
 import dev.slant.cli.bench.BenchRequest;

@@ -1,7 +1,5 @@
 package dev.slant.cli;
 
-import dev.slant.cli.ConsoleProgress;
-import dev.slant.cli.CorpusOptions;
 import dev.slant.datasets.Target;
 import dev.slant.datasets.corpus.Corpus;
 import dev.slant.datasets.corpus.LoadedCorpus;
@@ -11,17 +9,13 @@ import dev.slant.inference.ExitCodes;
 import dev.slant.inference.bundle.BundleWriter;
 import dev.slant.inference.features.FeaturizerSettings;
 import dev.slant.training.BundleAssembler;
-import dev.slant.training.FoldDraw;
-import dev.slant.training.GridRow;
 import dev.slant.training.Progress;
 import dev.slant.training.SelectionGrid;
-import dev.slant.training.TargetFit;
 import dev.slant.training.TrainerKind;
 import dev.slant.training.TrainerSettings;
 import dev.slant.training.TrainingJob;
 import dev.slant.training.TrainingOutcome;
 import dev.slant.training.TrainingRequest;
-import dev.slant.training.eval.PlainTextReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -158,6 +152,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "The bundle to write (default: models/CORPUS-SPLIT.slant).")
     Path out;
 
+    @Option(names = "--report", paramLabel = "DIR", description = "Where to write the full report: per-class figures, "
+            + "confusion matrices and calibration, as Markdown, JSON and SVG, one folder per evaluation (default: beside "
+            + "the bundle, its name with -report).")
+    Path report;
+
+    @Option(names = "--verbose", description = "Also print the full report on the terminal.")
+    boolean verbose;
+
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
@@ -183,6 +185,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         double keep = keepWeights.fraction(spec);
         Path bundle = out != null ? out : defaultBundle(corpus.name(), splitName);
+        Path reportDir = report != null ? report : reportBeside(bundle);
         checkWritable(bundle);
 
         List<Target> chosen = new ArrayList<>();
@@ -274,12 +277,16 @@ public final class TrainCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             new BundleWriter().write(bundle, BundleAssembler.contents(outcome));
             writeSeconds = (System.nanoTime() - t0) / 1e9;
+            TrainingSummary.writeReports(reportDir, outcome);
         } finally {
             if (progress instanceof ConsoleProgress c) {
                 c.close();
             }
         }
-        print(stdout, outcome, bundle, writeSeconds);
+        TrainingSummary.print(stdout, outcome, verbose);
+        stdout.println();
+        stdout.printf("trained and evaluated in %.1f s; wrote %s (%,d bytes) in %.1f s and the full report to %s%n",
+                outcome.seconds(), bundle, sizeOf(bundle), writeSeconds, reportDir);
         return ExitCodes.OK;
     }
 
@@ -312,53 +319,14 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private static void print(PrintWriter out, TrainingOutcome o, Path bundle, double writeSeconds) {
-        out.printf("corpus %s: %,d articles read, %,d rejected; %,d duplicate groups (%,d later copies and %,d conflicting kept out of training)%n",
-                o.corpus().corpus().name(), o.corpus().report().accepted(), o.corpus().report().rejectedTotal(),
-                o.duplicates().groups().size(), o.drops().laterCopies().size(), o.drops().conflicting().size());
-        if (o.result().grid().size() > o.result().targets().size()) {
-            out.println();
-            out.println("settings tried on the valid part (* = kept):");
-            for (GridRow r : o.result().grid()) {
-                out.printf("  %s %-8s %-40s %-24s valid macro-F1 %.3f, accuracy %.3f (%.1f s)%n", r.chosen() ? "*" : " ",
-                        r.target(), r.featurizer(), r.trainer(), r.validMacroF1(), r.validAccuracy(), r.seconds());
-            }
-        }
-        for (TargetFit f : o.result().targets().values()) {
-            if (f.featureless() > 0) {
-                out.printf("%s: %,d training articles left out, none of their n-grams kept by the featurizer%n",
-                        f.target().name(), f.featureless());
-            }
-        }
-        if (o.outletCv() != null) {
-            out.println();
-            if (o.namedOutlets() > 0) {
-                out.printf("### %s on outlets never seen in training: outlet-disjoint %d-fold cross-validation (leakage-controlled)%n",
-                        o.outletCv().target(), o.outletCv().folds().size());
-            } else {
-                out.printf("### %s: %s %d-fold cross-validation; no outlet is held out, so outlet fingerprints are not controlled%n",
-                        o.outletCv().target(), o.cvKind(), o.outletCv().folds().size());
-            }
-            out.print(PlainTextReport.render(List.of(o.outletCv())));
-            if (o.foldDraws().size() > 1) {
-                out.println(FoldDraw.summary(o.foldDraws()));
-            }
-        }
-        for (TargetFit f : o.result().targets().values()) {
-            if (f.valid() != null) {
-                out.println();
-                out.printf("### %s, split %s, valid part (%s): %s%n", f.target().name(), o.result().split(),
-                        f.trainer().describe(), BundleAssembler.headline(f.valid()));
-            }
-            if (f.test() != null) {
-                out.println();
-                out.printf("### %s, split %s, test part (%s)%n", f.target().name(), o.result().split(), f.trainer().describe());
-                out.print(PlainTextReport.render(List.of(f.test())));
-            }
-        }
-        out.println();
-        out.printf("trained and evaluated in %.1f s; wrote %s (%,d bytes) in %.1f s%n", o.seconds(), bundle, sizeOf(bundle),
-                writeSeconds);
+    /**
+     * @param bundle a bundle's path
+     * @return the default report folder beside it: {@code models/x.slant} gives {@code models/x-report}
+     */
+    static Path reportBeside(Path bundle) {
+        String name = bundle.getFileName().toString();
+        String stem = name.endsWith(".slant") ? name.substring(0, name.length() - ".slant".length()) : name;
+        return bundle.resolveSibling(stem + "-report");
     }
 
     private static long sizeOf(Path p) {

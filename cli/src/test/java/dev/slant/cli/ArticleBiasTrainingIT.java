@@ -3,7 +3,6 @@ package dev.slant.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.slant.cli.CliRun;
 import dev.slant.datasets.Article;
 import dev.slant.datasets.RealData;
 import dev.slant.datasets.Target;

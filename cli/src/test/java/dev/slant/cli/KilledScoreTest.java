@@ -1,6 +1,5 @@
 package dev.slant.cli;
 
-import dev.slant.cli.SlantCli;
 import dev.slant.datasets.Article;
 import dev.slant.datasets.LabelledArticle;
 import dev.slant.datasets.io.AtomicOutput;

@@ -2,7 +2,6 @@ package dev.slant.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.slant.cli.CliRun;
 import dev.slant.datasets.Article;
 import dev.slant.datasets.LabelledArticle;
 import dev.slant.inference.ExitCodes;

@@ -1,6 +1,5 @@
 package dev.slant.cli;
 
-import dev.slant.cli.CliRun;
 import dev.slant.inference.ExitCodes;
 import dev.slant.inference.bundle.BundleReader;
 import dev.slant.inference.features.FeaturizerSettings;
@@ -48,11 +47,17 @@ class TrainAndEvaluateCommandTest {
         assertTrue(Files.isRegularFile(model));
         assertEquals(WeightPrecision.BFLOAT16, BundleReader.read(model).manifest().target("stance").precision(),
                 "the trainer rounds LibLinear weights to bfloat16, so the bundle scores them from 2 bytes each");
-        assertTrue(t.out().contains("outlet-disjoint 3-fold cross-validation"), t.out());
+        assertTrue(t.out().contains("outlets never seen (outlet-disjoint 3-fold CV)"), t.out());
         int at = t.out().indexOf("over 2 draws of the folds (seeds 42 to 43): macro-F1 ");
         assertTrue(at >= 0, t.out());
         String draws = t.out().substring(at, t.out().indexOf('\n', at));
-        assertTrue(t.out().contains("### stance, split stratified, test part"), t.out());
+        assertTrue(t.out().contains("stratified split, test part"), t.out());
+        assertFalse(t.out().contains("Per class"), "the per-class table is in the report, not on the terminal\n" + t.out());
+        Path reports = model.resolveSibling("m-report");
+        for (String part : List.of("outlet-cv", "test")) {
+            assertTrue(Files.isRegularFile(reports.resolve(part).resolve("report.md")), part);
+        }
+        assertTrue(Files.readString(reports.resolve("test").resolve("report.md")).contains("Per class"));
         assertEquals("", t.err(), "--quiet prints nothing on stderr");
 
         List<String> eval = new ArrayList<>(List.of("evaluate", "--model", model.toString(), "--split", "stratified",
@@ -62,9 +67,8 @@ class TrainAndEvaluateCommandTest {
         assertEquals(ExitCodes.OK, e.code(), e.err());
         assertTrue(e.out().contains("outlet-disjoint 3-fold CV, measured at training"), e.out());
         assertTrue(e.out().contains(draws), "evaluate repeats the draws from the bundle\n" + e.out());
-        // The test block that train printed is exactly what evaluate prints for the same split and part.
-        String block = t.out().substring(t.out().indexOf("== stance ("), t.out().indexOf("* ECE", t.out().indexOf("== stance (")));
-        assertTrue(e.out().contains(block), e.out());
+        // The test figures that train printed are exactly what evaluate prints for the same split and part.
+        assertEquals(row(t.out(), "stratified split, test part"), row(e.out(), "stratified split, test part"), e.out());
         assertTrue(Files.isRegularFile(dir.resolve("report").resolve("report.md")));
     }
 
@@ -76,8 +80,8 @@ class TrainAndEvaluateCommandTest {
         CliRun t = CliRun.of("train", "--input", csv.toString(), "--id-column", "id", "--label", "stance=stance",
                 "--split", "stratified", "--folds", "3", "--min-outlets", "2", "--quiet", "--out", model.toString());
         assertEquals(ExitCodes.OK, t.code(), t.err());
-        assertTrue(t.out().contains("article-level (the corpus names no outlet) 3-fold cross-validation"), t.out());
-        assertTrue(!t.out().contains("on outlets never seen in training"), t.out());
+        assertTrue(t.out().contains("article-level (the corpus names no outlet) 3-fold CV"), t.out());
+        assertTrue(!t.out().contains("outlets never seen"), t.out());
 
         CliRun e = CliRun.of("evaluate", "--model", model.toString(), "--input", csv.toString(), "--id-column", "id",
                 "--label", "stance=stance", "--split", "stratified");
@@ -91,7 +95,7 @@ class TrainAndEvaluateCommandTest {
         Path model = dir.resolve("pruned.slant");
         String[] data = {"--input", csv.toString(), "--id-column", "id", "--label", "stance=stance", "--meta", "host=host"};
         List<String> train = new ArrayList<>(List.of("train", "--split", "stratified", "--no-outlet-cv", "--min-outlets", "2",
-                "--keep-weights", "0.1", "--quiet", "--out", model.toString()));
+                "--keep-weights", "0.1", "--quiet", "--verbose", "--out", model.toString()));
         train.addAll(List.of(data));
         CliRun t = CliRun.of(train.toArray(String[]::new));
         assertEquals(ExitCodes.OK, t.code(), t.err());
@@ -106,11 +110,12 @@ class TrainAndEvaluateCommandTest {
         long rowsTimesLabels = (long) scorer.knownBuckets() * scorer.labels().size();
         assertTrue(Math.abs(nonZero - rowsTimesLabels / 10.0) <= scorer.labels().size() + 2,
                 nonZero + " of " + rowsTimesLabels + " weights kept");
-        List<String> eval = new ArrayList<>(List.of("evaluate", "--model", model.toString(), "--split", "stratified"));
+        List<String> eval = new ArrayList<>(List.of("evaluate", "--model", model.toString(), "--split", "stratified",
+                "--verbose"));
         eval.addAll(List.of(data));
         CliRun e = CliRun.of(eval.toArray(String[]::new));
         assertEquals(ExitCodes.OK, e.code(), e.err());
-        String block = t.out().substring(t.out().indexOf("== stance ("), t.out().indexOf("* ECE", t.out().indexOf("== stance (")));
+        String block = fullBlock(t.out());
         assertTrue(e.out().contains(block), "the figures printed at training are the pruned model's\n" + e.out());
 
         for (String command : List.of("train", "bench")) {
@@ -187,7 +192,7 @@ class TrainAndEvaluateCommandTest {
     void modelMinOutletsKeepsFewerNgramsInTheModelThanTheFeaturizer() throws Exception {
         Path csv = corpus();
         String[] common = {"train", "--input", csv.toString(), "--id-column", "id", "--label", "stance=stance",
-                "--meta", "host=host", "--split", "stratified", "--no-outlet-cv", "--min-outlets", "2", "--quiet"};
+                "--meta", "host=host", "--split", "stratified", "--no-outlet-cv", "--min-outlets", "2", "--quiet", "--verbose"};
         Path all = dir.resolve("all.slant");
         Path fewer = dir.resolve("fewer.slant");
         List<String> a = new ArrayList<>(List.of(common));
@@ -210,9 +215,9 @@ class TrainAndEvaluateCommandTest {
                 "the featurizer is the same; only the model keeps fewer n-grams");
         assertTrue(some.knownUnitLength() && !every.knownUnitLength(), some + " / " + every);
         CliRun e = CliRun.of("evaluate", "--model", fewer.toString(), "--input", csv.toString(), "--id-column", "id",
-                "--label", "stance=stance", "--meta", "host=host", "--split", "stratified");
+                "--label", "stance=stance", "--meta", "host=host", "--split", "stratified", "--verbose");
         assertEquals(ExitCodes.OK, e.code(), e.err());
-        String block = tf.out().substring(tf.out().indexOf("== stance ("), tf.out().indexOf("* ECE", tf.out().indexOf("== stance (")));
+        String block = fullBlock(tf.out());
         assertTrue(e.out().contains(block), "the loaded bundle scores as the trained model did\n" + block + "\n" + e.out());
 
         CliRun bad = CliRun.of("train", "--input", csv.toString(), "--label", "stance=stance", "--model-min-outlets", "0",
@@ -252,5 +257,18 @@ class TrainAndEvaluateCommandTest {
                 "--quiet", "--out", folder.toString());
         assertEquals(ExitCodes.FAILURE, t.code(), t.err());
         assertTrue(t.err().contains("cannot write the bundle to " + folder + ": it is a folder"), t.err());
+    }
+
+    /** The cells of the headline row that starts with an evaluation's name, whatever the column widths. */
+    private static List<String> row(String out, String evaluation) {
+        return out.lines().map(String::strip).filter(l -> l.startsWith(evaluation + "  ")).findFirst()
+                .map(l -> List.of(l.split("\\s{2,}"))).orElseThrow(() -> new AssertionError(evaluation + " in\n" + out));
+    }
+
+    /** The full report's block of the stance evaluation that --verbose prints, up to its ECE note. */
+    private static String fullBlock(String out) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("== stance \\(\\d+ articles").matcher(out);
+        assertTrue(m.find(), out);
+        return out.substring(m.start(), out.indexOf("* ECE", m.start()));
     }
 }

@@ -8,8 +8,6 @@ import dev.slant.datasets.Article;
 import dev.slant.inference.Prediction;
 import dev.slant.inference.SlantClassifier;
 import dev.slant.inference.TargetPrediction;
-import dev.slant.serve.ServeSettings;
-import dev.slant.serve.SlantServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

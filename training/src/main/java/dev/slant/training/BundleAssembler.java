@@ -3,10 +3,12 @@ package dev.slant.training;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slant.inference.bundle.BundleContents;
+import dev.slant.inference.eval.CrossValidation;
 import dev.slant.inference.eval.Figures;
-import dev.slant.training.eval.CrossValidation;
-import dev.slant.training.eval.JsonReport;
-import dev.slant.training.eval.TargetEvaluation;
+import dev.slant.inference.eval.FoldDraw;
+import dev.slant.inference.eval.TargetEvaluation;
+import dev.slant.inference.eval.TargetResult;
+import dev.slant.inference.report.JsonReport;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +20,6 @@ import org.tribuo.classification.Label;
 public final class BundleAssembler {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The manifest's names for the fold draws in {@code metrics.outletCv}, written and read only here. */
-    private static final String DRAWS = "draws";
-    private static final String DRAW_SEED = "seed";
-    private static final String DRAW_MACRO_F1 = "macroF1Mean";
-    private static final String DRAW_BASELINE = "baselineMacroF1Mean";
 
     private BundleAssembler() {
     }
@@ -75,32 +73,14 @@ public final class BundleAssembler {
             c.put("accuracyMean", cv.model().accuracy().mean());
             c.put("baselineMacroF1Mean", cv.baseline().macroF1().mean());
             if (outcome.foldDraws().size() > 1) {
-                com.fasterxml.jackson.databind.node.ArrayNode draws = c.putArray(DRAWS);
-                for (FoldDraw d : outcome.foldDraws()) {
-                    draws.addObject().put(DRAW_SEED, d.seed()).put(DRAW_MACRO_F1, d.macroF1())
-                            .put(DRAW_BASELINE, d.baselineMacroF1());
-                }
+                FoldDraw.write(outcome.foldDraws(), c);
             }
             c.set("report", report(cv));
         }
         return m;
     }
 
-    /**
-     * The fold draws a manifest's {@code outletCv} metrics hold, as {@link #contents} wrote them.
-     *
-     * @param outletCv the manifest's {@code metrics.outletCv} object
-     * @return the draws, the reported one first; empty when the bundle was trained with one draw
-     * @throws IllegalArgumentException if a draw's figures are out of range
-     */
-    public static List<FoldDraw> foldDraws(com.fasterxml.jackson.databind.JsonNode outletCv) {
-        List<FoldDraw> draws = new java.util.ArrayList<>();
-        outletCv.path(DRAWS).forEach(d -> draws.add(new FoldDraw(d.path(DRAW_SEED).asLong(),
-                d.path(DRAW_MACRO_F1).asDouble(), d.path(DRAW_BASELINE).asDouble())));
-        return draws;
-    }
-
-    private static ObjectNode report(dev.slant.training.eval.TargetResult result) {
+    private static ObjectNode report(dev.slant.inference.eval.TargetResult result) {
         try {
             return (ObjectNode) JSON.readTree(JsonReport.render(List.of(result)));
         } catch (java.io.IOException e) {

@@ -1,7 +1,8 @@
 package dev.slant.training;
 
-import dev.slant.training.eval.CrossValidation;
-import dev.slant.training.eval.Spread;
+import dev.slant.inference.eval.CrossValidation;
+import dev.slant.inference.eval.FoldDraw;
+import dev.slant.inference.eval.Spread;
 
 /** Writes a bundle's {@code MODEL_CARD.md}: intended use, data, honest and easy figures side by side, limits. */
 public final class ModelCard {

@@ -2,8 +2,8 @@ package dev.slant.training;
 
 import dev.slant.datasets.Target;
 import dev.slant.inference.eval.MajorityBaseline;
+import dev.slant.inference.eval.TargetEvaluation;
 import dev.slant.inference.score.LinearScorer;
-import dev.slant.training.eval.TargetEvaluation;
 import java.util.List;
 import java.util.Objects;
 import org.tribuo.Model;

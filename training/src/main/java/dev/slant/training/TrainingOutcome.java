@@ -3,7 +3,8 @@ package dev.slant.training;
 import dev.slant.datasets.corpus.LoadedCorpus;
 import dev.slant.datasets.dedup.DropPolicy;
 import dev.slant.datasets.dedup.DuplicateGroups;
-import dev.slant.training.eval.CrossValidation;
+import dev.slant.inference.eval.CrossValidation;
+import dev.slant.inference.eval.FoldDraw;
 import java.util.List;
 import java.util.Objects;
 

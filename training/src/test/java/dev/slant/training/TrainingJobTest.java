@@ -1,21 +1,22 @@
 package dev.slant.training;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.slant.datasets.corpus.LoadedCorpus;
 import dev.slant.datasets.scrub.ScrubSettings;
 import dev.slant.datasets.split.SplitChoice;
 import dev.slant.inference.bundle.BundleReader;
 import dev.slant.inference.bundle.BundleWriter;
 import dev.slant.inference.bundle.LoadedBundle;
+import dev.slant.inference.eval.FoldDraw;
 import dev.slant.inference.features.FeaturizerSettings;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TrainingJobTest {
     @TempDir
@@ -92,7 +93,7 @@ class TrainingJobTest {
         Path file = dir.resolve("draws.slant");
         new BundleWriter().write(file, BundleAssembler.contents(o));
         LoadedBundle loaded = BundleReader.read(file);
-        assertEquals(o.foldDraws(), BundleAssembler.foldDraws(loaded.manifest().metrics().path("outletCv")),
+        assertEquals(o.foldDraws(), FoldDraw.read(loaded.manifest().metrics().path("outletCv")),
                 "the manifest gives back every draw");
         assertTrue(loaded.modelCard().contains("the same over 3 draws of the folds"), loaded.modelCard());
         assertFalse(loaded.modelCard().contains("is one draw of the folds"), loaded.modelCard());

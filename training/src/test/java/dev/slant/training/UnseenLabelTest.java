@@ -1,8 +1,5 @@
 package dev.slant.training;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.slant.datasets.LabelledArticle;
 import dev.slant.datasets.Labels;
 import dev.slant.datasets.Target;
@@ -10,13 +7,16 @@ import dev.slant.datasets.scrub.ScrubSettings;
 import dev.slant.datasets.split.Part;
 import dev.slant.datasets.split.Split;
 import dev.slant.inference.eval.ClassFigures;
+import dev.slant.inference.eval.TargetEvaluation;
 import dev.slant.inference.features.FeaturizerSettings;
-import dev.slant.training.eval.TargetEvaluation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A label that only the test part carries is an error of the model, counted, not a crash of the run. */
 class UnseenLabelTest {

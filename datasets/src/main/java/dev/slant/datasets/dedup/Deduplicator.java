@@ -1,6 +1,7 @@
 package dev.slant.datasets.dedup;
 
 import dev.slant.datasets.Article;
+import dev.slant.datasets.Hashing;
 import dev.slant.datasets.LabelledArticle;
 import dev.slant.datasets.Labels;
 import java.util.ArrayList;

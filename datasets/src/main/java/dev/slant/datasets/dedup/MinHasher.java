@@ -1,5 +1,6 @@
 package dev.slant.datasets.dedup;
 
+import dev.slant.datasets.Hashing;
 import java.util.Arrays;
 import java.util.Objects;
 

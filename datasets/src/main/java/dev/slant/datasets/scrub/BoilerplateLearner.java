@@ -1,6 +1,7 @@
 package dev.slant.datasets.scrub;
 
 import dev.slant.datasets.Article;
+import dev.slant.datasets.Hashing;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -144,7 +145,7 @@ final class BoilerplateLearner implements SegmentScanner.Listener {
     }
 
     private static long key(int group, int kind, long hash) {
-        long k = PhraseText.mix(hash + 0x9e3779b97f4a7c15L * (group + 2L) + 0xc2b2ae3d27d4eb4fL * kind);
+        long k = Hashing.fmix64(hash + 0x9e3779b97f4a7c15L * (group + 2L) + 0xc2b2ae3d27d4eb4fL * kind);
         return k == 0 ? 1 : k;
     }
 

@@ -1,5 +1,6 @@
 package dev.slant.datasets.scrub;
 
+import dev.slant.datasets.Hashing;
 import java.util.Arrays;
 
 /**
@@ -23,7 +24,7 @@ final class LongCounts {
             grow();
         }
         int mask = keys.length - 1;
-        int s = (int) PhraseText.mix(key) & mask;
+        int s = (int) Hashing.fmix64(key) & mask;
         while (keys[s] != 0 && keys[s] != key) {
             s = (s + 1) & mask;
         }
@@ -40,7 +41,7 @@ final class LongCounts {
      */
     int get(long key) {
         int mask = keys.length - 1;
-        for (int s = (int) PhraseText.mix(key) & mask; keys[s] != 0; s = (s + 1) & mask) {
+        for (int s = (int) Hashing.fmix64(key) & mask; keys[s] != 0; s = (s + 1) & mask) {
             if (keys[s] == key) {
                 return counts[s];
             }
@@ -68,7 +69,7 @@ final class LongCounts {
         int mask = keys.length - 1;
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != 0) {
-                int s = (int) PhraseText.mix(oldKeys[i]) & mask;
+                int s = (int) Hashing.fmix64(oldKeys[i]) & mask;
                 while (keys[s] != 0) {
                     s = (s + 1) & mask;
                 }

@@ -1,5 +1,7 @@
 package dev.slant.datasets.scrub;
 
+import dev.slant.datasets.Hashing;
+
 /**
  * The normal form of a phrase, in which learned boilerplate is stored and compared: whitespace runs (spaces, tabs,
  * carriage returns, no-break and other Unicode spaces) become one space, leading and trailing whitespace goes, and
@@ -156,7 +158,7 @@ final class PhraseText {
         long last = fold(text.charAt(end - 1));
         long second = end - start >= 2 ? normal(text.charAt(start + 1)) : 0;
         long beforeLast = end - start >= 2 ? normal(text.charAt(end - 2)) : 0;
-        return mix(first << 48 | second << 32 | beforeLast << 16 | last);
+        return Hashing.fmix64(first << 48 | second << 32 | beforeLast << 16 | last);
     }
 
     /**
@@ -170,7 +172,7 @@ final class PhraseText {
     static long startSignature(CharSequence text, int start, int end) {
         long first = fold(text.charAt(start));
         long second = end - start >= 2 ? normal(text.charAt(start + 1)) : 0;
-        return mix(first << 16 | second);
+        return Hashing.fmix64(first << 16 | second);
     }
 
     private static char normal(char c) {
@@ -209,20 +211,5 @@ final class PhraseText {
             k++;
         }
         return k == n;
-    }
-
-    /**
-     * Mixes a 64-bit value (the MurmurHash3 finalizer), for table slots.
-     *
-     * @param h a value
-     * @return its mix
-     */
-    static long mix(long h) {
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb93e8b13b0a6L;
-        h ^= h >>> 33;
-        return h;
     }
 }

@@ -1,13 +1,14 @@
 package dev.slant.datasets.dedup;
 
+import dev.slant.datasets.Hashing;
+import java.util.Arrays;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-
-import java.util.Arrays;
-import java.util.stream.LongStream;
-import org.junit.jupiter.api.Test;
 
 class MinHasherTest {
     private static long[] hashes(int from, int to) {

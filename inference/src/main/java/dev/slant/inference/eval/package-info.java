@@ -12,6 +12,13 @@
  * the figures out as every report shows them, and {@link dev.slant.inference.eval.PlainText} renders such
  * sections for a terminal.
  *
+ * <p>{@link dev.slant.inference.eval.TargetEvaluation#of TargetEvaluation.of} turns one outcome per evaluated
+ * article into figures for the model and for the majority baseline beside it;
+ * {@link dev.slant.inference.eval.CrossValidation} gathers one evaluation per fold and reports each fold (with its
+ * own baseline), the mean and the sample standard deviation (n - 1) over folds, and the figures of all folds'
+ * articles pooled. {@link dev.slant.inference.eval.SplitEvaluation} evaluates a bundle on one part of a split,
+ * made exactly as training made it.
+ *
  * <p>The conventions, in one place:
  * <ul>
  *   <li><b>The labels</b> evaluated over are chosen by {@link dev.slant.inference.eval.EvaluationLabels}: the

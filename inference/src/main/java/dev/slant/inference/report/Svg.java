@@ -1,4 +1,4 @@
-package dev.slant.training.eval;
+package dev.slant.inference.report;
 
 import java.util.Locale;
 

@@ -1,8 +1,9 @@
-package dev.slant.training.eval;
+package dev.slant.inference.report;
 
 import dev.slant.inference.eval.Calibration;
 import dev.slant.inference.eval.CalibrationBin;
 import dev.slant.inference.eval.Format;
+import dev.slant.inference.eval.TargetEvaluation;
 import java.util.Optional;
 
 /**

@@ -1,4 +1,4 @@
-package dev.slant.training.eval;
+package dev.slant.inference.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +8,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slant.inference.eval.Calibration;
 import dev.slant.inference.eval.CalibrationBin;
 import dev.slant.inference.eval.ClassFigures;
+import dev.slant.inference.eval.CrossValidation;
 import dev.slant.inference.eval.Figures;
+import dev.slant.inference.eval.Spread;
+import dev.slant.inference.eval.SpreadOverFolds;
+import dev.slant.inference.eval.TargetEvaluation;
+import dev.slant.inference.eval.TargetResult;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,9 @@
-package dev.slant.training;
+package dev.slant.inference.eval;
 
-import dev.slant.training.eval.CrossValidation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +24,39 @@ public record FoldDraw(long seed, double macroF1, double baselineMacroF1) {
         if (!(macroF1 >= 0 && macroF1 <= 1) || !(baselineMacroF1 >= 0 && baselineMacroF1 <= 1)) {
             throw new IllegalArgumentException("macro-F1 must be in [0, 1], got " + macroF1 + " and " + baselineMacroF1);
         }
+    }
+
+    /** The key of the draws in a bundle's {@code metrics.outletCv} object. */
+    private static final String DRAWS = "draws";
+    private static final String SEED = "seed";
+    private static final String MACRO_F1 = "macroF1Mean";
+    private static final String BASELINE = "baselineMacroF1Mean";
+
+    /**
+     * Writes draws into a bundle's {@code metrics.outletCv} object, the reported one first.
+     *
+     * @param draws    the draws
+     * @param outletCv the object to write them into
+     */
+    public static void write(List<FoldDraw> draws, ObjectNode outletCv) {
+        ArrayNode array = outletCv.putArray(DRAWS);
+        for (FoldDraw d : draws) {
+            array.addObject().put(SEED, d.seed()).put(MACRO_F1, d.macroF1()).put(BASELINE, d.baselineMacroF1());
+        }
+    }
+
+    /**
+     * The fold draws a bundle's {@code metrics.outletCv} object holds, as {@link #write} wrote them.
+     *
+     * @param outletCv the manifest's {@code metrics.outletCv} object
+     * @return the draws, the reported one first; empty when the bundle was trained with one draw
+     * @throws IllegalArgumentException if a draw's figures are out of range
+     */
+    public static List<FoldDraw> read(JsonNode outletCv) {
+        List<FoldDraw> draws = new ArrayList<>();
+        outletCv.path(DRAWS).forEach(d -> draws.add(new FoldDraw(d.path(SEED).asLong(), d.path(MACRO_F1).asDouble(),
+                d.path(BASELINE).asDouble())));
+        return draws;
     }
 
     /**

@@ -1,11 +1,9 @@
-package dev.slant.training.eval;
+package dev.slant.inference.report;
 
-import static dev.slant.inference.eval.Outcomes.LCR;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.slant.inference.eval.CrossValidationTest;
 import dev.slant.inference.eval.Outcomes;
+import dev.slant.inference.eval.TargetEvaluation;
+import dev.slant.inference.eval.TargetResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +12,11 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static dev.slant.inference.eval.Outcomes.LCR;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReportWriterTest {
     @TempDir

@@ -1,6 +1,5 @@
-package dev.slant.training.eval;
+package dev.slant.inference.eval;
 
-import dev.slant.inference.eval.Figures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

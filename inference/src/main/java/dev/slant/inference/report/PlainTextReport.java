@@ -1,6 +1,7 @@
-package dev.slant.training.eval;
+package dev.slant.inference.report;
 
 import dev.slant.inference.eval.PlainText;
+import dev.slant.inference.eval.TargetResult;
 import java.util.List;
 
 /** Renders results as plain text for a terminal: one block per target, tables in aligned columns. */

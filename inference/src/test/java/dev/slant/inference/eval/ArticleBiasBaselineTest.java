@@ -1,12 +1,6 @@
-package dev.slant.training.eval;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+package dev.slant.inference.eval;
 
 import dev.slant.datasets.RealData;
-import dev.slant.inference.eval.Figures;
-import dev.slant.inference.eval.Format;
-import dev.slant.inference.eval.MajorityBaseline;
-import dev.slant.inference.eval.Outcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The majority baseline on the article-bias test set of both published splits, checked against the figures the

@@ -1,14 +1,12 @@
-package dev.slant.training.eval;
+package dev.slant.inference.eval;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 import static dev.slant.inference.eval.Outcomes.LCR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-
-import dev.slant.inference.eval.Outcome;
-import dev.slant.inference.eval.Outcomes;
-import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /**
  * What {@link TargetEvaluation#of} refuses, each refusal naming the outcome at fault. The figures themselves are

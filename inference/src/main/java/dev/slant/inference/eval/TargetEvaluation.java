@@ -1,9 +1,5 @@
-package dev.slant.training.eval;
+package dev.slant.inference.eval;
 
-import dev.slant.inference.eval.Figures;
-import dev.slant.inference.eval.MajorityBaseline;
-import dev.slant.inference.eval.Outcome;
-import dev.slant.inference.eval.TargetTally;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

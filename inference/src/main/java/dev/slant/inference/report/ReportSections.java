@@ -1,9 +1,13 @@
-package dev.slant.training.eval;
+package dev.slant.inference.report;
 
+import dev.slant.inference.eval.CrossValidation;
 import dev.slant.inference.eval.EvaluationSection;
 import dev.slant.inference.eval.Format;
 import dev.slant.inference.eval.ReportSection;
+import dev.slant.inference.eval.Spread;
 import dev.slant.inference.eval.Table;
+import dev.slant.inference.eval.TargetEvaluation;
+import dev.slant.inference.eval.TargetResult;
 import java.util.ArrayList;
 import java.util.List;
 

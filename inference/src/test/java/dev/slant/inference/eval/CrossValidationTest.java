@@ -1,23 +1,21 @@
-package dev.slant.training.eval;
+package dev.slant.inference.eval;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 import static dev.slant.inference.eval.Outcomes.LCR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.slant.inference.eval.Figures;
-import dev.slant.inference.eval.Outcomes;
-import java.util.List;
-import org.junit.jupiter.api.Test;
-
 /** Mean, sample standard deviation and pooled figures of three small folds, computed by hand. */
-class CrossValidationTest {
+public class CrossValidationTest {
     private static final double EPS = 1e-12;
 
     /**
      * Fold 0: gold L R, predicted L L, majority R. Fold 1: gold C R, predicted C R, majority L. Fold 2: gold
-     * L C R R, predicted L C R C, majority R.
+     * L C R R, predicted L C R C, majority R. The report tests use these folds too.
      */
-    static CrossValidation threeFolds() {
+    public static CrossValidation threeFolds() {
         return CrossValidation.of(List.of(
                 TargetEvaluation.of("stance", LCR, true, "R", Outcomes.of("f0-", "LR", "LL")),
                 TargetEvaluation.of("stance", LCR, true, "L", Outcomes.of("f1-", "CR", "CR")),

@@ -1,16 +1,14 @@
-package dev.slant.training.eval;
-
-import static dev.slant.inference.eval.Outcomes.LCR;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+package dev.slant.inference.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slant.inference.eval.Calibration;
+import dev.slant.inference.eval.CrossValidationTest;
 import dev.slant.inference.eval.Figures;
 import dev.slant.inference.eval.MajorityBaseline;
 import dev.slant.inference.eval.Outcome;
 import dev.slant.inference.eval.Outcomes;
+import dev.slant.inference.eval.TargetEvaluation;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,6 +20,10 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
+
+import static dev.slant.inference.eval.Outcomes.LCR;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReportRenderingTest {
     /** Gold L C R R; C and the second R abstained; baseline 'R'. Figures as in TargetEvaluationTest. */

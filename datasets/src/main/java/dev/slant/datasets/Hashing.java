@@ -1,13 +1,16 @@
-package dev.slant.datasets.dedup;
+package dev.slant.datasets;
 
-/** The 64-bit mixing functions shared by {@link Shingler}, {@link MinHasher} and the LSH bands. */
-final class Hashing {
+/**
+ * The 64-bit hashing and mixing functions of the datasets library, written once: duplicate detection (shingles,
+ * MinHash, LSH bands) and the scrubber's phrase tables use them.
+ */
+public final class Hashing {
     /** FNV-1a 64-bit offset basis. */
-    static final long FNV_OFFSET = 0xCBF29CE484222325L;
+    public static final long FNV_OFFSET = 0xCBF29CE484222325L;
     /** FNV-1a 64-bit prime. */
-    static final long FNV_PRIME = 0x100000001B3L;
+    public static final long FNV_PRIME = 0x100000001B3L;
     /** The 64-bit golden ratio, SplitMix64's increment. */
-    static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    public static final long GOLDEN = 0x9E3779B97F4A7C15L;
 
     private Hashing() {
     }
@@ -18,7 +21,7 @@ final class Hashing {
      * @param h a value
      * @return the mixed value
      */
-    static long fmix64(long h) {
+    public static long fmix64(long h) {
         h ^= h >>> 33;
         h *= 0xFF51AFD7ED558CCDL;
         h ^= h >>> 33;
@@ -35,7 +38,7 @@ final class Hashing {
      * @param index the position in the stream, from 0
      * @return the value
      */
-    static long splitMix(long seed, long index) {
+    public static long splitMix(long seed, long index) {
         long z = seed + (index + 1) * GOLDEN;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;

@@ -1,4 +1,4 @@
-package dev.slant.training.eval;
+package dev.slant.inference.eval;
 
 import java.util.List;
 

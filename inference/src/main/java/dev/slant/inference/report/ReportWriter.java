@@ -1,5 +1,6 @@
-package dev.slant.training.eval;
+package dev.slant.inference.report;
 
+import dev.slant.inference.eval.TargetResult;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

@@ -1,6 +1,7 @@
-package dev.slant.training.eval;
+package dev.slant.inference.report;
 
 import dev.slant.inference.eval.ConfusionMatrix;
+import dev.slant.inference.eval.TargetEvaluation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,7 +1,8 @@
-package dev.slant.training.eval;
+package dev.slant.inference.report;
 
 import dev.slant.inference.eval.ReportSection;
 import dev.slant.inference.eval.Table;
+import dev.slant.inference.eval.TargetResult;
 import java.util.List;
 
 /** Renders results as Markdown: the same content as {@link PlainTextReport}, with Markdown tables. */

@@ -1,7 +1,5 @@
-package dev.slant.training.eval;
+package dev.slant.inference.eval;
 
-import dev.slant.inference.eval.Figures;
-import dev.slant.inference.eval.Outcome;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

@@ -130,6 +130,35 @@ public final class ArticleInputOptions {
     }
 
     /**
+     * @return these options as {@code slant score} arguments (the bad-record options but {@code --rejects}
+     *         included), to run the same read in another process
+     */
+    public List<String> asArguments() {
+        List<String> args = new ArrayList<>();
+        add(args, "--input", input);
+        add(args, "--input-format", inputFormat);
+        add(args, "--corpus", corpus);
+        add(args, "--id-column", idColumn);
+        add(args, "--title-column", titleColumn);
+        add(args, "--text-column", textColumn);
+        metadata.forEach(m -> add(args, "--meta", m));
+        add(args, "--max-article-bytes", maxArticleBytes == null ? null : maxArticleBytes.toString());
+        add(args, "--chunk-bytes", chunkBytes == null ? null : chunkBytes.toString());
+        add(args, "--data", data.data == null ? null : data.data.toString());
+        if (badRecords.strict) {
+            args.add("--strict");
+        }
+        return args;
+    }
+
+    private static void add(List<String> args, String option, String value) {
+        if (value != null) {
+            args.add(option);
+            args.add(value);
+        }
+    }
+
+    /**
      * Opens the articles these options name.
      *
      * @param options how to read

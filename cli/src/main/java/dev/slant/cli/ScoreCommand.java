@@ -147,24 +147,32 @@ public final class ScoreCommand implements Callable<Integer> {
 
     /** The bundle: --model, else $SLANT_MODEL, else the quick start's; says on stderr which when not given. */
     private Path model() {
-        if (model != null) {
-            return model;
-        }
+        return model != null ? model : defaultModel(spec.commandLine(), quiet ? null : spec.commandLine().getErr());
+    }
+
+    /**
+     * The bundle a command uses when given none: $SLANT_MODEL, else the quick start's.
+     *
+     * @param cli the command line, for the usage error
+     * @param err where to say which bundle was chosen, or null to say nothing
+     * @return the bundle
+     * @throws CommandLine.ParameterException if neither is there
+     */
+    static Path defaultModel(CommandLine cli, PrintWriter err) {
         String env = environment.apply(MODEL_ENV);
-        PrintWriter err = spec.commandLine().getErr();
+        String command = "slant " + cli.getCommandName();
         if (env != null && !env.isBlank()) {
-            if (!quiet) {
-                err.printf("slant score: model %s (from $%s)%n", env, MODEL_ENV);
+            if (err != null) {
+                err.printf("%s: model %s (from $%s)%n", command, env, MODEL_ENV);
             }
             return Path.of(env);
         }
         if (!Files.isRegularFile(QUICK_START_MODEL)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "no model: give --model FILE or set $"
-                    + MODEL_ENV + " (the quick start's " + QUICK_START_MODEL + ", which slant train writes, is not "
-                    + "here)");
+            throw new CommandLine.ParameterException(cli, "no model: give --model FILE or set $" + MODEL_ENV
+                    + " (the quick start's " + QUICK_START_MODEL + ", which slant train writes, is not here)");
         }
-        if (!quiet) {
-            err.printf("slant score: model %s (the quick start's; --model or $%s choose another)%n",
+        if (err != null) {
+            err.printf("%s: model %s (the quick start's; --model or $%s choose another)%n", command,
                     QUICK_START_MODEL, MODEL_ENV);
         }
         return QUICK_START_MODEL;

@@ -451,7 +451,7 @@ public final class ArticleSource implements Closeable {
                     outcome = new Rejection(tooLong(record, line, end - p), RecordProblem.Reason.TOO_LONG, List.of(),
                             null, false);
                 } else if (jsonl) {
-                    outcome = jsonRecord(Utf8.decode(b, p, e - p), record, line);
+                    outcome = jsonRecord(b, p, e, record, line);
                 } else {
                     lexer.record(b, p, end);
                     outcome = delimitedRecord(lexer, b, p, end, record, line);
@@ -472,6 +472,48 @@ public final class ArticleSource implements Closeable {
         Fault(String column, String detail) {
             this(column, detail, null);
         }
+    }
+
+    /**
+     * A JSON line read from its bytes: Jackson's byte parser, when the line is well-formed UTF-8 that Jackson reads
+     * as UTF-8 (no byte order mark, no NUL among its first bytes) and the line is a well-formed object; anything
+     * else goes through {@link #jsonRecord(String, long, long)} on the decoded line, which gives bad bytes their
+     * mark and errors their message as the text parser words them. The two agree on every line the first takes: a
+     * string's value is its characters either way.
+     */
+    private Object jsonRecord(byte[] b, int from, int to, long record, long lineNumber) {
+        if (!Utf8.wellFormed(b, from, to) || !jacksonReadsAsUtf8(b, from, to)) {
+            return jsonRecord(Utf8.decode(b, from, to - from), record, lineNumber);
+        }
+        Map<String, String> values = new HashMap<>();
+        try (JsonParser json = JSON.createParser(b, from, to - from)) {
+            if (parseObject(json, values) != null) {
+                return jsonRecord(Utf8.decode(b, from, to - from), record, lineNumber);
+            }
+        } catch (IOException e) {
+            return jsonRecord(Utf8.decode(b, from, to - from), record, lineNumber);
+        }
+        ArticleAssembler.Outcome o = assembler.assemble(values::get, record);
+        if (o.article() != null) {
+            return o.article();
+        }
+        String line = Utf8.decode(b, from, to - from);
+        List<String> fields = o.reason() == RecordProblem.Reason.MISSING_COLUMN ? fieldNames(line) : List.of();
+        return new Rejection(at(record, lineNumber, o.column(), o.reason(), o.detail()), o.reason(), List.of(line),
+                null, false, true, fields);
+    }
+
+    /** Jackson guesses a byte source's encoding from a byte order mark or NUL bytes among its first four. */
+    private static boolean jacksonReadsAsUtf8(byte[] b, int from, int to) {
+        if (to - from >= 3 && b[from] == (byte) 0xef && b[from + 1] == (byte) 0xbb && b[from + 2] == (byte) 0xbf) {
+            return false;
+        }
+        for (int i = from; i < Math.min(to, from + 4); i++) {
+            if (b[i] == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Object jsonRecord(String line, long record, long lineNumber) {

@@ -93,6 +93,45 @@ final class Utf8 {
         return new String(out, 0, o);
     }
 
+    /**
+     * @return whether {@code b[from, to)} is well-formed UTF-8 (what {@link #decode} decodes without marks)
+     */
+    static boolean wellFormed(byte[] b, int from, int to) {
+        int i = asciiRun(b, from, to);
+        while (i < to) {
+            int b0 = b[i] & 0xff;
+            if (b0 < 0x80) {
+                i = asciiRun(b, i, to);
+            } else if (b0 >= 0xc2 && b0 <= 0xdf) {
+                if (i + 1 >= to || !continuation(b[i + 1])) {
+                    return false;
+                }
+                i += 2;
+            } else if (b0 >= 0xe0 && b0 <= 0xef) {
+                if (i + 2 >= to || !continuation(b[i + 1]) || !continuation(b[i + 2])) {
+                    return false;
+                }
+                int b1 = b[i + 1] & 0xff;
+                if ((b0 == 0xe0 && b1 < 0xa0) || (b0 == 0xed && b1 >= 0xa0)) {
+                    return false;
+                }
+                i += 3;
+            } else if (b0 >= 0xf0 && b0 <= 0xf4) {
+                if (i + 3 >= to || !continuation(b[i + 1]) || !continuation(b[i + 2]) || !continuation(b[i + 3])) {
+                    return false;
+                }
+                int b1 = b[i + 1] & 0xff;
+                if ((b0 == 0xf0 && b1 < 0x90) || (b0 == 0xf4 && b1 >= 0x90)) {
+                    return false;
+                }
+                i += 4;
+            } else {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Fields longer than this are decoded into an array of their own, not the thread's scratch array. */
     private static final int MAX_SCRATCH = 1 << 20;
     private static final ThreadLocal<char[][]> SCRATCH = ThreadLocal.withInitial(() -> new char[][] {new char[1024]});

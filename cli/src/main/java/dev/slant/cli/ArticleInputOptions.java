@@ -9,6 +9,7 @@ import dev.slant.datasets.io.ArticleReaders;
 import dev.slant.datasets.io.BadInputException;
 import dev.slant.datasets.io.ColumnMapping;
 import dev.slant.datasets.io.DataFormat;
+import dev.slant.datasets.io.DistinctFiles;
 import dev.slant.datasets.io.ReadOptions;
 import dev.slant.datasets.io.TextInput;
 import java.io.IOException;
@@ -127,6 +128,27 @@ public final class ArticleInputOptions {
             o = o.withChunkBytes(chunkBytes);
         }
         return o;
+    }
+
+    /**
+     * The check that the command's files are distinct, started with the files these options read and write: the
+     * input file (not standard input), the named corpus's folder, the rejects file.
+     *
+     * @return the check
+     * @throws BadInputException if the named corpus's folder does not exist
+     */
+    public DistinctFiles distinctFiles() {
+        DistinctFiles files = badRecords.distinctFiles();
+        if (input != null && !standardInput()) {
+            files.reads("--input", Path.of(input));
+        } else if (corpus != null) {
+            try {
+                Corpora.open(corpus, data.root()).folder().ifPresent(dir -> files.readsFolder("--corpus", dir));
+            } catch (NoSuchFileException e) {
+                throw new BadInputException(e.getReason() == null ? e.getMessage() : e.getReason(), e);
+            }
+        }
+        return files;
     }
 
     /**

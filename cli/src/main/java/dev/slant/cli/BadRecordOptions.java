@@ -1,6 +1,7 @@
 package dev.slant.cli;
 
 import dev.slant.datasets.io.CsvRejectSink;
+import dev.slant.datasets.io.DistinctFiles;
 import dev.slant.datasets.io.ReadMode;
 import dev.slant.datasets.io.ReadOptions;
 import dev.slant.datasets.io.RejectSink;
@@ -13,8 +14,20 @@ public final class BadRecordOptions {
     @Option(names = "--strict", description = "Stop at the first bad record (default: skip it, count it, and report the counts).")
     boolean strict;
 
-    @Option(names = "--rejects", paramLabel = "FILE", description = "Write each skipped record with its reason to this CSV file.")
+    @Option(names = "--rejects", paramLabel = "FILE", description = "Write each skipped record with its reason to this CSV file (whole, when the read succeeds; "
+            + "never a file the command reads or writes otherwise).")
     Path rejects;
+
+    /**
+     * The check that a command's files are distinct, holding the rejects file (none with {@code --strict}, which
+     * writes none); the command adds its other files and calls {@link DistinctFiles#verify()} before it reads or
+     * writes anything.
+     *
+     * @return the check
+     */
+    public DistinctFiles distinctFiles() {
+        return new DistinctFiles().writes("--rejects", strict ? null : rejects);
+    }
 
     /**
      * Opens the read options; the caller commits the returned sink after a successful read and closes it.

@@ -5,6 +5,7 @@ import dev.slant.cli.bench.BenchReport;
 import dev.slant.cli.bench.BenchRequest;
 import dev.slant.datasets.Target;
 import dev.slant.datasets.corpus.Corpus;
+import dev.slant.datasets.io.DistinctFiles;
 import dev.slant.datasets.split.SplitChoice;
 import dev.slant.inference.ExitCodes;
 import dev.slant.training.Progress;
@@ -80,6 +81,12 @@ public final class BenchCommand implements Callable<Integer> {
         } else {
             targets.forEach(t -> chosen.add(corpus.target(t)));
         }
+        DistinctFiles files = source.distinctFiles();
+        if (work != null) {
+            Bench.WORK_FILES.forEach(f -> files.writes("--work", work.resolve(f)));
+            Bench.defaultPeers().forEach(p -> files.writesFolder("--work", Bench.peerFolder(work, p)));
+        }
+        files.verify();
         Path dir = work != null ? work : Files.createTempDirectory("slant-bench");
         int nThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         BenchRequest request = new BenchRequest(splitName, chosen, peers, nThreads, seed, seconds, probeHeap, dir,

@@ -5,6 +5,7 @@ import dev.slant.datasets.corpus.Corpus;
 import dev.slant.datasets.corpus.FileCorpus;
 import dev.slant.datasets.io.BadInputException;
 import dev.slant.datasets.io.ColumnMapping;
+import dev.slant.datasets.io.DistinctFiles;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,6 +93,24 @@ public final class CorpusOptions {
             read.commit();
             return loaded;
         }
+    }
+
+    /**
+     * The files these options read and write, for the check that a command's files are distinct: the input file
+     * (or the named corpus's folder, read as {@code --corpus}) and the rejects file. A command adds its own
+     * files and calls {@link DistinctFiles#verify()} before it reads or writes anything.
+     *
+     * @return the check, holding these options' files
+     * @throws BadInputException if the named corpus's folder does not exist
+     */
+    public DistinctFiles distinctFiles() {
+        DistinctFiles files = badRecords.distinctFiles();
+        if (input != null) {
+            files.reads("--input", input);
+        } else {
+            corpus().folder().ifPresent(dir -> files.readsFolder("--corpus", dir));
+        }
+        return files;
     }
 
     /** @return the bad-record options */

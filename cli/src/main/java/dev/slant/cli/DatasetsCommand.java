@@ -63,6 +63,7 @@ public final class DatasetsCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            source.distinctFiles().verify();
             PrintWriter out = spec.commandLine().getOut();
             Corpus corpus = source.corpus();
             LoadedCorpus loaded = source.load(corpus);
@@ -157,11 +158,13 @@ public final class DatasetsCommand implements Runnable {
                 + "only (on every article without --split), and list on stderr what was removed.")
         boolean scrub;
 
-        @Option(names = "--output", required = true, paramLabel = "FILE", description = "The output file (.csv, .tsv, .jsonl, optionally .gz).")
+        @Option(names = "--output", required = true, paramLabel = "FILE", description = "The output file (.csv, .tsv, .jsonl, optionally .gz), replaced whole or not at all; a FIFO, a "
+                + "device or /dev/stdout is written as it comes. CSV cells starting with = + - @ get a leading ' (JSONL: as is).")
         Path output;
 
         @Override
         public Integer call() throws Exception {
+            source.distinctFiles().writes("--output", output).verify();
             Corpus corpus = source.corpus();
             LoadedCorpus loaded = source.load(corpus);
             List<LabelledArticle> chosen = loaded.articles();

@@ -3,6 +3,7 @@ package dev.slant.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slant.datasets.corpus.Corpus;
 import dev.slant.datasets.corpus.LoadedCorpus;
+import dev.slant.datasets.io.DistinctFiles;
 import dev.slant.datasets.split.Part;
 import dev.slant.datasets.split.SplitChoice;
 import dev.slant.inference.ExitCodes;
@@ -64,6 +65,15 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         LoadedBundle bundle = BundleReader.read(model);
+        DistinctFiles files = source.distinctFiles().reads("--model", model);
+        if (report != null) {
+            files.writes("--report", report.resolve(ReportWriter.MARKDOWN)).writes("--report", report.resolve(ReportWriter.JSON));
+            for (String t : bundle.manifest().targetNames()) {
+                files.writes("--report", report.resolve(ReportWriter.confusionFile(t)))
+                        .writes("--report", report.resolve(ReportWriter.reliabilityFile(t)));
+            }
+        }
+        files.verify();
         String splitName = split != null ? split : SplitEvaluation.trainedSplit(bundle);
         if (SplitChoice.OUTLET_CV.equals(splitName)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "outlet-cv retrains per fold: run 'slant train --split outlet-cv'; "

@@ -55,8 +55,10 @@ public final class ScoreCommand implements Callable<Integer> {
     @Mixin
     ArticleInputOptions source = new ArticleInputOptions();
 
-    @Option(names = "--output", required = true, paramLabel = "FILE",
-            description = "The predictions file (.csv or .jsonl, optionally .gz), or - for standard output.")
+    @Option(names = "--output", required = true, paramLabel = "FILE", description = "The predictions file (.csv or "
+            + ".jsonl, optionally .gz), replaced whole or not at all (through a link, the file it points to); - "
+            + "(standard output), a FIFO or a device is written as the rows come, so a failed run leaves part of it "
+            + "there. Never the input, the model or --rejects.")
     String output;
 
     @Option(names = "--format", paramLabel = "FORMAT",
@@ -98,6 +100,7 @@ public final class ScoreCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         Path bundle = model();
+        source.distinctFiles().reads("--model", bundle).writes("--output", stdout ? null : Path.of(output)).verify();
         SlantClassifier classifier;
         try {
             classifier = SlantClassifier.load(bundle);

@@ -3,6 +3,8 @@ package dev.slant.cli;
 import dev.slant.datasets.Target;
 import dev.slant.datasets.corpus.Corpus;
 import dev.slant.datasets.corpus.LoadedCorpus;
+import dev.slant.datasets.io.AtomicOutput;
+import dev.slant.datasets.io.DistinctFiles;
 import dev.slant.datasets.scrub.ScrubSettings;
 import dev.slant.datasets.split.SplitChoice;
 import dev.slant.inference.ExitCodes;
@@ -186,6 +188,11 @@ public final class TrainCommand implements Callable<Integer> {
         double keep = keepWeights.fraction(spec);
         Path bundle = out != null ? out : defaultBundle(corpus.name(), splitName);
         Path reportDir = report != null ? report : reportBeside(bundle);
+        DistinctFiles files = source.distinctFiles().writes("--out", bundle);
+        for (String part : List.of(TrainingSummary.OUTLET_CV, TrainingSummary.VALID, TrainingSummary.TEST)) {
+            files.writesFolder("--report", reportDir.resolve(part));
+        }
+        files.verify();
         checkWritable(bundle);
 
         List<Target> chosen = new ArrayList<>();
@@ -339,15 +346,6 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Fails before any training if the bundle could not be written. */
     static void checkWritable(Path bundle) throws IOException {
-        if (Files.isDirectory(bundle)) {
-            throw new IOException("cannot write the bundle to " + bundle + ": it is a folder");
-        }
-        Path dir = bundle.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path probe = Files.createTempFile(dir, ".slant-write-check", ".tmp");
-        Files.delete(probe);
-        if (Files.exists(bundle) && !Files.isWritable(bundle)) {
-            throw new IOException("cannot write the bundle to " + bundle + ": the file is not writable");
-        }
+        AtomicOutput.checkWritable(bundle);
     }
 }

@@ -109,7 +109,7 @@ class ScoreInputsTest {
         assertFalse(text.toLowerCase().contains("labelled"), text);
         assertFalse(text.contains("--label"), text);
         assertTrue(text.contains("or - for standard input"), text);
-        assertTrue(text.contains("or - for standard output"), text);
+        assertTrue(text.contains("- (standard output)"), text);
         assertTrue(text.contains("--max-article-bytes"), text);
         assertTrue(text.contains("$SLANT_MODEL"), text);
     }

@@ -2,6 +2,7 @@ package dev.slant.inference;
 
 import dev.slant.datasets.io.BadInputException;
 import dev.slant.datasets.io.BadRecordException;
+import dev.slant.datasets.io.CannotWriteException;
 import dev.slant.inference.bundle.BundleException;
 import java.io.PrintWriter;
 
@@ -24,10 +25,14 @@ public final class ExitCodes {
 
     /**
      * @param failure what a command threw
-     * @return {@link #DATA} for bad input (a bad record, a bad file, a bad bundle), {@link #USAGE} for an argument
-     *         refused by a library's validation, else {@link #FAILURE}
+     * @return {@link #FAILURE} for an output that cannot be written (a {@link CannotWriteException}, or a failure
+     *         it caused, such as a bundle's), {@link #DATA} for bad input (a bad record, a bad file, a bad bundle),
+     *         {@link #USAGE} for an argument refused by a library's validation, else {@link #FAILURE}
      */
     public static int of(Throwable failure) {
+        if (cannotWrite(failure) != null) {
+            return FAILURE;
+        }
         if (failure instanceof BadRecordException || failure instanceof BadInputException
                 || failure instanceof BundleException) {
             return DATA;
@@ -41,9 +46,14 @@ public final class ExitCodes {
     /**
      * @param failure what a command threw
      * @return its message followed by one "caused by" line for each cause (for bad input, the message alone: it
-     *         already names the file, record, line and column)
+     *         already names the file, record, line and column; for an output that cannot be written, the message
+     *         alone: it names the output and the reason, and its cause may name a temporary file)
      */
     public static String describe(Throwable failure) {
+        CannotWriteException output = cannotWrite(failure);
+        if (output != null) {
+            return message(output);
+        }
         StringBuilder sb = new StringBuilder(message(failure));
         if (of(failure) == DATA) {
             return sb.toString();
@@ -57,7 +67,7 @@ public final class ExitCodes {
     /**
      * Reports a failure the way every Slant program does: one line (and its causes) prefixed with the command's
      * name; for a failure that is not bad input or usage, the stack trace too when {@code SLANT_DEBUG} is set, else a
-     * hint that it can be.
+     * hint that it can be (but for an output that cannot be written, whose one line says all).
      *
      * @param failure what the command threw
      * @param command the command's name, such as "slant score"
@@ -70,12 +80,22 @@ public final class ExitCodes {
         if (code == FAILURE) {
             if (System.getenv("SLANT_DEBUG") != null) {
                 failure.printStackTrace(err);
-            } else {
+            } else if (cannotWrite(failure) == null) {
                 err.println("(set SLANT_DEBUG=1 for the stack trace)");
             }
         }
         err.flush();
         return code;
+    }
+
+    /** The output failure a failure is or was caused by, or null. */
+    private static CannotWriteException cannotWrite(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CannotWriteException c) {
+                return c;
+            }
+        }
+        return null;
     }
 
     private static String message(Throwable t) {

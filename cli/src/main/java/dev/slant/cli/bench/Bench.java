@@ -50,6 +50,17 @@ import java.util.zip.ZipFile;
  * fits there, then runs each installed peer on the same parts of the same split.
  */
 public final class Bench {
+    /** The bundle the bench trains, in its work folder. */
+    static final String BUNDLE_FILE = "slant-bench.slant";
+    /** The test articles the scoring probe reads. */
+    static final String ARTICLES_FILE = "test-articles.jsonl";
+    /** The scoring probe's figures. */
+    static final String PROBE_FILE = "probe.json";
+    /** The scoring probe's stderr. */
+    static final String PROBE_LOG = "probe.stderr.log";
+    /** The files the bench writes in its work folder, besides a folder per peer ({@link #peerFolder}). */
+    public static final List<String> WORK_FILES = List.of(BUNDLE_FILE, ARTICLES_FILE, PROBE_FILE, PROBE_LOG);
+
     private final BenchRequest request;
     private final List<Peer> peers;
     private final Progress progress;
@@ -81,6 +92,15 @@ public final class Bench {
     }
 
     /**
+     * @param work the bench's work folder
+     * @param peer a peer
+     * @return the folder of the peer's files
+     */
+    public static Path peerFolder(Path work, Peer peer) {
+        return work.resolve(peer.name().toLowerCase(Locale.ROOT));
+    }
+
+    /**
      * Runs the whole benchmark.
      *
      * @param loader reads the corpus
@@ -107,7 +127,7 @@ public final class Bench {
         long trainPeak = HeapPeaks.peakBytes();
 
         progress.phase("writing the bundle");
-        Path bundle = request.workDir().resolve("slant-bench.slant");
+        Path bundle = request.workDir().resolve(BUNDLE_FILE);
         long w0 = System.nanoTime();
         new BundleWriter().write(bundle, BundleAssembler.contents(outcome));
         double writeSeconds = (System.nanoTime() - w0) / 1e9;
@@ -181,7 +201,7 @@ public final class Bench {
                     continue;
                 }
                 progress.phase("running " + peer.name());
-                Peer.Run r = peer.run(peerData, request.workDir().resolve(peer.name().toLowerCase(Locale.ROOT)), request.threads());
+                Peer.Run r = peer.run(peerData, peerFolder(request.workDir(), peer), request.threads());
                 List<Outcome> outcomes = new ArrayList<>();
                 for (PeerData.Example e : peerData.test()) {
                     String predicted = r.predictions().get(e.article().id());
@@ -243,15 +263,15 @@ public final class Bench {
     }
 
     private long probe(Path bundle, List<Article> test, List<String> notes) throws IOException, InterruptedException {
-        Path articles = request.workDir().resolve("test-articles.jsonl");
+        Path articles = request.workDir().resolve(ARTICLES_FILE);
         ScoringProbe.write(articles, test);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = List.of(java.toString(), "-Xmx" + request.probeHeapMb() + "m", "-cp",
                 System.getProperty("java.class.path"), ScoringProbe.class.getName(), bundle.toString(),
                 articles.toString(), String.valueOf(request.threads()));
-        Path out = request.workDir().resolve("probe.json");
+        Path out = request.workDir().resolve(PROBE_FILE);
         Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
-                .redirectError(request.workDir().resolve("probe.stderr.log").toFile()).start();
+                .redirectError(request.workDir().resolve(PROBE_LOG).toFile()).start();
         int code;
         try {
             code = p.waitFor();
@@ -268,7 +288,7 @@ public final class Bench {
         }
         if (code != 0 || r.has("error") || !r.has("peakBytes")) {
             notes.add("scoring heap: a child JVM with -Xmx" + request.probeHeapMb() + "m could NOT load and score the bundle: "
-                    + r.path("error").asText("exit status " + code + ", see " + request.workDir().resolve("probe.stderr.log")));
+                    + r.path("error").asText("exit status " + code + ", see " + request.workDir().resolve(PROBE_LOG)));
             return -1;
         }
         notes.add(String.format(Locale.ROOT, "scoring heap: a child JVM with -Xmx%dm loaded the bundle in %.2f s and scored "

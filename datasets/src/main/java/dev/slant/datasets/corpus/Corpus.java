@@ -5,8 +5,10 @@ import dev.slant.datasets.io.ArticleReader;
 import dev.slant.datasets.io.ReadOptions;
 import dev.slant.datasets.split.Split;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** A labelled corpus in its original on-disk layout. */
 public interface Corpus {
@@ -33,6 +35,14 @@ public interface Corpus {
      * @throws IOException if a split file cannot be read or is malformed
      */
     Map<String, Split> publishedSplits() throws IOException;
+
+    /**
+     * @return the folder the corpus's files are read from, if it has one of its own (nothing may be written
+     *         there); empty for a single file
+     */
+    default Optional<Path> folder() {
+        return Optional.empty();
+    }
 
     /**
      * The target with a name.

@@ -4,6 +4,7 @@ import dev.slant.datasets.Target;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** What the corpora kept in a folder of their own share: the folder, the name and the targets. */
 abstract class FolderCorpus implements Corpus {
@@ -26,5 +27,10 @@ abstract class FolderCorpus implements Corpus {
     @Override
     public final List<Target> targets() {
         return targets;
+    }
+
+    @Override
+    public final Optional<Path> folder() {
+        return Optional.of(dir);
     }
 }

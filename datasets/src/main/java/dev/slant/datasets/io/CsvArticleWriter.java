@@ -3,21 +3,20 @@ package dev.slant.datasets.io;
 import dev.slant.datasets.LabelledArticle;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes articles as RFC 4180 CSV (CRLF records, fields quoted where needed, a header row of
- * {@link ArticleLayout#columns()}), gzip-compressed when the target's name ends in {@code .gz}.
+ * {@link ArticleLayout#columns()}), gzip-compressed when the target's name ends in {@code .gz}. Cells a
+ * spreadsheet would run as formulas get a leading single quote ({@link SafeCsvPrinter}).
  */
 public final class CsvArticleWriter extends AtomicTextFile implements ArticleWriter {
     private final ArticleLayout layout;
-    private final CSVPrinter printer;
+    private final SafeCsvPrinter printer;
 
     private CsvArticleWriter(AtomicOutput out, ArticleLayout layout) throws IOException {
         super(out);
         this.layout = layout;
-        this.printer = new CSVPrinter(out.writer(), CSVFormat.RFC4180);
+        this.printer = new SafeCsvPrinter(out.writer());
         printer.printRecord(layout.columns());
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A rejects file: one RFC 4180 CSV row per rejected record, with the columns {@link #COLUMNS}: the file, the
@@ -13,16 +12,17 @@ import org.apache.commons.csv.CSVPrinter;
  * field as is when it has one (a JSONL line), else its fields formatted as one RFC 4180 CSV record; it is empty
  * when the parser could not read the record (an unterminated quote). Written through an {@link AtomicOutput}:
  * the file appears on {@link #commit()}, gzip-compressed if named {@code .gz}; the reader does not close it.
+ * Cells a spreadsheet would run as formulas get a leading single quote ({@link SafeCsvPrinter}).
  */
 public final class CsvRejectSink extends AtomicTextFile implements RejectSink {
     /** The columns of a rejects file. */
     public static final List<String> COLUMNS = List.of("file", "record", "line", "column", "reason", "detail", "raw");
 
-    private final CSVPrinter printer;
+    private final SafeCsvPrinter printer;
 
     private CsvRejectSink(AtomicOutput out) throws IOException {
         super(out);
-        this.printer = new CSVPrinter(out.writer(), CSVFormat.RFC4180);
+        this.printer = new SafeCsvPrinter(out.writer());
         printer.printRecord(COLUMNS);
     }
 

@@ -8,7 +8,10 @@
  * {@link dev.slant.datasets.io.ArticleFormat} with a {@link dev.slant.datasets.io.ColumnMapping};
  * {@link dev.slant.datasets.io.TextInput} does the decompression and decoding for every reader.
  * Writing: every output file of the project goes through {@link dev.slant.datasets.io.AtomicOutput} (whole or
- * not at all); {@link dev.slant.datasets.io.ArticleWriters} writes articles as CSV or JSONL by an
- * {@link dev.slant.datasets.io.ArticleLayout}, and {@link dev.slant.datasets.io.CsvRejectSink} writes rejects.
+ * not at all for regular files, written through for FIFOs and devices, failures named by
+ * {@link dev.slant.datasets.io.CannotWriteException}); {@link dev.slant.datasets.io.DistinctFiles} checks that a
+ * command's files are distinct; {@link dev.slant.datasets.io.ArticleWriters} writes articles as CSV or JSONL by an
+ * {@link dev.slant.datasets.io.ArticleLayout}, and {@link dev.slant.datasets.io.CsvRejectSink} writes rejects;
+ * every CSV goes through {@link dev.slant.datasets.io.SafeCsvPrinter} (formula cells neutralised).
  */
 package dev.slant.datasets.io;

@@ -116,11 +116,14 @@ class AtomicOutputTest {
     @Test
     void aFailedRenameLeavesNoTemporaryFile(@TempDir Path dir) throws IOException {
         Path target = dir.resolve("taken");
-        Files.createDirectory(target);
-        Files.writeString(target.resolve("inside"), "x");
         try (AtomicOutput out = AtomicOutput.open(target)) {
+            // A folder appears at the target while the output is written: the rename fails.
+            Files.createDirectory(target);
+            Files.writeString(target.resolve("inside"), "x");
             out.writer().write("content");
-            assertThrows(IOException.class, out::commit);
+            IOException e = assertThrows(IOException.class, out::commit);
+            assertTrue(e.getMessage().startsWith("cannot write " + target + ": "), e.getMessage());
+            assertFalse(e.getMessage().contains(AtomicOutput.TEMP_SUFFIX), e.getMessage());
         }
         assertEquals(List.of("taken"), listing(dir));
         assertTrue(Files.isDirectory(target));

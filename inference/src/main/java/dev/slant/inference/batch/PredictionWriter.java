@@ -2,6 +2,7 @@ package dev.slant.inference.batch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slant.datasets.io.AtomicOutput;
+import dev.slant.datasets.io.SafeCsvPrinter;
 import dev.slant.inference.Prediction;
 import dev.slant.inference.TargetPrediction;
 import dev.slant.inference.explain.Explanation;
@@ -20,8 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes predictions to a file through an {@link AtomicOutput}: the file appears whole on {@link #commit()}, and
@@ -31,8 +30,9 @@ import org.apache.commons.csv.CSVPrinter;
  * <p>CSV: the columns {@code id}, then per target {@code <target>} (the label, empty when abstaining) and
  * {@code <target>_probability}; with probabilities, {@code <target>_p_<label>} per label; with explanations,
  * {@code <target>_explanation} holding the explanation's JSON. Numbers are written exactly (shortest round-trip
- * form). JSONL: one {@link PredictionJson} object per line. {@link #format} may run on any thread; the rest is for
- * one thread.
+ * form). A CSV cell a spreadsheet would run as a formula (an id such as {@code =HYPERLINK(...)}) gets a leading
+ * single quote ({@link SafeCsvPrinter}). JSONL: one {@link PredictionJson} object per line, written as is.
+ * {@link #format} may run on any thread; the rest is for one thread.
  */
 public final class PredictionWriter implements Closeable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -64,12 +64,12 @@ public final class PredictionWriter implements Closeable {
     /** One thread's CSV printer over a buffer. */
     private static final class RowFormat {
         final StringBuilder buffer = new StringBuilder(256);
-        final CSVPrinter printer;
+        final SafeCsvPrinter printer;
         final List<Object> row = new ArrayList<>();
 
         RowFormat() {
             try {
-                printer = new CSVPrinter(buffer, CSVFormat.RFC4180);
+                printer = new SafeCsvPrinter(buffer);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,14 +1,10 @@
 package dev.slant.inference.report;
 
+import dev.slant.datasets.io.AtomicOutput;
 import dev.slant.inference.eval.TargetResult;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,14 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
  * Writes an evaluation report into a folder: {@value #MARKDOWN}, {@value #JSON}, and per target
  * {@code confusion-<target>.svg} and {@code reliability-<target>.svg} (of the pooled folds for a
- * cross-validation). Each file is written whole or not at all: to a temporary file in the same folder, then
- * renamed over the old one in one step.
+ * cross-validation). Each file is written whole or not at all by {@link AtomicOutput}: to a temporary file in the
+ * same folder, then renamed over the old one in one step.
  */
 public final class ReportWriter {
     /** The Markdown report's file name. */
@@ -32,8 +27,6 @@ public final class ReportWriter {
     public static final String JSON = "report.json";
     /** What a target's name may be, since it is part of file names. */
     public static final Pattern TARGET_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
-
-    private static final AtomicLong TEMP_COUNTER = new AtomicLong();
 
     private ReportWriter() {
     }
@@ -88,7 +81,6 @@ public final class ReportWriter {
             files.put(confusionFile(r.target()), ConfusionMatrixSvg.render(r.overall()));
             files.put(reliabilityFile(r.target()), ReliabilityDiagramSvg.render(r.overall()));
         }
-        Files.createDirectories(folder);
         List<Path> written = new ArrayList<>();
         for (Map.Entry<String, String> f : files.entrySet()) {
             Path file = folder.resolve(f.getKey());
@@ -99,32 +91,13 @@ public final class ReportWriter {
     }
 
     /**
-     * Writes a file whole or not at all: a temporary file beside it, flushed to disk, renamed over it.
-     * (To be replaced by the shared atomic-output class of the datasets io package.)
+     * Writes a file whole or not at all, through the shared {@link AtomicOutput} (a link is followed and kept, a
+     * FIFO or device written through, temporary files deleted on SIGTERM and cleaned when stale).
      */
     private static void writeAtomically(Path file, String content) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + "."
-                + TEMP_COUNTER.incrementAndGet() + ".tmp");
-        try {
-            // CREATE_NEW: never reuse a file someone else is writing; default permissions, as the final file gets.
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer bytes = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
-                while (bytes.hasRemaining()) {
-                    channel.write(bytes);
-                }
-                channel.force(true);
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            if (e instanceof IOException) {
-                throw new IOException("cannot write " + file + ": " + e, e);
-            }
-            throw e;
+        try (AtomicOutput out = AtomicOutput.openUncompressed(file)) {
+            out.stream().write(content.getBytes(StandardCharsets.UTF_8));
+            out.commit();
         }
     }
 }

@@ -56,6 +56,20 @@ class ReportWriterTest {
     }
 
     @Test
+    void aReportFileThatIsALinkIsWrittenWhereItPointsThroughTheSharedAtomicOutput() throws Exception {
+        Path kept = Files.createDirectories(dir.resolve("kept"));
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Path link = Files.createSymbolicLink(out.resolve(ReportWriter.MARKDOWN), Path.of("../kept/report.md"));
+        Files.writeString(out.resolve(".report.json.1-1" + dev.slant.datasets.io.AtomicOutput.TEMP_SUFFIX),
+                "a stale temporary file of a killed run (PID 1 is alive: it stays)");
+        ReportWriter.write(out, List.of(stance()));
+        assertTrue(Files.isSymbolicLink(link), "the link is kept");
+        assertEquals(MarkdownReport.render(List.of(stance())), Files.readString(kept.resolve("report.md")));
+        assertEquals(List.of(".report.json.1-1.part", "confusion-stance.svg", "reliability-stance.svg", "report.json",
+                "report.md"), listing(out));
+    }
+
+    @Test
     void rewritingReplacesEachFileWhole() throws Exception {
         ReportWriter.write(dir, List.of(stance()));
         TargetEvaluation better = TargetEvaluation.of("stance", LCR, true, "R", Outcomes.of("a", "LCRR", "LCRR"));

@@ -105,7 +105,7 @@ class ScoreInputsTest {
     void theHelpSaysWhatScoringNeedsAndNoMore() {
         CliRun help = CliRun.of("score", "--help");
         assertEquals(ExitCodes.OK, help.code());
-        String text = help.out();
+        String text = help.out().replaceAll("\\s+", " ");
         assertFalse(text.toLowerCase().contains("labelled"), text);
         assertFalse(text.contains("--label"), text);
         assertTrue(text.contains("or - for standard input"), text);

@@ -1,7 +1,6 @@
 package dev.slant.datasets.io;
 
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
 
 /** The layouts of article files the readers understand. */
 public enum ArticleFormat {
@@ -83,26 +82,5 @@ public enum ArticleFormat {
      */
     public static ArticleFormat fromFileName(String fileName) {
         return fromFileName(fileName, "");
-    }
-
-    /**
-     * The Commons CSV format that parses this layout. Empty lines are kept as records, so that line numbers
-     * stay exact; the readers skip them.
-     *
-     * @return the parser format
-     * @throws IllegalStateException for {@link #JSONL}
-     */
-    CSVFormat csvFormat() {
-        switch (this) {
-            case CSV:
-                return CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
-            case TSV:
-                return CSVFormat.RFC4180.builder().setDelimiter('\t').setIgnoreEmptyLines(false).get();
-            case TSV_UNQUOTED:
-                return CSVFormat.RFC4180.builder().setDelimiter('\t').setQuote(null).setIgnoreEmptyLines(false)
-                        .get();
-            default:
-                throw new IllegalStateException(this + " is not a delimited format");
-        }
     }
 }

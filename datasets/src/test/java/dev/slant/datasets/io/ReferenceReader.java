@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -155,7 +156,7 @@ final class ReferenceReader {
 
     private static void delimited(TextInput text, ArticleFormat format, ColumnMapping mapping, Emitter out)
             throws IOException {
-        CSVParser parser = CSVParser.builder().setReader(text.reader()).setFormat(format.csvFormat()).get();
+        CSVParser parser = CSVParser.builder().setReader(text.reader()).setFormat(csvFormat(format)).get();
         Iterator<CSVRecord> records = parser.iterator();
         List<String> header;
         try {
@@ -213,6 +214,17 @@ final class ReferenceReader {
                 out.assemble(c -> record.get(index.get(c)), number, line, raw);
             }
         }
+    }
+
+    /** The Commons CSV format the readers used for a layout; empty lines kept as records, so lines stay exact. */
+    static CSVFormat csvFormat(ArticleFormat format) {
+        return switch (format) {
+            case CSV -> CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
+            case TSV -> CSVFormat.RFC4180.builder().setDelimiter('\t').setIgnoreEmptyLines(false).get();
+            case TSV_UNQUOTED -> CSVFormat.RFC4180.builder().setDelimiter('\t').setQuote(null).setIgnoreEmptyLines(false)
+                    .get();
+            case JSONL -> throw new IllegalStateException("not a delimited format");
+        };
     }
 
     private static void jsonl(BufferedReader lines, ColumnMapping mapping, Emitter out) throws IOException {

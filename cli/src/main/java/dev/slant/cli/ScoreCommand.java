@@ -26,10 +26,10 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code slant score}: predictions for every article of a file or of standard input. */
 @Command(name = "score",
@@ -192,7 +192,15 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         for (Map.Entry<String, Long> e : s.abstentions().entrySet()) {
             if (e.getValue() > 0) {
-                err.printf("  abstained on %s (no known feature): %,d%n", e.getKey(), e.getValue());
+                err.printf("  abstained on %s (no known feature, markup, or too few known n-grams): %,d%n", e.getKey(), e.getValue());
+            }
+        }
+        if (s.drift() != null && s.scored() > 0) {
+            err.printf("  drift from the training data (%s):%n", s.drift().referenceSource());
+            s.drift().signals().forEach(signal -> err.printf("    %s%n", signal.describe()));
+            if (!s.drift().far().isEmpty()) {
+                err.printf("slant score: warning: this batch looks unlike the training data (%s): check its figures before "
+                        + "trusting them%n", String.join(", ", s.drift().far().stream().map(x -> x.name()).toList()));
             }
         }
         err.flush();

@@ -43,9 +43,16 @@ public final class TrainCommand implements Callable<Integer> {
     CorpusOptions source = new CorpusOptions();
 
     @Option(names = "--split", paramLabel = "NAME",
-            description = "A published split (article-bias: media, random; liar: published), stratified, outlet, or outlet-cv "
+            description = "A published split (article-bias: media, random; liar: published), stratified, outlet, outlet-cv, "
+                    + "time (trained before a date, tested on the articles after it beside as many held-out articles "
+                    + "from the training years) or outlet-time (the same on outlets held out of training) "
                     + "(default: media where the corpus has it, else stratified).")
     String split;
+
+    @Option(names = "--before", paramLabel = "DATE", description = "With --split time or outlet-time: the first day of "
+            + "the later (test) part, YYYY-MM-DD (default: the day that leaves about 20% of the dated articles on or "
+            + "after it). Articles without a usable date are in no part, counted by reason.")
+    String before;
 
     @Option(names = "--targets", split = ",", paramLabel = "T1,T2",
             description = "Targets to train, the main one first (default: the corpus's single-label targets).")
@@ -172,7 +179,7 @@ public final class TrainCommand implements Callable<Integer> {
      *         models/article-bias-media.slant)
      */
     static Path defaultBundle(String corpus, String split) {
-        return Path.of("models", corpus.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + split + ".slant");
+        return Path.of("models", (corpus + "-" + split).replaceAll("[^A-Za-z0-9._-]", "_") + ".slant");
     }
 
     @Override
@@ -182,6 +189,17 @@ public final class TrainCommand implements Callable<Integer> {
         Corpus corpus = source.corpus();
         String splitName = split != null ? split
                 : SplitChoice.defaultFor(corpus.publishedSplits());
+        if (before != null) {
+            SplitChoice.TimeCut cut = SplitChoice.TimeCut.parse(splitName);
+            if (cut == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--before goes with --split time or outlet-time, not " + splitName);
+            }
+            try {
+                splitName = SplitChoice.TimeCut.name(cut.kind(), java.time.LocalDate.parse(before));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--before '" + before + "': give a date as YYYY-MM-DD", e);
+            }
+        }
         if (select && SplitChoice.OUTLET_CV.equals(splitName)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--select needs a valid part: use it with a split, not outlet-cv");
         }

@@ -1,9 +1,12 @@
 package dev.slant.cli;
 
+import dev.slant.datasets.split.PublicationDates;
+import dev.slant.datasets.split.SplitChoice;
 import dev.slant.inference.eval.CrossValidation;
 import dev.slant.inference.eval.FoldDraw;
 import dev.slant.inference.eval.PlainText;
 import dev.slant.inference.eval.TargetResult;
+import dev.slant.inference.eval.TimeSplitReport;
 import dev.slant.inference.report.Headlines;
 import dev.slant.inference.report.PlainTextReport;
 import dev.slant.inference.report.ReportWriter;
@@ -91,6 +94,19 @@ final class TrainingSummary {
                         f.target().name(), f.featureless());
             }
         }
+        SplitChoice.TimeCut cut = SplitChoice.TimeCut.parse(o.result().split());
+        List<TargetFit> fits = List.copyOf(o.result().targets().values());
+        if (cut != null && fits.stream().allMatch(f -> f.valid() != null && f.test() != null)) {
+            out.println();
+            out.print(PlainText.render(List.of(TimeSplitReport.section(o.result().split(),
+                    fits.stream().map(TargetFit::valid).toList(), fits.stream().map(TargetFit::test).toList(),
+                    PublicationDates.asOfToday().census(o.corpus().articles()).lines()))));
+        }
+        if (o.trust() != null && o.trust().invariance() != null) {
+            out.println();
+            out.print(PlainText.render(o.trust().invariance().sections(o.result().split() + " " + o.trust().perturbed()
+                    + " part")));
+        }
         for (TargetFit f : o.result().targets().values()) {
             String target = f.target().name();
             List<Headlines.Row> rows = new ArrayList<>();
@@ -101,10 +117,12 @@ final class TrainingSummary {
                         : o.cvKind() + " " + cv.folds().size() + "-fold CV", cv));
             }
             if (f.valid() != null) {
-                rows.add(new Headlines.Row(o.result().split() + " split, valid part", f.valid()));
+                rows.add(new Headlines.Row(o.result().split() + " split, valid part" + (cut != null ? " (in-period)" : ""),
+                        f.valid()));
             }
             if (f.test() != null) {
-                rows.add(new Headlines.Row(o.result().split() + " split, test part", f.test()));
+                rows.add(new Headlines.Row(o.result().split() + " split, test part" + (cut != null ? " (later)" : ""),
+                        f.test()));
             }
             if (rows.isEmpty()) {
                 continue;

@@ -18,6 +18,7 @@ import dev.slant.inference.TargetPrediction;
 import dev.slant.inference.bundle.BundleWriter;
 import dev.slant.inference.eval.Outcome;
 import dev.slant.inference.features.FeaturizerSettings;
+import dev.slant.inference.invariance.InvarianceReport;
 import dev.slant.serve.ServeSettings;
 import dev.slant.serve.SlantServer;
 import dev.slant.training.BundleAssembler;
@@ -51,6 +52,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * test part here: the defaults are fixed, and figures on test parts are only asserted.
  */
 class ArticleBiasTrainingIT {
+    /**
+     * The largest share of the media model's stance predictions an outlet signature may flip: a ceiling a little over
+     * the 9.8% measured (another outlet's name in the body; docs/trust.md), far over the issue's goal of 2%, so that
+     * the finding cannot grow unnoticed.
+     */
+    private static final double SIGNATURE_FLIPS = 0.12;
+    /** The largest share another perturbation may flip (3.2% measured, lower case). */
+    private static final double OTHER_FLIPS = 0.05;
+    /** Floor of the time split's later-years stance macro-F1 (0.630 measured). */
+    private static final double LATER_FLOOR = 0.61;
+    /** Floor of the time split's in-period stance macro-F1 (0.737 measured). */
+    private static final double IN_PERIOD_FLOOR = 0.71;
     private static LoadedCorpus corpus;
     @TempDir
     static Path dir;
@@ -84,7 +97,48 @@ class ArticleBiasTrainingIT {
         assertTrue(cv >= 0.46, "outlet-disjoint CV macro-F1 " + cv);
         // The temperature calibrates the probabilities on outlets never seen (0.156 without it).
         assertTrue(ece <= 0.09, "outlet-disjoint CV pooled expected calibration error " + ece);
+        invariant(o);
         sameAnswersEverywhere(o);
+    }
+
+    /**
+     * The media model under perturbations of its 1,300 test articles that must not change a stance: another outlet's
+     * name, dateline or reprint footer, whitespace, quotes, case, a neutral sentence (docs/trust.md has the figures).
+     */
+    private static void invariant(TrainingOutcome o) {
+        InvarianceReport inv = o.trust().invariance();
+        assertEquals(1300, inv.articles());
+        for (InvarianceReport.Row r : inv.rows("stance")) {
+            System.err.printf("stance invariance, %s: %.4f flip (%d of %d), mean change %+.4f%n", r.perturbation(),
+                    r.flipShare(), r.flips(), r.articles(), r.meanChange());
+        }
+        double signature = inv.maxSignatureFlipShare("stance");
+        assertTrue(signature <= SIGNATURE_FLIPS, "largest flip share under an outlet signature " + signature);
+        for (InvarianceReport.Row r : inv.rows("stance")) {
+            if (!r.outletSignature()) {
+                assertTrue(r.flipShare() <= OTHER_FLIPS, r.perturbation() + " flips " + r.flipShare());
+            }
+        }
+        assertTrue(BundleAssembler.contents(o).modelCard().contains("## Invariance"), "the model card has the table");
+    }
+
+    /**
+     * Stance trained on the articles before the time split's cut (the day that leaves about 20% of the dated articles
+     * on or after it) and tested on the later ones, beside as many held-out articles from the training years.
+     */
+    @Test
+    void stanceOnLaterYearsBesideTheTrainingYears() throws Exception {
+        TrainingOutcome o = train(List.of(ArticleBiasCorpus.STANCE), SplitChoice.TIME, false, TrainerSettings.DEFAULTS);
+        var fit = o.result().targets().get("stance");
+        double later = fit.test().model().macroF1();
+        double inPeriod = fit.valid().model().macroF1();
+        System.err.printf("stance, split %s: later macro-F1 %.4f (majority %.4f, %d articles), in-period %.4f "
+                        + "(majority %.4f, %d articles)%n", o.result().split(), later, fit.test().baselineFigures().macroF1(),
+                fit.test().model().articles(), inPeriod, fit.valid().baselineFigures().macroF1(),
+                fit.valid().model().articles());
+        assertEquals(fit.test().model().articles(), fit.valid().model().articles(), "as many in-period as later articles");
+        assertTrue(later >= LATER_FLOOR, "later macro-F1 " + later);
+        assertTrue(inPeriod >= IN_PERIOD_FLOOR, "in-period macro-F1 " + inPeriod);
     }
 
     /**

@@ -86,7 +86,7 @@ class ScoreCommandTest {
         CliRun run = score(csv(dir.resolve("in.csv"), articles), out, "--probabilities", "--threads", "3");
         assertEquals(ExitCodes.OK, run.code(), run.err());
         assertTrue(run.err().contains("1,501 rows read, 1,501 scored, 0 rejected"), run.err());
-        assertTrue(run.err().contains("abstained on stance (no known feature): 1"), run.err());
+        assertTrue(run.err().contains("abstained on stance (no known feature, markup, or too few known n-grams): 1"), run.err());
         List<String> header;
         try (CSVParser p = CSVParser.parse(out, StandardCharsets.UTF_8, CSVFormat.RFC4180.builder().setHeader().get())) {
             header = p.getHeaderNames();

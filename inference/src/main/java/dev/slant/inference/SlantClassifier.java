@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Immutable and thread-safe: one instance serves any number of threads. It keeps the featurizer and one
  * {@link LinearScorer} per target, not the Tribuo models (read those with {@link BundleReader#readModel}).
- * An article none of whose features a target's model knows gets an explicit abstention for that target
+ * An article none of whose features a target's model knows, or too small a share of whose n-grams the model's
+ * vocabulary knows ({@link Abstention}), gets an explicit abstention for that target
  * ({@link TargetPrediction#abstained()}), never an exception.
  */
 public final class SlantClassifier {
@@ -43,6 +44,7 @@ public final class SlantClassifier {
     private final Featurizer featurizer;
     private final Map<String, LinearScorer> scorers;
     private final Explainer explainer;
+    private final Abstention abstention;
 
     private SlantClassifier(LoadedBundle bundle) {
         this.manifest = bundle.manifest();
@@ -52,6 +54,7 @@ public final class SlantClassifier {
         bundle.scorers().forEach((target, s) -> shared.put(target, s.sharingIndex(featurizer.keptBuckets())));
         this.scorers = java.util.Collections.unmodifiableMap(shared);
         this.explainer = new Explainer(featurizer, scorers);
+        this.abstention = Abstention.of(featurizer);
     }
 
     /**
@@ -105,7 +108,14 @@ public final class SlantClassifier {
      * @return one prediction per target, abstaining where the model knows none of its features
      */
     public Prediction classify(Article article) {
-        return classifyFeatures(article.id(), featurizer.featurize(article));
+        Featurizer.Featurized f = featurizer.featurizeCounted(article);
+        return classifyFeatures(article.id(), f.vector(), f.knownShare(),
+                abstention.articleReason(f.knownShare(), Abstention.markupShare(article)));
+    }
+
+    /** @return the abstention rule of this classifier's models */
+    public Abstention abstention() {
+        return abstention;
     }
 
     /**
@@ -123,8 +133,10 @@ public final class SlantClassifier {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, got " + k);
         }
-        FeatureVector features = featurizer.featurize(article);
-        Prediction prediction = classifyFeatures(article.id(), features);
+        Featurizer.Featurized f = featurizer.featurizeCounted(article);
+        FeatureVector features = f.vector();
+        Prediction prediction = classifyFeatures(article.id(), features, f.knownShare(),
+                abstention.articleReason(f.knownShare(), Abstention.markupShare(article)));
         return new ExplainedPrediction(prediction, explainer.explain(article, features, prediction, k));
     }
 
@@ -137,19 +149,52 @@ public final class SlantClassifier {
      * @throws IllegalArgumentException if a feature lies outside the featurizer's buckets
      */
     public Prediction classifyFeatures(String articleId, FeatureVector features) {
+        return classifyFeatures(articleId, features, Double.NaN);
+    }
+
+    /**
+     * Predicts every target from features made by {@link #featurizer()}, abstaining where the article's known
+     * n-gram share is too low ({@link Abstention}; markup is not checked here, the article's text being unknown).
+     *
+     * @param articleId  the article's id
+     * @param features   its feature vector
+     * @param knownShare the share of its n-grams the vocabulary knows ({@link Featurizer#featurizeCounted}), or NaN
+     *                   where not measured (then only an article without a known feature abstains)
+     * @return one prediction per target
+     * @throws IllegalArgumentException if a feature lies outside the featurizer's buckets
+     */
+    public Prediction classifyFeatures(String articleId, FeatureVector features, double knownShare) {
+        return classifyFeatures(articleId, features, knownShare, abstention.articleReason(knownShare, Double.NaN));
+    }
+
+    private Prediction classifyFeatures(String articleId, FeatureVector features, double knownShare,
+                                        String articleReason) {
         List<TargetPrediction> out = new ArrayList<>(scorers.size());
         for (Map.Entry<String, LinearScorer> e : scorers.entrySet()) {
-            out.add(predict(e.getKey(), e.getValue(), features));
+            out.add(predict(e.getKey(), e.getValue(), features, knownShare, articleReason));
         }
         return new Prediction(articleId, out);
     }
 
-    private static TargetPrediction predict(String target, LinearScorer scorer, FeatureVector features) {
+    /**
+     * One target's prediction from an article's features, as {@link #classify} makes it: for code that holds a
+     * featurizer and scorers rather than a bundle (training evaluates its models through this).
+     *
+     * @param target     the target
+     * @param scorer     its scorer
+     * @param features   the article's features
+     * @param knownShare the share of its n-grams the vocabulary knows, or NaN where not measured
+     * @param articleReason why every target of the article abstains ({@link Abstention#articleReason}), or null
+     * @return the prediction, an abstention as {@link Abstention} rules
+     */
+    public static TargetPrediction predict(String target, LinearScorer scorer, FeatureVector features, double knownShare,
+                                           String articleReason) {
         List<String> labels = scorer.labels();
         double[] decision = new double[labels.size()];
         int known = scorer.decisionValues(features, decision);
-        if (known == 0) {
-            return TargetPrediction.abstain(target, features.size());
+        String reason = Abstention.reason(known, articleReason);
+        if (reason != null) {
+            return TargetPrediction.abstain(target, known, features.size(), knownShare, reason);
         }
         double[] p = scorer.probabilities(decision);
         int best = 0;
@@ -160,7 +205,7 @@ public final class SlantClassifier {
                 best = k;
             }
         }
-        return new TargetPrediction(target, labels.get(best), p[best], byLabel, known, features.size());
+        return new TargetPrediction(target, labels.get(best), p[best], byLabel, known, features.size(), knownShare);
     }
 
     /**

@@ -165,8 +165,12 @@ class SlantClassifierTest {
                 assertThrows(IllegalArgumentException.class, () -> new TargetPrediction("stance", "right", 0.2, Map.of("left", 0.8, "right", 0.2), 3, 5)).getMessage());
         assertEquals("target stance: probabilities sum to 1.3",
                 assertThrows(IllegalArgumentException.class, () -> new TargetPrediction("stance", "right", 0.8, Map.of("left", 0.5, "right", 0.8), 3, 5)).getMessage());
-        assertEquals("target stance: an abstention has no label and no probabilities",
+        assertEquals("target stance: a label without a known feature",
                 assertThrows(IllegalArgumentException.class, () -> new TargetPrediction("stance", "right", 0.8, p, 0, 5)).getMessage());
+        assertEquals("target stance: an abstention has no label and no probabilities",
+                assertThrows(IllegalArgumentException.class, () -> new TargetPrediction("stance", null, 0.8, Map.of(), 0, 5)).getMessage());
+        assertEquals("target stance: an abstention, and only an abstention, has a reason",
+                assertThrows(IllegalArgumentException.class, () -> new TargetPrediction("stance", "right", 0.8, p, 3, 5, 0.9, "why")).getMessage());
         assertEquals("target stance: known features 6 of 5 is out of range",
                 assertThrows(IllegalArgumentException.class, () -> new TargetPrediction("stance", "right", 0.8, p, 6, 5)).getMessage());
         TargetPrediction ok = new TargetPrediction("stance", "right", 0.8, p, 3, 5);

@@ -166,8 +166,11 @@ final class ApiHandler extends Handler.Abstract {
         if (options.explain() > 0) {
             ExplainedPrediction e = slant.explain(article.article(), options.explain());
             json = PredictionJson.toJson(e.prediction(), options.probabilities(), e.explanations());
+            metrics.predicted(e.prediction());
         } else {
-            json = PredictionJson.toJson(slant.classify(article.article()), options.probabilities());
+            var prediction = slant.classify(article.article());
+            json = PredictionJson.toJson(prediction, options.probabilities());
+            metrics.predicted(prediction);
         }
         if (article.id() == null) {
             json.putNull("id");

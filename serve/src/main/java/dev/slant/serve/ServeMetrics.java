@@ -1,5 +1,9 @@
 package dev.slant.serve;
 
+import dev.slant.inference.Prediction;
+import dev.slant.inference.drift.DriftReference;
+import dev.slant.inference.drift.DriftReport;
+import dev.slant.inference.drift.DriftTally;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +73,8 @@ public final class ServeMetrics {
     private final Map<Key, LongAdder> requests = new ConcurrentHashMap<>();
     private final LongAdder articles = new LongAdder();
     private final Queue queue;
+    /** The predictions' drift from the training data, or null when the bundle stores no reference. */
+    private volatile DriftTally drift;
 
     /**
      * @param endpoints every endpoint label {@link #record} will be called with, in the order to list them
@@ -100,6 +106,23 @@ public final class ServeMetrics {
         }
         h.add(Math.max(0, elapsedNanos));
         requests.computeIfAbsent(new Key(endpoint, status), k -> new LongAdder()).increment();
+    }
+
+    /**
+     * Compares the articles classified from now on with the training data's reference, in {@link #exposition()}.
+     *
+     * @param reference the bundle's drift reference
+     */
+    public void trackDrift(DriftReference reference) {
+        this.drift = new DriftTally(reference);
+    }
+
+    /** @param p a prediction answered, counted for drift when a reference is tracked */
+    public void predicted(Prediction p) {
+        DriftTally d = drift;
+        if (d != null) {
+            d.add(p);
+        }
     }
 
     /** @param n articles classified (by single and batch requests) */
@@ -156,7 +179,45 @@ public final class ServeMetrics {
         sb.append("# HELP slant_http_requests_rejected_total Classify requests answered 503: queue full or waited too long.\n");
         sb.append("# TYPE slant_http_requests_rejected_total counter\n");
         sb.append("slant_http_requests_rejected_total ").append(queue.rejected().getAsLong()).append('\n');
+        DriftTally d = drift;
+        if (d != null) {
+            drift(sb, d.report());
+        }
         return sb.toString();
+    }
+
+    /**
+     * The drift gauges: per signal (the known n-gram share, each target's labels) the population stability index of
+     * the articles classified since the start against the training data's, and whether that is far from it (see
+     * {@link DriftReport}); per bin, the share of those articles and of the training data's.
+     */
+    private static void drift(StringBuilder sb, DriftReport r) {
+        sb.append("# HELP slant_drift_articles Articles classified since the start, which the drift gauges compare with the training data.\n");
+        sb.append("# TYPE slant_drift_articles gauge\n");
+        sb.append("slant_drift_articles ").append(r.articles()).append('\n');
+        sb.append("# HELP slant_drift_psi Population stability index of the articles classified since the start against the training data, by signal.\n");
+        sb.append("# TYPE slant_drift_psi gauge\n");
+        for (DriftReport.Signal s : r.signals()) {
+            sb.append("slant_drift_psi{signal=\"").append(escape(s.name())).append("\"} ").append(gauge(s.psi())).append('\n');
+        }
+        sb.append("# HELP slant_drift_far 1 when a signal is far from the training data (PSI >= 0.25 and a chi-square test at p < 0.001).\n");
+        sb.append("# TYPE slant_drift_far gauge\n");
+        for (DriftReport.Signal s : r.signals()) {
+            sb.append("slant_drift_far{signal=\"").append(escape(s.name())).append("\"} ").append(s.far() ? 1 : 0).append('\n');
+        }
+        sb.append("# HELP slant_drift_share Share of the articles classified since the start in each bin of a signal (label, or known n-gram share range), beside the training data's.\n");
+        sb.append("# TYPE slant_drift_share gauge\n");
+        for (DriftReport.Signal s : r.signals()) {
+            for (int i = 0; i < s.bins().size(); i++) {
+                String labels = "signal=\"" + escape(s.name()) + "\",bin=\"" + escape(s.bins().get(i)) + "\"";
+                sb.append("slant_drift_share{").append(labels).append(",data=\"served\"} ").append(gauge(s.batch()[i])).append('\n');
+                sb.append("slant_drift_share{").append(labels).append(",data=\"training\"} ").append(gauge(s.reference()[i])).append('\n');
+            }
+        }
+    }
+
+    private static String gauge(double v) {
+        return Double.isNaN(v) ? "NaN" : number(v);
     }
 
     private static String number(double v) {

@@ -91,6 +91,7 @@ public final class SlantServer implements AutoCloseable {
         }
         ServeMetrics metrics = new ServeMetrics(ApiHandler.metricLabels(), new ServeMetrics.Queue(
                 qos::getSuspendedRequestCount, () -> qos.getTotalExceededRequestCount() + qos.getTotalExpiredRequestCount()));
+        dev.slant.inference.drift.DriftReference.fromMetrics(slant.manifest().metrics()).ifPresent(metrics::trackDrift);
         qos.setHandler(new ApiHandler(slant, settings, metrics));
         GracefulHandler graceful = new GracefulHandler(qos);
         server.setHandler(graceful);

@@ -227,7 +227,9 @@ class SlantServerTest {
         JsonNode answer = JSON.readTree(r.body());
         for (String target : slant.targets()) {
             JsonNode t = answer.get(target);
-            assertEquals(List.of("label", "probability", "abstained", "knownFeatures", "features", "probabilities"), fieldNames(t));
+            assertEquals(List.of("label", "probability", "abstained", "knownFeatures", "features", "knownShare", "abstention",
+                    "probabilities"), fieldNames(t));
+            assertEquals("no known feature", t.get("abstention").textValue());
             assertTrue(t.get("label").isNull());
             assertTrue(t.get("probability").isNull());
             assertTrue(t.get("abstained").booleanValue());

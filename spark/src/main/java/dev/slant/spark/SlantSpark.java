@@ -4,6 +4,9 @@ import dev.slant.datasets.io.ColumnMapping;
 import dev.slant.datasets.io.RecordProblem;
 import dev.slant.inference.SlantClassifier;
 import dev.slant.inference.bundle.BundleException;
+import dev.slant.inference.drift.DriftReference;
+import dev.slant.inference.drift.DriftReport;
+import dev.slant.inference.drift.DriftTally;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -208,6 +211,44 @@ public final class SlantSpark implements AutoCloseable {
         }
         PartitionEvaluator evaluator = new PartitionEvaluator(bundle, sha256, columns, labels);
         return input.javaRDD().mapPartitions(evaluator).fold(new EvaluationTally(labels), EvaluationTally::merge);
+    }
+
+    /**
+     * Compares the articles with the training data the bundle stores a reference of ({@link DriftReference}): their
+     * known n-gram shares and, per target, their predicted labels, in a pass of its own (each good row classified).
+     *
+     * @param all     the articles
+     * @param mapping the column mapping
+     * @return the comparison, empty for a bundle that stores no reference
+     * @throws IllegalArgumentException if a mapped column is missing from the input
+     */
+    public Optional<DriftReport> drift(Dataset<Row> all, ColumnMapping mapping) {
+        Optional<DriftReference> reference = DriftReference.fromMetrics(classifier.manifest().metrics());
+        if (reference.isEmpty()) {
+            return Optional.empty();
+        }
+        Dataset<Row> input = mapped(all, mapping);
+        InputColumns columns = InputColumns.resolve(mapping, input.schema());
+        Broadcast<byte[]> b = bundle;
+        String sha = sha256;
+        DriftReference ref = reference.get();
+        FlatMapFunction<Iterator<Row>, DriftTally> tally = rows -> {
+            SlantClassifier c = ClassifierCache.get(sha, b::value);
+            DriftTally t = new DriftTally(ref);
+            while (rows.hasNext()) {
+                RowOutcome o = RowOutcome.of(rows.next(), columns, false);
+                if (!o.bad()) {
+                    t.add(c.classify(o.article()));
+                }
+            }
+            return List.of(t).iterator();
+        };
+        return Optional.of(input.javaRDD().mapPartitions(tally).fold(new DriftTally(ref), (x, y) -> {
+            DriftTally sum = new DriftTally(ref);
+            sum.merge(x);
+            sum.merge(y);
+            return sum;
+        }).report());
     }
 
     /**

@@ -23,10 +23,10 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /**
  * The job for {@code spark-submit}: {@code score} writes predictions, {@code evaluate} prints the figures of a
@@ -167,6 +167,30 @@ public final class SlantSparkJob implements Callable<Integer> {
         @Option(names = "--strict", description = "Fail at the first bad row, naming it (default: skip bad rows, count them by reason, report the counts).")
         boolean strict;
 
+        @Option(names = "--drift", description = "Also compare the articles with the training data (their known n-gram "
+                + "shares and predicted labels, against the reference the bundle stores), in a pass of its own, and "
+                + "warn when they are far apart.")
+        boolean drift;
+
+        /** With --drift, prints the comparison and a warning when a signal is far from the training data. */
+        void printDrift(SlantSpark slant, Dataset<Row> in, ColumnMapping mapping, PrintWriter err) {
+            if (!drift) {
+                return;
+            }
+            Optional<dev.slant.inference.drift.DriftReport> report = slant.drift(in, mapping);
+            if (report.isEmpty()) {
+                err.println("slant-spark: the bundle stores no drift reference (trained before it was measured)");
+                return;
+            }
+            err.printf("slant-spark: drift from the training data (%s), %d articles:%n", report.get().referenceSource(),
+                    report.get().articles());
+            report.get().signals().forEach(s -> err.printf("  %s%n", s.describe()));
+            if (!report.get().far().isEmpty()) {
+                err.printf("slant-spark: warning: these articles look unlike the training data (%s)%n",
+                        String.join(", ", report.get().far().stream().map(x -> x.name()).toList()));
+            }
+        }
+
         ColumnMapping mapping(List<String> labels) {
             ColumnMapping.Builder b = ColumnMapping.builder().idColumn(idColumn).titleColumn(titleColumn).textColumn(textColumn);
             meta.forEach(b::metadataSpec);
@@ -255,6 +279,7 @@ public final class SlantSparkJob implements Callable<Integer> {
                 RowCounts counts = slant.count(input, mapping, false);
                 spec.commandLine().getErr().printf(Locale.ROOT, "slant-spark: scored %d of %d rows (%s) in %.1f s; wrote %s%n",
                         counts.kept(), counts.rows(), counts.describeSkipped(), (System.nanoTime() - start) / 1e9, output);
+                in.printDrift(slant, input, mapping, spec.commandLine().getErr());
             }
             return ExitCodes.OK;
         }
@@ -301,6 +326,7 @@ public final class SlantSparkJob implements Callable<Integer> {
                 RowCounts counts = new RowCounts(skipped + tally.targets().values().iterator().next().articles(), tally.skipped());
                 spec.commandLine().getErr().printf("slant-spark: evaluated %d of %d rows (%s)%n", counts.kept(), counts.rows(),
                         counts.describeSkipped());
+                in.printDrift(slant, input, mapping, spec.commandLine().getErr());
             }
             return ExitCodes.OK;
         }

@@ -17,6 +17,7 @@ import dev.slant.inference.SlantClassifier;
 import dev.slant.inference.Synthetic;
 import dev.slant.inference.TinyTrainers;
 import dev.slant.inference.bundle.BundleContents;
+import dev.slant.inference.drift.DriftReference;
 import dev.slant.inference.bundle.BundleException;
 import dev.slant.inference.bundle.BundleWriter;
 import dev.slant.inference.features.FeatureVector;
@@ -125,9 +126,17 @@ final class RealBundle {
         Path file = Files.createTempDirectory("slant-spark-test").resolve("real.slant");
         file.toFile().deleteOnExit();
         file.getParent().toFile().deleteOnExit();
-        new BundleWriter(Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC)).write(file,
-                new BundleContents(featurizer, models, TinyTrainers.SEED, DATA_SHA, train.size(), 0, metrics,
-                        "# Test model\n\nFor the spark module's tests only.\n", BundleContents.DEFAULT_PRECISION));
+        BundleWriter writer = new BundleWriter(Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC));
+        writer.write(file, new BundleContents(featurizer, models, TinyTrainers.SEED, DATA_SHA, train.size(), 0,
+                metrics.deepCopy(), "# Test model\n\nFor the spark module's tests only.\n", BundleContents.DEFAULT_PRECISION));
+        // The drift reference training stores: the model's predictions of its training articles.
+        SlantClassifier trained = SlantClassifier.load(file);
+        Map<String, List<String>> labels = new LinkedHashMap<>();
+        trained.targets().forEach(t -> labels.put(t, trained.labels(t)));
+        metrics.set(DriftReference.METRICS_KEY, DriftReference.of("spark test train part", trained.classifyAll(
+                train.stream().map(LabelledArticle::article).toList(), 2), labels).toJson());
+        writer.write(file, new BundleContents(featurizer, models, TinyTrainers.SEED, DATA_SHA, train.size(), 0,
+                metrics, "# Test model\n\nFor the spark module's tests only.\n", BundleContents.DEFAULT_PRECISION));
         return new RealBundle(file, List.copyOf(test));
     }
 }

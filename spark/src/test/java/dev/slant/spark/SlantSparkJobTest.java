@@ -167,6 +167,13 @@ class SlantSparkJobTest {
         assertTrue(r.out().contains("* 1 of 1301 articles abstained: counted as wrong, as missed articles of their gold label,"
                 + " and as distance 2 for MAE.\n"), r.out());
         assertTrue(r.err().contains("evaluated 1301 of 1305 rows (4 skipped: 2 empty text, 2 malformed record)"), r.err());
+        assertFalse(r.err().contains("drift from the training data"), "drift only when asked");
+
+        args.add("--drift");
+        Run d = run(args.toArray(String[]::new));
+        assertEquals(ExitCodes.OK, d.code(), d.err());
+        assertTrue(d.err().contains("slant-spark: drift from the training data (spark test train part), 1301 articles:"), d.err());
+        assertTrue(d.err().contains("  known n-gram share: mean "), d.err());
     }
 
     @Test

@@ -222,4 +222,18 @@ class SlantSparkTest {
         TargetSetup setup = TargetSetup.of(classifier.manifest(), "stance");
         assertEquals(EvaluationReport.render(setup, one), EvaluationReport.render(setup, seven));
     }
+
+    @Test
+    void driftCountsEveryGoodRowAsTheLibraryPredictsIt() {
+        dev.slant.inference.drift.DriftTally expected = new dev.slant.inference.drift.DriftTally(
+                dev.slant.inference.drift.DriftReference.fromMetrics(classifier.manifest().metrics()).orElseThrow());
+        real.test.forEach(a -> expected.add(real.expected(a.article())));
+        expected.add(classifier.classify(Article.of(Articles.ABSTAINS, "", "!!! ???")));
+        dev.slant.inference.drift.DriftReport report = slant.drift(input, Articles.MAPPING).orElseThrow();
+        assertEquals(real.test.size() + 1, report.articles(), "every good row, the abstaining one too");
+        for (dev.slant.inference.drift.DriftReport.Signal s : expected.report().signals()) {
+            assertEquals(s.psi(), report.signal(s.name()).psi(), 1e-9, s.name());
+            assertEquals(s.chiSquare(), report.signal(s.name()).chiSquare(), 1e-6, s.name());
+        }
+    }
 }

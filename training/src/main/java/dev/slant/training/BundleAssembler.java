@@ -2,7 +2,11 @@ package dev.slant.training;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slant.datasets.split.PublicationDates;
+import dev.slant.datasets.split.SplitChoice;
 import dev.slant.inference.bundle.BundleContents;
+import dev.slant.inference.drift.DriftReference;
+import dev.slant.inference.eval.TrainingMajority;
 import dev.slant.inference.eval.CrossValidation;
 import dev.slant.inference.eval.Figures;
 import dev.slant.inference.eval.FoldDraw;
@@ -19,6 +23,8 @@ import org.tribuo.classification.Label;
 /** Turns a {@link TrainingOutcome} into what a bundle holds: the models, the metrics and the model card. */
 public final class BundleAssembler {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The key of the invariance report in the manifest's metrics. */
+    public static final String INVARIANCE_KEY = "invariance";
     /** The manifest's names for the fold draws in {@code metrics.outletCv}, written and read only here. */
 
     private BundleAssembler() {
@@ -54,11 +60,26 @@ public final class BundleAssembler {
             ObjectNode t = targets.putObject(fit.target().name());
             t.put("trainer", fit.trainer().describe());
             t.put("trainRows", fit.trainRows());
+            if (!fit.majority().trainingShare().isEmpty()) {
+                ObjectNode shares = t.putObject(TrainingMajority.SHARES_KEY);
+                fit.majority().trainingShare().forEach(shares::put);
+            }
             if (fit.valid() != null) {
                 t.set("valid", report(fit.valid()));
             }
             if (fit.test() != null) {
                 t.set("test", report(fit.test()));
+            }
+        }
+        SplitChoice.TimeCut cut = SplitChoice.TimeCut.parse(outcome.result().split());
+        if (cut != null) {
+            var undated = m.putObject("timeSplit").put("before", String.valueOf(cut.before())).putArray("undated");
+            PublicationDates.asOfToday().census(outcome.corpus().articles()).lines().forEach(undated::add);
+        }
+        if (outcome.trust() != null) {
+            m.set(DriftReference.METRICS_KEY, outcome.trust().drift().toJson());
+            if (outcome.trust().invariance() != null) {
+                m.set(INVARIANCE_KEY, outcome.trust().invariance().toJson().put("part", outcome.trust().perturbed()));
             }
         }
         CrossValidation cv = outcome.outletCv();

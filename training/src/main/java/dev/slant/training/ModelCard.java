@@ -49,16 +49,30 @@ public final class ModelCard {
                         .append(" |\n");
             }
         }
+        boolean byTime = dev.slant.datasets.split.SplitChoice.TimeCut.parse(r.split()) != null;
+        String testPart = byTime ? " test (later articles)" : " test";
+        String validPart = byTime ? " valid (in-period, held out)" : " valid";
         for (TargetFit f : r.targets().values()) {
             if (f.test() != null) {
-                sb.append("| ").append(f.target().name()).append(", ").append(r.split()).append(" test, macro-F1 | ")
+                sb.append("| ").append(f.target().name()).append(", ").append(r.split()).append(testPart).append(", macro-F1 | ")
                         .append(String.format("%.3f", f.test().model().macroF1())).append(" | ")
                         .append(String.format("%.3f", f.test().baselineFigures().macroF1())).append(" |\n");
             }
             if (f.valid() != null) {
-                sb.append("| ").append(f.target().name()).append(", ").append(r.split()).append(" valid, macro-F1 | ")
+                sb.append("| ").append(f.target().name()).append(", ").append(r.split()).append(validPart).append(", macro-F1 | ")
                         .append(String.format("%.3f", f.valid().model().macroF1())).append(" | ")
                         .append(String.format("%.3f", f.valid().baselineFigures().macroF1())).append(" |\n");
+            }
+        }
+        if (o.trust() != null && o.trust().invariance() != null) {
+            var inv = o.trust().invariance();
+            sb.append("\n## Invariance\n\n");
+            sb.append("Perturbations that must not change a label, each applied to the ").append(inv.articles())
+                    .append(" articles of the ").append(r.split()).append(' ').append(o.trust().perturbed())
+                    .append(" part (seed ").append(inv.seed()).append("; `slant evaluate --invariance` repeats it). A flip is"
+                            + " a changed label; the change of p(label) is of the label predicted before.\n");
+            for (String target : inv.targets()) {
+                sb.append("\n### ").append(target).append("\n\n").append(inv.markdown(target));
             }
         }
         sb.append("\n## Known limitations\n\n");

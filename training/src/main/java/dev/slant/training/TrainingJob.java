@@ -29,6 +29,7 @@ public final class TrainingJob {
     private final LoadedCorpus corpus;
     private final TrainingRequest request;
     private final Progress progress;
+    private final boolean trustChecks;
 
     /**
      * @param corpus   the data
@@ -36,9 +37,22 @@ public final class TrainingJob {
      * @param progress where progress goes
      */
     public TrainingJob(LoadedCorpus corpus, TrainingRequest request, Progress progress) {
+        this(corpus, request, progress, true);
+    }
+
+    private TrainingJob(LoadedCorpus corpus, TrainingRequest request, Progress progress, boolean trustChecks) {
         this.corpus = Objects.requireNonNull(corpus, "corpus");
         this.request = Objects.requireNonNull(request, "request");
         this.progress = Objects.requireNonNull(progress, "progress");
+        this.trustChecks = trustChecks;
+    }
+
+    /**
+     * @return this job without the {@link TrustChecks} (invariance and the drift reference), for measurements of
+     *         training alone such as {@code slant bench}; its bundle carries no drift reference
+     */
+    public TrainingJob withoutTrustChecks() {
+        return new TrainingJob(corpus, request, progress, false);
     }
 
     /**
@@ -66,15 +80,18 @@ public final class TrainingJob {
         LongFunction<List<Split>> outletFolds = seed -> SplitChoice.make(SplitChoice.OUTLET_CV, articles, Map.of(),
                 groups::groupKey, main, seed, request.folds());
         RunResult result;
+        Split trained;
         CrossValidation cv = null;
         TrainerSettings cvTrainer = request.trainer();
         SelectionGrid cvGrid = request.grid();
         if (cvIsTheSplit) {
             // Every article is tested once over the folds; the bundle's models then learn from every article.
             cv = crossValidate(splits, request.targets().get(0), cvTrainer, cvGrid, dropped);
-            result = run.run(withoutTraining(allTrain(articles, request.split()), dropped));
+            trained = withoutTraining(allTrain(articles, request.split()), dropped);
+            result = run.run(trained);
         } else {
-            result = run.run(withoutTraining(splits.get(0), dropped));
+            trained = withoutTraining(splits.get(0), dropped);
+            result = run.run(trained);
             if (request.outletCv()) {
                 cvTrainer = result.targets().get(main).trainer();
                 cvGrid = SelectionGrid.single(result.featurizer().settings());
@@ -92,9 +109,14 @@ public final class TrainingJob {
                         cvTrainer, cvGrid, dropped)));
             }
         }
+        TrustChecks trust = null;
+        if (trustChecks) {
+            progress.phase("perturbing held-out articles and measuring the drift reference");
+            trust = TrustChecks.of(result, trained, articles, request.seed());
+        }
         int named = dev.slant.datasets.split.Outlets.countNamed(articles.stream().map(LabelledArticle::article).toList());
         return new TrainingOutcome(corpus, request, result, cv, laterDraws, groups, drops,
-                (System.nanoTime() - t0) / 1e9, named);
+                (System.nanoTime() - t0) / 1e9, named, trust);
     }
 
     /**

@@ -22,10 +22,11 @@ import java.util.Objects;
  * @param seconds    the job's duration
  * @param namedOutlets distinct outlets the corpus names; 0 when it names none, so that the "outlet-disjoint"
  *                     folds hold out single articles
+ * @param trust      invariance and the drift reference ({@link TrustChecks}), or null when not measured
  */
 public record TrainingOutcome(LoadedCorpus corpus, TrainingRequest request, RunResult result, CrossValidation outletCv,
                               List<FoldDraw> laterDraws, DuplicateGroups duplicates, DropPolicy.Drops drops,
-                              double seconds, int namedOutlets) {
+                              double seconds, int namedOutlets, TrustChecks trust) {
     /**
      * Validates.
      *
@@ -45,6 +46,17 @@ public record TrainingOutcome(LoadedCorpus corpus, TrainingRequest request, RunR
         if (namedOutlets < 0) {
             throw new IllegalArgumentException("namedOutlets is negative: " + namedOutlets);
         }
+    }
+
+    /**
+     * An outcome without the trust checks.
+     *
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public TrainingOutcome(LoadedCorpus corpus, TrainingRequest request, RunResult result, CrossValidation outletCv,
+                           List<FoldDraw> laterDraws, DuplicateGroups duplicates, DropPolicy.Drops drops,
+                           double seconds, int namedOutlets) {
+        this(corpus, request, result, outletCv, laterDraws, duplicates, drops, seconds, namedOutlets, null);
     }
 
     /**

@@ -190,7 +190,7 @@ public final class TrainingRun {
                 List<String> validLabels = EvaluationLabels.of(target.labels(), known(labels, scorer), valid.labels());
                 TargetEvaluation validEval = valid.size() == 0 ? null
                         : TargetEvaluation.of(target.name(), validLabels, EvaluationLabels.ordinal(target.labels(), target.ordinal(), validLabels),
-                                majority, OutcomeScorer.score(scorer, fitted, table, valid, ids));
+                                majority, OutcomeScorer.score(scorer, fitted, table, valid, articles));
                 double score = validEval == null ? 0 : validEval.model().macroF1();
                 rows.add(new GridRow(target.name(), describe(fs), ts.describe(), score,
                         validEval == null ? Double.NaN : validEval.model().accuracy(), secs, false));
@@ -213,7 +213,7 @@ public final class TrainingRun {
         if (test.size() == 0) {
             return fit;
         }
-        List<Outcome> outcomes = OutcomeScorer.score(fit.scorer(), c.featurizer, c.table, test, ids);
+        List<Outcome> outcomes = OutcomeScorer.score(fit.scorer(), c.featurizer, c.table, test, articles);
         List<String> testLabels = EvaluationLabels.of(fit.target().labels(), known(fit.labels(), fit.scorer()), test.labels());
         TargetEvaluation testEval = TargetEvaluation.of(fit.target().name(), testLabels,
                 EvaluationLabels.ordinal(fit.target().labels(), fit.target().ordinal(), testLabels), fit.majority(), outcomes);

@@ -1,6 +1,7 @@
 package dev.slant.datasets.split;
 
 import dev.slant.datasets.LabelledArticle;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -138,6 +139,123 @@ public final class Splitter {
             folds.add(inInputOrder("outlet-fold-" + (f + 1), parts));
         }
         return folds;
+    }
+
+    /**
+     * A split by publication date: articles dated on or after {@code before} are the test part ("later"); from the
+     * earlier ones, a seeded random sample of the same number of articles is the valid part (held out from the
+     * training years, "in-period"), and the rest is train. Articles without a usable date are in no part. Copies of
+     * one text move together, on the side of the earliest dated copy; an undated copy is in no part.
+     *
+     * @param name   the split's name
+     * @param dates  the usable date of each dated article, by id ({@link PublicationDates#dates})
+     * @param before the first day of the later part
+     * @param seed   the seed of the in-period sample
+     * @return the split
+     */
+    public Split byTime(String name, Map<String, LocalDate> dates, LocalDate before, long seed) {
+        Map<String, Part> parts = new HashMap<>();
+        List<Unit> earlier = new ArrayList<>();
+        int later = 0;
+        for (Unit unit : dated(units(false), dates)) {
+            if (earliest(unit, dates).isBefore(before)) {
+                earlier.add(unit);
+            } else {
+                unit.members.forEach(a -> parts.put(a.id(), Part.TEST));
+                later += unit.members.size();
+            }
+        }
+        Collections.shuffle(earlier, new Random(seed));
+        fill(earlier, later, Part.VALID, parts);
+        earlier.forEach(u -> u.members.forEach(a -> parts.put(a.id(), Part.TRAIN)));
+        return inInputOrder(name, parts);
+    }
+
+    /**
+     * Unseen outlets and later years at once. Whole outlets, in a seeded random order, are held out until they hold
+     * about {@code heldOutShare} of the dated articles; their articles dated on or after {@code before} are the
+     * test part ("later"), and a seeded random sample of their earlier articles, of the same number, is the valid
+     * part ("in-period", outlets unseen as well). Train is the earlier articles of the other outlets; their later
+     * articles, and every article without a usable date, are in no part.
+     *
+     * @param name         the split's name
+     * @param dates        the usable date of each dated article, by id
+     * @param before       the first day of the later part
+     * @param heldOutShare the share of the dated articles whose outlets are held out, in (0, 1)
+     * @param seed         the seed (the outlets held out and the in-period sample)
+     * @return the split
+     * @throws IllegalArgumentException if the share is not in (0, 1)
+     */
+    public Split outletsByTime(String name, Map<String, LocalDate> dates, LocalDate before, double heldOutShare,
+                               long seed) {
+        if (!(heldOutShare > 0 && heldOutShare < 1)) {
+            throw new IllegalArgumentException("held-out share must be in (0, 1), got " + heldOutShare);
+        }
+        List<Unit> units = dated(units(true), dates);
+        Random random = new Random(seed);
+        Collections.shuffle(units, random);
+        long total = units.stream().mapToInt(u -> u.members.size()).sum();
+        Map<String, Part> heldOut = new HashMap<>();
+        fill(units, Math.round(total * heldOutShare), Part.TEST, heldOut);
+        Map<String, Part> parts = new HashMap<>();
+        List<Unit> inPeriod = new ArrayList<>();
+        int later = 0;
+        for (LabelledArticle a : articles) {
+            if (heldOut.containsKey(a.id())) {
+                if (dates.get(a.id()).isBefore(before)) {
+                    inPeriod.add(new Unit(List.of(a)));
+                } else {
+                    parts.put(a.id(), Part.TEST);
+                    later++;
+                }
+            }
+        }
+        Collections.shuffle(inPeriod, random);
+        fill(inPeriod, later, Part.VALID, parts);
+        for (Unit u : units) {
+            for (LabelledArticle a : u.members) {
+                if (dates.get(a.id()).isBefore(before)) {
+                    parts.put(a.id(), Part.TRAIN);
+                }
+            }
+        }
+        return inInputOrder(name, parts);
+    }
+
+    /**
+     * The day that leaves about a share of the dated articles on or after it.
+     *
+     * @param dates      the dates (at least one)
+     * @param laterShare the share, in (0, 1)
+     * @return the date of the article at position {@code floor(n (1 - laterShare))} in date order
+     * @throws IllegalArgumentException if there is no date or the share is out of range
+     */
+    public static LocalDate cutLeaving(java.util.Collection<LocalDate> dates, double laterShare) {
+        if (dates.isEmpty()) {
+            throw new IllegalArgumentException("no dated article to split by time");
+        }
+        if (!(laterShare > 0 && laterShare < 1)) {
+            throw new IllegalArgumentException("the later share must be in (0, 1), got " + laterShare);
+        }
+        List<LocalDate> sorted = new ArrayList<>(dates);
+        Collections.sort(sorted);
+        return sorted.get((int) Math.floor(sorted.size() * (1 - laterShare)));
+    }
+
+    /** The units with their undated members left out, and units left with no member dropped. */
+    private static List<Unit> dated(List<Unit> units, Map<String, LocalDate> dates) {
+        List<Unit> out = new ArrayList<>();
+        for (Unit u : units) {
+            List<LabelledArticle> kept = u.members.stream().filter(a -> dates.containsKey(a.id())).toList();
+            if (!kept.isEmpty()) {
+                out.add(new Unit(new ArrayList<>(kept)));
+            }
+        }
+        return out;
+    }
+
+    private static LocalDate earliest(Unit unit, Map<String, LocalDate> dates) {
+        return unit.members.stream().map(a -> dates.get(a.id())).min(Comparator.naturalOrder()).orElseThrow();
     }
 
     /** Moves units from the front of the list into a part until it holds about {@code goal} articles. */

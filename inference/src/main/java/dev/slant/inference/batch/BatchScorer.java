@@ -12,6 +12,8 @@ import dev.slant.datasets.io.RecordChunk;
 import dev.slant.inference.Prediction;
 import dev.slant.inference.SlantClassifier;
 import dev.slant.inference.TargetPrediction;
+import dev.slant.inference.drift.DriftReference;
+import dev.slant.inference.drift.DriftTally;
 import dev.slant.inference.explain.ExplainedPrediction;
 import dev.slant.inference.explain.Explanation;
 import java.io.IOException;
@@ -102,16 +104,17 @@ public final class BatchScorer {
         Objects.requireNonNull(writer, "writer");
         Objects.requireNonNull(progress, "progress");
         long t0 = System.nanoTime();
-        long[] abstentions = new long[targets.size()];
+        Tally tally = new Tally(targets.size(),
+                DriftReference.fromMetrics(classifier.manifest().metrics()).map(DriftTally::new).orElse(null));
         long written;
         ReadReport report;
         try {
             if (input instanceof ChunkedArticleReader chunked) {
                 ArticleSource source = chunked.source();
-                written = scoreChunks(source, writer, progress, abstentions);
+                written = scoreChunks(source, writer, progress, tally);
                 report = source.report();
             } else {
-                written = scoreBatches(input, writer, progress, abstentions);
+                written = scoreBatches(input, writer, progress, tally);
                 report = input.report();
             }
         } catch (InterruptedIOException e) {
@@ -121,37 +124,61 @@ public final class BatchScorer {
         }
         Map<String, Long> byTarget = new LinkedHashMap<>();
         for (int t = 0; t < targets.size(); t++) {
-            byTarget.put(targets.get(t), abstentions[t]);
+            byTarget.put(targets.get(t), tally.abstentions[t]);
         }
-        return new ScoreSummary(report, written, byTarget, System.nanoTime() - t0);
+        return new ScoreSummary(report, written, byTarget, System.nanoTime() - t0,
+                tally.drift == null ? null : tally.drift.report());
     }
 
-    /** A chunk's records, scored: per record its row (null if rejected) and the targets it abstained on. */
-    private record Scored(ParsedChunk parsed, String[] rows, long[] abstained) {
+    /** What the writing thread counts over the predictions it writes: abstentions per target, and drift. */
+    private static final class Tally {
+        final long[] abstentions;
+        final DriftTally drift;
+
+        Tally(int targets, DriftTally drift) {
+            this.abstentions = new long[targets];
+            this.drift = drift;
+        }
+
+        void add(Prediction p) {
+            List<TargetPrediction> predicted = p.targets();
+            for (int t = 0; t < predicted.size() && t < abstentions.length; t++) {
+                if (predicted.get(t).abstained()) {
+                    abstentions[t]++;
+                }
+            }
+            if (drift != null) {
+                drift.add(p);
+            }
+        }
     }
 
-    private long scoreChunks(ArticleSource source, PredictionWriter writer, ScoreProgress progress,
-            long[] abstentions) throws IOException {
+    /** A chunk's records, scored: per record its row and prediction (null if rejected). */
+    private record Scored(ParsedChunk parsed, String[] rows, Prediction[] predictions) {
+    }
+
+    private long scoreChunks(ArticleSource source, PredictionWriter writer, ScoreProgress progress, Tally tally)
+            throws IOException {
         long written = 0;
         try (OrderedPipeline<RecordChunk, Scored> pipeline = ChunkedArticleReader.pipeline(source,
                 settings.threads(), "slant-score", chunk -> {
                     ParsedChunk parsed = source.parse(chunk);
                     String[] rows = new String[parsed.size()];
-                    long[] abstained = new long[parsed.size()];
+                    Prediction[] predictions = new Prediction[parsed.size()];
                     for (int i = 0; i < rows.length; i++) {
                         LabelledArticle a = parsed.article(i);
                         if (a != null) {
-                            abstained[i] = score(a.article(), writer, rows, i);
+                            predictions[i] = score(a.article(), writer, rows, i);
                         }
                     }
-                    return new Scored(parsed, rows, abstained);
+                    return new Scored(parsed, rows, predictions);
                 })) {
             long[] count = {0};
             for (Scored s = pipeline.next(); s != null; s = pipeline.next()) {
                 Scored scored = s;
                 source.merge(scored.parsed(), (i, a) -> {
                     writer.writeRow(scored.rows()[i]);
-                    count(scored.abstained()[i], abstentions);
+                    tally.add(scored.predictions()[i]);
                     count[0]++;
                 });
                 written = count[0];
@@ -165,12 +192,12 @@ public final class BatchScorer {
     private record Batch(List<Article> articles, long bytes, int weight) {
     }
 
-    /** Rows of a batch, and the targets each abstained on. */
-    private record Rows(Batch batch, String[] rows, long[] abstained) {
+    /** Rows of a batch, and their predictions. */
+    private record Rows(Batch batch, String[] rows, Prediction[] predictions) {
     }
 
-    private long scoreBatches(ArticleReader input, PredictionWriter writer, ScoreProgress progress,
-            long[] abstentions) throws IOException {
+    private long scoreBatches(ArticleReader input, PredictionWriter writer, ScoreProgress progress, Tally tally)
+            throws IOException {
         OrderedPipeline.Source<Batch> batches = () -> {
             List<Article> batch = new ArrayList<>(SlantClassifier.BATCH);
             long weight = 0;
@@ -190,16 +217,16 @@ public final class BatchScorer {
         long written = 0;
         try (OrderedPipeline<Batch, Rows> pipeline = new OrderedPipeline<>("slant-score", batches, batch -> {
             String[] rows = new String[batch.articles().size()];
-            long[] abstained = new long[rows.length];
+            Prediction[] predictions = new Prediction[rows.length];
             for (int i = 0; i < rows.length; i++) {
-                abstained[i] = score(batch.articles().get(i), writer, rows, i);
+                predictions[i] = score(batch.articles().get(i), writer, rows, i);
             }
-            return new Rows(batch, rows, abstained);
+            return new Rows(batch, rows, predictions);
         }, Batch::weight, settings.threads(), inFlight, Integer.MAX_VALUE)) {
             for (Rows r = pipeline.next(); r != null; r = pipeline.next()) {
                 for (int i = 0; i < r.rows().length; i++) {
                     writer.writeRow(r.rows()[i]);
-                    count(r.abstained()[i], abstentions);
+                    tally.add(r.predictions()[i]);
                 }
                 written += r.rows().length;
                 progress.update(written, r.batch().bytes());
@@ -208,8 +235,8 @@ public final class BatchScorer {
         return written;
     }
 
-    /** Scores one article into {@code rows[i]}; returns the targets it abstained on, one bit each. */
-    private long score(Article a, PredictionWriter writer, String[] rows, int i) {
+    /** Scores one article into {@code rows[i]}; returns its prediction. */
+    private Prediction score(Article a, PredictionWriter writer, String[] rows, int i) {
         Prediction p;
         Map<String, Explanation> explanations;
         if (settings.explain() == 0) {
@@ -221,19 +248,6 @@ public final class BatchScorer {
             explanations = e.explanations();
         }
         rows[i] = writer.format(p, explanations);
-        long abstained = 0;
-        List<TargetPrediction> predicted = p.targets();
-        for (int t = 0; t < predicted.size() && t < 64; t++) {
-            if (predicted.get(t).abstained()) {
-                abstained |= 1L << t;
-            }
-        }
-        return abstained;
-    }
-
-    private static void count(long abstained, long[] abstentions) {
-        for (long bits = abstained; bits != 0; bits &= bits - 1) {
-            abstentions[Long.numberOfTrailingZeros(bits)]++;
-        }
+        return p;
     }
 }

@@ -11,10 +11,13 @@ import java.util.Objects;
  *
  * @param read        the input's read report: records, accepted, rejected by reason, bytes
  * @param scored      articles scored and written
- * @param abstentions per target, the articles it abstained on (none of their features known)
+ * @param abstentions per target, the articles it abstained on ({@link dev.slant.inference.Abstention})
  * @param nanos       wall-clock time of the run
+ * @param drift       the scored articles compared with the training data's reference, or null when the bundle
+ *                    stores none
  */
-public record ScoreSummary(ReadReport read, long scored, Map<String, Long> abstentions, long nanos) {
+public record ScoreSummary(ReadReport read, long scored, Map<String, Long> abstentions, long nanos,
+                           dev.slant.inference.drift.DriftReport drift) {
 
     /**
      * Validates and copies.
@@ -28,6 +31,15 @@ public record ScoreSummary(ReadReport read, long scored, Map<String, Long> abste
         if (scored < 0 || nanos < 0) {
             throw new IllegalArgumentException("scored " + scored + " and nanos " + nanos + " must not be negative");
         }
+    }
+
+    /**
+     * A summary without drift.
+     *
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public ScoreSummary(ReadReport read, long scored, Map<String, Long> abstentions, long nanos) {
+        this(read, scored, abstentions, nanos, null);
     }
 
     /** @return articles scored per second of the run */

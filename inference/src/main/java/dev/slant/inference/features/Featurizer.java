@@ -303,6 +303,67 @@ public final class Featurizer {
      * @throws IllegalStateException if idf is used but not fitted
      */
     public FeatureVector featurize(Article article) {
+        return featurizeCounted(article).vector();
+    }
+
+    /**
+     * An article's features, with how many of its n-gram occurrences (title and body, after scrubbing) fall in
+     * buckets this featurizer keeps: the share of its n-grams the model's vocabulary knows.
+     *
+     * @param vector      the weighted feature vector, as {@link #featurize} gives it
+     * @param ngrams      n-gram occurrences (word n-grams and any character n-grams) of the scrubbed article
+     * @param knownNgrams those whose bucket the fitted idf keeps (all of them when idf is off)
+     */
+    public record Featurized(FeatureVector vector, long ngrams, long knownNgrams) {
+        /** Validates. @throws IllegalArgumentException if the counts are out of range */
+        public Featurized {
+            Objects.requireNonNull(vector, "vector");
+            if (ngrams < 0 || knownNgrams < 0 || knownNgrams > ngrams) {
+                throw new IllegalArgumentException(knownNgrams + " known of " + ngrams + " n-grams");
+            }
+        }
+
+        /** @return the share of the n-gram occurrences the vocabulary knows, 0 for an article without any */
+        public double knownShare() {
+            return ngrams == 0 ? 0.0 : (double) knownNgrams / ngrams;
+        }
+    }
+
+    /**
+     * The share of an article's n-gram occurrences this featurizer's vocabulary keeps, from its term counts: the
+     * same share as {@link #featurizeCounted}'s.
+     *
+     * @param termCounts the article's {@link #termCounts}
+     * @return the share, 0 for an article without n-grams
+     * @throws IllegalStateException if idf is used but not fitted
+     */
+    public double knownShare(FeatureVector termCounts) {
+        if (!isFitted()) {
+            throw new IllegalStateException("the featurizer's idf is not fitted");
+        }
+        int[] idx = termCounts.indices();
+        double[] counts = termCounts.values();
+        double all = 0;
+        double known = 0;
+        int buckets = settings.buckets();
+        for (int i = 0; i < idx.length; i++) {
+            all += counts[i];
+            // A title's counts sit at their bucket plus the bucket count (see termCounts).
+            if (kept == null || kept.rank(idx[i] % buckets) >= 0) {
+                known += counts[i];
+            }
+        }
+        return all == 0 ? 0.0 : known / all;
+    }
+
+    /**
+     * The whole pipeline, counting the n-grams the vocabulary knows.
+     *
+     * @param article the article
+     * @return its feature vector and n-gram counts
+     * @throws IllegalStateException if idf is used but not fitted
+     */
+    public Featurized featurizeCounted(Article article) {
         if (!isFitted()) {
             throw new IllegalStateException("the featurizer's idf is not fitted");
         }
@@ -310,14 +371,17 @@ public final class Featurizer {
         // weight would be 0), and counting, tf, idf and normalization share one array.
         Workspace ws = workspace.get();
         ws.counts.keepOnly(kept == null ? null : kept.bits());
+        FeatureVector vector;
         if (!titleApart) {
             count(article, ws, null);
-            return ws.counts.drainWeighted(kept, keptIdf, settings.sublinearTf(), settings.l2());
+            vector = ws.counts.drainWeighted(kept, keptIdf, settings.sublinearTf(), settings.l2());
+        } else {
+            FeatureVector[] title = new FeatureVector[1];
+            count(article, ws, () -> title[0] = ws.counts.drainWeighted(kept, keptIdf, settings.sublinearTf(), true));
+            FeatureVector body = ws.counts.drainWeighted(kept, keptIdf, settings.sublinearTf(), true);
+            vector = TitleBlend.blend(title[0], body, settings.titleWeight());
         }
-        FeatureVector[] title = new FeatureVector[1];
-        count(article, ws, () -> title[0] = ws.counts.drainWeighted(kept, keptIdf, settings.sublinearTf(), true));
-        FeatureVector body = ws.counts.drainWeighted(kept, keptIdf, settings.sublinearTf(), true);
-        return TitleBlend.blend(title[0], body, settings.titleWeight());
+        return new Featurized(vector, ws.counts.offered(), ws.counts.drained());
     }
 
     private void features(Article article, FeatureSink sink, Workspace ws, Runnable afterTitle) {

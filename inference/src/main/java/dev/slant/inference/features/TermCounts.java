@@ -33,6 +33,10 @@ final class TermCounts implements FeatureSink {
     private int mergedSize;
     private long[] packed = new long[1024];
     private final int[] histogram = new int[1 << MAX_RADIX_BITS];
+    /** Features offered since {@link #keepOnly}, counted or not. */
+    private long offered;
+    /** Occurrences drained since {@link #keepOnly} (those of the filter's buckets when there is one). */
+    private long drained;
 
     TermCounts(int buckets) {
         this.bucketBits = 32 - Integer.numberOfLeadingZeros(Math.max(1, buckets - 1));
@@ -53,10 +57,23 @@ final class TermCounts implements FeatureSink {
      */
     void keepOnly(long[] filter) {
         this.keep = filter;
+        this.offered = 0;
+        this.drained = 0;
+    }
+
+    /** @return features offered since {@link #keepOnly}, whether the filter counted them or not */
+    long offered() {
+        return offered;
+    }
+
+    /** @return feature occurrences drained since {@link #keepOnly}: those the filter counted */
+    long drained() {
+        return drained;
     }
 
     @Override
     public void feature(int bucket, int start, int end) {
+        offered++;
         int n = size;
         if (n == buckets.length) {
             n = makeRoom();
@@ -215,10 +232,13 @@ final class TermCounts implements FeatureSink {
         int n = sortedPairs();
         int[] idx = new int[n];
         double[] val = new double[n];
+        long occurrences = 0;
         for (int j = 0; j < n; j++) {
             idx[j] = (int) (packed[j] >>> 32);
             val[j] = (int) packed[j];
+            occurrences += (int) packed[j];
         }
+        drained += occurrences;
         clear();
         return new FeatureVector(idx, val);
     }
@@ -239,9 +259,11 @@ final class TermCounts implements FeatureSink {
         double[] val = new double[n];
         int k = 0;
         double norm = 0;
+        long occurrences = 0;
         for (int j = 0; j < n; j++) {
             int b = (int) (packed[j] >>> 32);
             int c = (int) packed[j];
+            occurrences += c;
             double w = sublinearTf ? (c < SUBLINEAR.length ? SUBLINEAR[c] : 1.0 + Math.log(c)) : c;
             if (kept != null) {
                 w *= keptIdf.get(kept.rankOfMember(b));
@@ -253,6 +275,7 @@ final class TermCounts implements FeatureSink {
                 k++;
             }
         }
+        drained += occurrences;
         clear();
         if (l2 && norm > 0) {
             double inv = 1.0 / Math.sqrt(norm);

@@ -86,6 +86,12 @@ public final class PredictionJson {
         o.put("abstained", t.abstained());
         o.put("knownFeatures", t.knownFeatures());
         o.put("features", t.features());
+        if (!Double.isNaN(t.knownShare())) {
+            o.put("knownShare", t.knownShare());
+        }
+        if (t.abstained()) {
+            o.put("abstention", t.abstention());
+        }
         if (allProbabilities) {
             // Always present when asked for, so every answer has one shape; empty for an abstention.
             ObjectNode probs = o.putObject("probabilities");

@@ -24,15 +24,16 @@ class PredictionJsonTest {
         p.put("left", 0.71);
         p.put("center", 0.2);
         p.put("right", 0.09);
-        return new Prediction("a1", List.of(new TargetPrediction("stance", "left", 0.71, p, 812, 830),
+        return new Prediction("a1", List.of(new TargetPrediction("stance", "left", 0.71, p, 812, 830, 0.875),
                 TargetPrediction.abstain("topic", 830)));
     }
 
     @Test
     void theContractsShape() throws Exception {
         assertEquals("{\"id\":\"a1\",\"stance\":{\"label\":\"left\",\"probability\":0.71,\"abstained\":false,"
-                + "\"knownFeatures\":812,\"features\":830},\"topic\":{\"label\":null,\"probability\":null,"
-                + "\"abstained\":true,\"knownFeatures\":0,\"features\":830}}",
+                + "\"knownFeatures\":812,\"features\":830,\"knownShare\":0.875},\"topic\":{\"label\":null,"
+                + "\"probability\":null,\"abstained\":true,\"knownFeatures\":0,\"features\":830,"
+                + "\"abstention\":\"no known feature\"}}",
                 JSON.writeValueAsString(PredictionJson.toJson(prediction(), false)));
         ObjectNode all = PredictionJson.toJson(prediction(), true);
         assertEquals("{\"left\":0.71,\"center\":0.2,\"right\":0.09}", JSON.writeValueAsString(all.get("stance").get("probabilities")));

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /** {@code slant bench}: one table of Slant's training and scoring figures beside its peers'. */
-@Command(name = "bench",
+@Command(name = "bench", subcommands = BenchScoringCommand.class,
         description = {"Benchmark training and scoring on a split, beside fastText and scikit-learn with --peers.",
                 "Prints one Markdown table: training time, scoring speed on 1 and all threads, latency, peak memory, "
                         + "bundle size and test macro-F1; --peers runs fastText and scikit-learn on the same split in "

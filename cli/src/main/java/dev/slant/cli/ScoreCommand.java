@@ -1,20 +1,26 @@
 package dev.slant.cli;
 
-import dev.slant.datasets.corpus.Corpus;
+import dev.slant.datasets.corpus.ArticleBiasCorpus;
 import dev.slant.datasets.io.ArticleReader;
 import dev.slant.datasets.io.BadInputException;
 import dev.slant.datasets.io.RecordProblem;
+import dev.slant.datasets.io.RejectSink;
 import dev.slant.inference.ExitCodes;
 import dev.slant.inference.SlantClassifier;
 import dev.slant.inference.batch.BatchScorer;
 import dev.slant.inference.batch.OutputFormat;
+import dev.slant.inference.batch.PredictionWriter;
 import dev.slant.inference.batch.ScoreProgress;
 import dev.slant.inference.batch.ScoreSettings;
 import dev.slant.inference.batch.ScoreSummary;
 import dev.slant.inference.bundle.BundleException;
 import dev.slant.inference.features.TitleMode;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
@@ -25,27 +31,38 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code slant score}: predictions for every article of a file, written whole or not at all. */
+/** {@code slant score}: predictions for every article of a file or of standard input. */
 @Command(name = "score",
-        description = {"Score every article of a CSV, TSV or JSONL file (gzip too) with a model bundle.",
-                "Writes the predictions to CSV or JSONL (by the output's extension or --format; .gz compresses), in "
-                        + "input order, in constant memory. The output appears only when the whole run succeeds."})
+        description = {"Predict every article's labels with a model bundle. Needs the articles' text (no label): "
+                + "a CSV, TSV or JSONL file (gzip too), or - for standard input.",
+                "Writes one prediction per article, in input order, in constant memory, to CSV or JSONL (by the "
+                        + "output's extension or --format; .gz compresses). A file appears only when the whole run "
+                        + "succeeds; - writes standard output as it goes."})
 public final class ScoreCommand implements Callable<Integer> {
+    /** The environment variable that names the default model. */
+    public static final String MODEL_ENV = "SLANT_MODEL";
+    /** The quick start's bundle: where {@code slant train} writes article-bias on its default split. */
+    public static final Path QUICK_START_MODEL = TrainCommand.defaultBundle(ArticleBiasCorpus.NAME, "media");
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "The model bundle (.slant).")
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "The model bundle (default: $" + MODEL_ENV + ", else models/article-bias-media.slant, "
+                    + "which the quick start's slant train writes).")
     Path model;
 
     @Mixin
-    CorpusOptions source = new CorpusOptions();
+    ArticleInputOptions source = new ArticleInputOptions();
 
-    @Option(names = "--output", required = true, paramLabel = "FILE", description = "The predictions file (.csv or .jsonl, optionally .gz), "
-            + "replaced whole or not at all (through a link, the file it points to); a FIFO, a device or /dev/stdout is "
-            + "written as the rows come, so a failed run leaves part of it there. Never the input, the model or --rejects.")
-    Path output;
+    @Option(names = "--output", required = true, paramLabel = "FILE", description = "The predictions file (.csv or "
+            + ".jsonl, optionally .gz), replaced whole or not at all (through a link, the file it points to); - "
+            + "(standard output), a FIFO or a device is written as the rows come, so a failed run leaves part of it "
+            + "there. Never the input, the model or --rejects.")
+    String output;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "csv or jsonl (default: from the output's extension).")
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "csv or jsonl (default: from the output's extension; needed with --output -).")
     String format;
 
     @Option(names = "--probabilities", description = "Also write every label's probability.")
@@ -55,61 +72,123 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "Explain each label by its top K n-grams and sentences (default: no explanations).")
     int explain;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Scoring threads (default: the available processors).")
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Threads that read and score (default: the available processors).")
     Integer threads;
 
     @Option(names = "--quiet", description = "No progress bar and no summary on stderr (errors still).")
     boolean quiet;
 
+    /** Environment lookup, replaceable in tests. */
+    static java.util.function.UnaryOperator<String> environment = System::getenv;
+
     @Override
     public Integer call() throws Exception {
-        CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
-        if (!parsed.hasMatchedOption("--input") && !parsed.hasMatchedOption("--corpus")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give the articles to score: --input FILE (or --corpus NAME)");
-        }
-        source.distinctFiles().reads("--model", model).writes("--output", output).verify();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean stdout = ArticleInputOptions.STDIN.equals(output);
         OutputFormat outputFormat;
         ScoreSettings settings;
         try {
-            outputFormat = format != null ? OutputFormat.parse(format) : OutputFormat.fromFileName(output.getFileName().toString());
+            if (stdout && format == null) {
+                throw new IllegalArgumentException("--output - writes standard output: give --format csv or jsonl");
+            }
+            outputFormat = format != null ? OutputFormat.parse(format)
+                    : OutputFormat.fromFileName(Path.of(output).getFileName().toString());
             settings = new ScoreSettings(threads == null ? ScoreSettings.defaultThreads() : threads, probabilities,
                     explain, outputFormat);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        Corpus corpus = source.corpus();
+        Path bundle = model();
+        source.distinctFiles().reads("--model", bundle).writes("--output", stdout ? null : Path.of(output)).verify();
         SlantClassifier classifier;
         try {
-            classifier = SlantClassifier.load(model);
+            classifier = SlantClassifier.load(bundle);
         } catch (BundleException e) {
             throw new BadInputException(e.getMessage(), e);
         }
-        PrintWriter err = spec.commandLine().getErr();
-        if (!quiet && !source.mapsTitles() && classifier.featurizer().settings().titleMode() != TitleMode.IGNORE) {
-            // Not an error: some files have no titles. But the model's figures were measured with them.
-            err.printf("slant score: warning: no --title-column, so every title is empty; %s learned from titles%n",
-                    model);
-        }
         BatchScorer scorer = new BatchScorer(classifier, settings);
         ScoreSummary summary;
-        try (BadRecordOptions.Opened read = source.badRecords().open();
-                ArticleReader reader = corpus.open(read.options());
-                Bar bar = new Bar(!quiet && System.console() != null)) {
-            summary = scorer.score(reader, output, bar);
+        FirstProblems first;
+        try (BadRecordOptions.Opened read = source.badRecords().open()) {
+            first = new FirstProblems(read.options().rejects());
+            try (ArticleReader reader = open(read, first, err);
+                    Bar bar = new Bar(!quiet && !stdout && System.console() != null)) {
+                if (!quiet && !source.mapsTitles()
+                        && classifier.featurizer().settings().titleMode() != TitleMode.IGNORE) {
+                    // Not an error: some files have no titles. But the model's figures were measured with them.
+                    err.printf("slant score: warning: no --title-column, so every title is empty; %s learned from "
+                            + "titles%n", bundle);
+                }
+                if (stdout) {
+                    PrintWriter out = spec.commandLine().getOut();
+                    try (PredictionWriter writer = PredictionWriter.open(out, outputFormat, scorer.labels(),
+                            settings.probabilities(), settings.explain() > 0)) {
+                        summary = scorer.score(reader, writer, bar);
+                        writer.commit();
+                    }
+                } else {
+                    summary = scorer.score(reader, Path.of(output), bar);
+                }
+            }
             read.commit();
         }
         if (!quiet) {
-            printSummary(err, summary);
+            printSummary(err, summary, first);
         }
         return ExitCodes.OK;
     }
 
-    private void printSummary(PrintWriter err, ScoreSummary s) {
+    private ArticleReader open(BadRecordOptions.Opened read, FirstProblems first, PrintWriter err)
+            throws IOException {
+        try {
+            return source.open(source.sized(read.options().withRejects(first)), quiet ? null : err);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    /** The bundle: --model, else $SLANT_MODEL, else the quick start's; says on stderr which when not given. */
+    private Path model() {
+        return model != null ? model : defaultModel(spec.commandLine(), quiet ? null : spec.commandLine().getErr());
+    }
+
+    /**
+     * The bundle a command uses when given none: $SLANT_MODEL, else the quick start's.
+     *
+     * @param cli the command line, for the usage error
+     * @param err where to say which bundle was chosen, or null to say nothing
+     * @return the bundle
+     * @throws CommandLine.ParameterException if neither is there
+     */
+    static Path defaultModel(CommandLine cli, PrintWriter err) {
+        String env = environment.apply(MODEL_ENV);
+        String command = "slant " + cli.getCommandName();
+        if (env != null && !env.isBlank()) {
+            if (err != null) {
+                err.printf("%s: model %s (from $%s)%n", command, env, MODEL_ENV);
+            }
+            return Path.of(env);
+        }
+        if (!Files.isRegularFile(QUICK_START_MODEL)) {
+            throw new CommandLine.ParameterException(cli, "no model: give --model FILE or set $" + MODEL_ENV
+                    + " (the quick start's " + QUICK_START_MODEL + ", which slant train writes, is not here)");
+        }
+        if (err != null) {
+            err.printf("%s: model %s (the quick start's; --model or $%s choose another)%n", command,
+                    QUICK_START_MODEL, MODEL_ENV);
+        }
+        return QUICK_START_MODEL;
+    }
+
+    private void printSummary(PrintWriter err, ScoreSummary s, FirstProblems first) {
         err.printf("slant score: %,d rows read, %,d scored, %,d rejected, in %.1f s (%,.0f articles/s, %.1f MB/s) -> %s%n",
                 s.read().records(), s.scored(), s.read().rejectedTotal(), s.nanos() / 1e9, s.articlesPerSecond(),
-                s.megabytesPerSecond(), output);
+                s.megabytesPerSecond(), ArticleInputOptions.STDIN.equals(output) ? "standard output" : output);
         for (Map.Entry<RecordProblem.Reason, Long> e : s.read().rejected().entrySet()) {
-            err.printf("  rejected, %s: %,d%n", e.getKey().text(), e.getValue());
+            RecordProblem p = first.first.get(e.getKey());
+            err.printf("  rejected, %s: %,d%s%n", e.getKey().text(), e.getValue(),
+                    p == null ? "" : " (the first: " + p.message() + ")");
         }
         for (Map.Entry<String, Long> e : s.abstentions().entrySet()) {
             if (e.getValue() > 0) {
@@ -125,6 +204,27 @@ public final class ScoreCommand implements Callable<Integer> {
             }
         }
         err.flush();
+    }
+
+    /** Passes rejects on, keeping the first of each reason for the summary. */
+    private static final class FirstProblems implements RejectSink {
+        final RejectSink next;
+        final Map<RecordProblem.Reason, RecordProblem> first = new EnumMap<>(RecordProblem.Reason.class);
+
+        FirstProblems(RejectSink next) {
+            this.next = next;
+        }
+
+        @Override
+        public void reject(RecordProblem problem, List<String> rawFields) throws IOException {
+            first.putIfAbsent(problem.reason(), problem);
+            next.reject(problem, rawFields);
+        }
+
+        @Override
+        public void close() throws IOException {
+            next.close();
+        }
     }
 
     /** A progress bar of articles written, on a terminal only. */

@@ -172,6 +172,16 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
+    /**
+     * @param corpus the corpus's name
+     * @param split  the split's name
+     * @return where {@code train} writes a bundle by default: models/CORPUS-SPLIT.slant (the quick start's is
+     *         models/article-bias-media.slant)
+     */
+    static Path defaultBundle(String corpus, String split) {
+        return Path.of("models", (corpus + "-" + split).replaceAll("[^A-Za-z0-9._-]", "_") + ".slant");
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -194,7 +204,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--select needs a valid part: use it with a split, not outlet-cv");
         }
         double keep = keepWeights.fraction(spec);
-        Path bundle = out != null ? out : Path.of("models", (corpus.name() + "-" + splitName).replaceAll("[^A-Za-z0-9._-]", "_") + ".slant");
+        Path bundle = out != null ? out : defaultBundle(corpus.name(), splitName);
         Path reportDir = report != null ? report : reportBeside(bundle);
         DistinctFiles files = source.distinctFiles().writes("--out", bundle);
         for (String part : List.of(TrainingSummary.OUTLET_CV, TrainingSummary.VALID, TrainingSummary.TEST)) {

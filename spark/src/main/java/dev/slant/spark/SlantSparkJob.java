@@ -2,6 +2,7 @@ package dev.slant.spark;
 
 import dev.slant.datasets.io.BadInputException;
 import dev.slant.datasets.io.ColumnMapping;
+import dev.slant.datasets.io.DataFormat;
 import dev.slant.inference.ExitCodes;
 import dev.slant.inference.SlantVersion;
 import dev.slant.inference.bundle.BundleException;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -117,16 +119,16 @@ public final class SlantSparkJob implements Callable<Integer> {
         }
     }
 
-    /** The file formats Spark reads and writes here. */
+    /** The file formats Spark reads and writes here; their names follow {@link DataFormat}'s one rule. */
     enum Format {
         CSV, JSON, PARQUET;
 
         static Format parse(String s, String option) {
-            try {
-                return valueOf(s.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(option + ": '" + s + "' is not one of csv, json, parquet", e);
-            }
+            return switch (DataFormat.named(s, Set.of(DataFormat.CSV, DataFormat.JSONL, DataFormat.PARQUET), option)) {
+                case CSV -> CSV;
+                case JSONL -> JSON;
+                default -> PARQUET;
+            };
         }
     }
 

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * Turns the fields of one record into a labelled article by a {@link ColumnMapping}, or says what is wrong with
- * it, by the rules listed there. Holds the ids of the accepted records, the only state that grows with the file.
+ * it, by the rules listed there. {@link #assemble} applies every rule but the last (an id already taken) and may run
+ * on any thread; {@link #claimId} applies that one, in input order, on one thread: it holds the ids of the accepted
+ * records, the only state that grows with the file.
  */
 final class ArticleAssembler {
 
@@ -130,15 +132,32 @@ final class ArticleAssembler {
             }
         });
 
-        if (mapping.idColumn().isPresent()) {
-            Long first = recordById.putIfAbsent(id, recordNumber);
-            if (first != null) {
-                return Outcome.fault(mapping.idColumn().get(), RecordProblem.Reason.DUPLICATE_ID,
-                        "'" + id + "' is also the id of record " + first);
-            }
-        }
         Article article = new Article(id, title == null ? "" : title, text, metadata);
         return new Outcome(new LabelledArticle(article, new Labels(labels)), "", null, "");
+    }
+
+    /**
+     * Takes an accepted article's id, the last rule: an id may be taken once. Call it in input order.
+     *
+     * @param article      an article {@link #assemble} accepted
+     * @param recordNumber its record's number
+     * @return null if the id was free, else the fault (the id is kept by the record that took it first)
+     */
+    Outcome claimId(LabelledArticle article, long recordNumber) {
+        if (mapping.idColumn().isEmpty()) {
+            return null;
+        }
+        Long first = recordById.putIfAbsent(article.id(), recordNumber);
+        if (first == null) {
+            return null;
+        }
+        return Outcome.fault(mapping.idColumn().get(), RecordProblem.Reason.DUPLICATE_ID,
+                "'" + article.id() + "' is also the id of record " + first);
+    }
+
+    /** @return the mapping */
+    ColumnMapping mapping() {
+        return mapping;
     }
 
     private static List<String> labelValues(LabelColumn label, Pattern separator, String raw) {

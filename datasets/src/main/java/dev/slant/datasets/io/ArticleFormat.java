@@ -1,7 +1,6 @@
 package dev.slant.datasets.io;
 
-import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
+import java.util.Set;
 
 /** The layouts of article files the readers understand. */
 public enum ArticleFormat {
@@ -30,70 +29,58 @@ public enum ArticleFormat {
         return this != JSONL;
     }
 
+    /** The formats the readers read, as {@link DataFormat}s. */
+    public static final Set<DataFormat> READ = Set.of(DataFormat.CSV, DataFormat.TSV, DataFormat.TSV_UNQUOTED,
+            DataFormat.JSONL);
+
     /**
-     * Parses a format's command-line name: csv, tsv, tsv-unquoted, jsonl (or ndjson).
+     * @param format one of {@link #READ}
+     * @return the reader's format
+     * @throws IllegalArgumentException for another
+     */
+    public static ArticleFormat of(DataFormat format) {
+        return switch (format) {
+            case CSV -> CSV;
+            case TSV -> TSV;
+            case TSV_UNQUOTED -> TSV_UNQUOTED;
+            case JSONL -> JSONL;
+            case PARQUET -> throw new IllegalArgumentException("articles are not read from parquet here");
+        };
+    }
+
+    /**
+     * Parses a format's command-line name ({@link DataFormat#named}): csv, tsv, tsv-unquoted, jsonl (or ndjson, json).
      *
      * @param name the name, any case
      * @return the format
      * @throws IllegalArgumentException for any other name
      */
     public static ArticleFormat parse(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        if (n.equals("ndjson")) {
-            return JSONL;
-        }
-        for (ArticleFormat f : values()) {
-            if (f.label.equals(n)) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException("unknown format '" + name + "' (csv, tsv, tsv-unquoted, jsonl)");
+        return of(DataFormat.named(name, READ, "format"));
     }
 
     /**
-     * Tells the format from a file name: {@code .csv}, {@code .tsv}, {@code .jsonl} or {@code .ndjson}, each
-     * optionally followed by {@code .gz}, any case. A {@code .tsv} file is taken to be quoted.
+     * Tells the format from a file name ({@link DataFormat#ofFile}): {@code .csv}, {@code .tsv}, {@code .jsonl} or
+     * {@code .ndjson}, each optionally followed by {@code .gz}, any case. A {@code .tsv} file is taken to be quoted.
      *
      * @param fileName the file's name or path
+     * @param hint     how the user gives the format instead, for the message; empty if there is no way
      * @return the format
      * @throws IllegalArgumentException if the name has none of those suffixes
      */
-    public static ArticleFormat fromFileName(String fileName) {
-        String n = fileName.toLowerCase(Locale.ROOT);
-        if (n.endsWith(AtomicOutput.GZIP_SUFFIX)) {
-            n = n.substring(0, n.length() - AtomicOutput.GZIP_SUFFIX.length());
-        }
-        if (n.endsWith(".csv")) {
-            return CSV;
-        }
-        if (n.endsWith(".tsv")) {
-            return TSV;
-        }
-        if (n.endsWith(".jsonl") || n.endsWith(".ndjson")) {
-            return JSONL;
-        }
-        throw new IllegalArgumentException("cannot tell the format of '" + fileName
-                + "' from its name (.csv, .tsv, .jsonl or .ndjson, optionally .gz): give the format explicitly");
+    public static ArticleFormat fromFileName(String fileName, String hint) {
+        return of(DataFormat.ofFile(fileName, READ, hint));
     }
 
     /**
-     * The Commons CSV format that parses this layout. Empty lines are kept as records, so that line numbers
-     * stay exact; the readers skip them.
+     * Tells the format from a file name, for a caller that has no other way to know it.
      *
-     * @return the parser format
-     * @throws IllegalStateException for {@link #JSONL}
+     * @param fileName the file's name or path
+     * @return the format
+     * @throws IllegalArgumentException if the name has none of the readers' suffixes
+     * @see #fromFileName(String, String)
      */
-    CSVFormat csvFormat() {
-        switch (this) {
-            case CSV:
-                return CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
-            case TSV:
-                return CSVFormat.RFC4180.builder().setDelimiter('\t').setIgnoreEmptyLines(false).get();
-            case TSV_UNQUOTED:
-                return CSVFormat.RFC4180.builder().setDelimiter('\t').setQuote(null).setIgnoreEmptyLines(false)
-                        .get();
-            default:
-                throw new IllegalStateException(this + " is not a delimited format");
-        }
+    public static ArticleFormat fromFileName(String fileName) {
+        return fromFileName(fileName, "");
     }
 }

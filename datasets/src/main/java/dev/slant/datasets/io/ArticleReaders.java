@@ -17,7 +17,7 @@ public final class ArticleReaders {
      * @param mapping which columns make the article
      * @param options what to do with bad records
      * @return the reader; the caller closes it
-     * @throws IOException              if the file cannot be opened or read
+     * @throws IOException              if the file cannot be read
      * @throws BadRecordException       if the header lacks a mapped column, names one twice, or is missing
      * @throws IllegalArgumentException if the name tells no format
      */
@@ -35,7 +35,7 @@ public final class ArticleReaders {
      * @param mapping     which columns make the article
      * @param options     what to do with bad records
      * @return the reader; the caller closes it
-     * @throws IOException              if the file cannot be opened or read
+     * @throws IOException              if the file cannot be read
      * @throws BadRecordException       if the header lacks a mapped column, names one twice, or is missing
      * @throws IllegalArgumentException if column names are given for JSONL, or a mapped column is not among them
      */
@@ -63,10 +63,27 @@ public final class ArticleReaders {
         if (format.delimited()) {
             return new DelimitedArticleReader(input, format, columnNames, mapping, options);
         }
-        if (!columnNames.isEmpty()) {
-            input.close();
-            throw new IllegalArgumentException("column names are for delimited files, not " + format.label());
-        }
-        return new JsonlArticleReader(input, mapping, options);
+        return ChunkedArticleReader.of(ArticleSource.open(input, format, columnNames, mapping, options));
+    }
+
+    /**
+     * Starts reading an opened input with a mapping chosen from its column names (a delimited input's header row;
+     * none for JSONL), for a caller that recognizes layouts.
+     *
+     * @param input       the input; closed by the reader's {@code close()}, and at once if this method throws
+     * @param format      its format
+     * @param columnNames the column names of a delimited file without a header row; empty when the first row is
+     *                    the header, and always for JSONL
+     * @param mappingFor  the mapping, given the column names
+     * @param options     what to do with bad records
+     * @return the reader; the caller closes it
+     * @throws IOException              if the input cannot be read
+     * @throws BadRecordException       if the header lacks a mapped column, names one twice, or is missing
+     * @throws IllegalArgumentException if column names are given for JSONL, or a mapped column is not among them
+     */
+    public static ArticleReader open(TextInput input, ArticleFormat format, List<String> columnNames,
+            java.util.function.Function<List<String>, ColumnMapping> mappingFor, ReadOptions options)
+            throws IOException {
+        return ChunkedArticleReader.of(ArticleSource.open(input, format, columnNames, mappingFor, options));
     }
 }

@@ -112,6 +112,14 @@ public record ColumnMapping(Optional<String> idColumn, Optional<String> titleCol
     }
 
     /**
+     * @return a copy that reads the article alone (id, title, text, metadata): no label is read or required, as
+     *         scoring needs none
+     */
+    public ColumnMapping articleOnly() {
+        return new ColumnMapping(idColumn, titleColumn, textColumn, List.of(), Map.of(), metadataColumns);
+    }
+
+    /**
      * @return every target, those read from columns first, then the constant ones, each in the order given
      */
     public List<String> targets() {

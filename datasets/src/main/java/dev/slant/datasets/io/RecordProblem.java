@@ -24,7 +24,8 @@ public record RecordProblem(String file, long recordNumber, long line, String co
         EMPTY_TEXT("empty text"),
         INVALID_UTF8("invalid UTF-8"),
         DUPLICATE_ID("duplicate id"),
-        MALFORMED("malformed record");
+        MALFORMED("malformed record"),
+        TOO_LONG("record too long");
 
         private final String text;
 

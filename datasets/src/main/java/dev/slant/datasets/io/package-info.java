@@ -6,7 +6,12 @@
  *
  * <p>Reading: {@link dev.slant.datasets.io.ArticleReaders} opens a file by name or
  * {@link dev.slant.datasets.io.ArticleFormat} with a {@link dev.slant.datasets.io.ColumnMapping};
- * {@link dev.slant.datasets.io.TextInput} does the decompression and decoding for every reader.
+ * {@link dev.slant.datasets.io.TextInput} opens the bytes (decompression, byte order mark, what is not UTF-8 text);
+ * {@link dev.slant.datasets.io.ArticleSource} cuts them into chunks at record ends, parses chunks on any thread and
+ * merges them in input order, so that every reader ({@link dev.slant.datasets.io.ChunkedArticleReader}) and batch
+ * scoring read on several threads with the records, lines and rejects of a sequential read
+ * (see docs/batch-scoring.md). {@link dev.slant.datasets.io.DataFormat} is the one rule that picks a format from a
+ * name.
  * Writing: every output file of the project goes through {@link dev.slant.datasets.io.AtomicOutput} (whole or
  * not at all for regular files, written through for FIFOs and devices, failures named by
  * {@link dev.slant.datasets.io.CannotWriteException}); {@link dev.slant.datasets.io.DistinctFiles} checks that a

@@ -53,8 +53,7 @@ class DelimitedArticleReaderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-        bad/unterminated-quote.csv | unterminated-quote.csv: record 2 (line 3): unterminated quote: a quoted field is still open at the end of the file; nothing from line 3 on can be read
-        bad/stray-quote.csv        | stray-quote.csv: record 2 (line 3): malformed record: Invalid character between encapsulated token and delimiter at line: 3, position: 53; the rest of the file cannot be read
+        bad/stray-quote.csv        | stray-quote.csv: record 2 (line 3), column 'text': malformed record: 't' after a closing quote, on line 3 (only a delimiter or a line break may follow it; a quote inside a quoted field is written twice); the rest of the file cannot be read
         """)
     void aFaultTheParserCannotReadPastFailsEvenLeniently(String fixture, String message) throws IOException {
         BadRecordException strict = assertThrows(BadRecordException.class,
@@ -68,7 +67,6 @@ class DelimitedArticleReaderTest {
         assertEquals("1", reader.next().id());
         BadRecordException lenient = assertThrows(BadRecordException.class, reader::hasNext);
         assertEquals(message, lenient.getMessage());
-        assertEquals(org.apache.commons.csv.CSVException.class, lenient.getCause().getClass());
         assertEquals(List.of(message), sink.messages());
         assertEquals(1, reader.report().accepted());
         assertEquals(Map.of(strict.problem().reason(), 1L), reader.report().rejected());
@@ -76,11 +74,37 @@ class DelimitedArticleReaderTest {
     }
 
     @Test
-    void parserFailuresKeepTheirCause() {
+    void aQuoteLeftOpenAtTheEndIsTheLastRecordsFaultAndALongOneFailsTheRead() throws IOException {
+        String message = "unterminated-quote.csv: record 2 (line 3), column 'text': unterminated quote: a quoted field "
+                + "is still open at the end of the input (cut short?)";
+        BadRecordException strict = assertThrows(BadRecordException.class, () -> Fixtures.ids(Fixtures.open(
+                "bad/unterminated-quote.csv", ArticleFormat.CSV, Fixtures.STANCE, ReadOptions.STRICT)));
+        assertEquals(message, strict.getMessage());
+        Fixtures.CollectingSink sink = new Fixtures.CollectingSink();
+        ArticleReader reader = Fixtures.open("bad/unterminated-quote.csv", ArticleFormat.CSV, Fixtures.STANCE,
+                sink.lenient());
+        assertEquals(List.of("1"), Fixtures.ids(reader), "the records before it are read, and the read ends well");
+        assertEquals(List.of(message), sink.messages());
+        assertEquals(Map.of(RecordProblem.Reason.UNTERMINATED_QUOTE, 1L), reader.report().rejected());
+
+        // Longer than the longest record read: a stray quote that swallowed the rest of the file.
+        Fixtures.CollectingSink small = new Fixtures.CollectingSink();
+        ArticleReader limited = Fixtures.open("bad/unterminated-quote.csv", ArticleFormat.CSV, Fixtures.STANCE,
+                small.lenient().withMaxRecordBytes(30));
+        BadRecordException swallowed = assertThrows(BadRecordException.class, () -> Fixtures.ids(limited));
+        assertEquals(RecordProblem.Reason.UNTERMINATED_QUOTE, swallowed.problem().reason());
+        assertTrue(swallowed.getMessage().contains("more than the limit of 30 bytes: a stray quote? nothing from "
+                + "line 3 on can be read"), swallowed.getMessage());
+    }
+
+    @Test
+    void anUnterminatedQuoteNamesTheColumnWhereItOpened() {
         BadRecordException e = assertThrows(BadRecordException.class, () -> Fixtures.ids(
                 Fixtures.open("bad/unterminated-quote.csv", ArticleFormat.CSV, Fixtures.STANCE, ReadOptions.STRICT)));
-        assertEquals(org.apache.commons.csv.CSVException.class, e.getCause().getClass());
         assertEquals(RecordProblem.Reason.UNTERMINATED_QUOTE, e.problem().reason());
+        assertEquals("text", e.problem().column());
+        assertEquals(2, e.problem().recordNumber());
+        assertEquals(3, e.problem().line());
     }
 
     @Test

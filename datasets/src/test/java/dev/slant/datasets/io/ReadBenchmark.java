@@ -6,23 +6,27 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Reads the whole article-bias corpus a few times and prints the speed (decompressed MB of input per second of
- * wall-clock time and per second of the reading thread's CPU time, which a busy shared machine does not skew) and the heap's peak use. Not a test: run it by hand, for example with {@code -Xmx256m}:
+ * wall-clock time and per second of the process's CPU time, which a busy shared machine skews less) and the heap's
+ * peak use. Not a test: run it by hand, for example with {@code -Xmx256m}:
  *
  * <pre>
- * java -Xmx256m -cp datasets/target/classes:datasets/target/test-classes:DEPS dev.slant.datasets.io.ReadBenchmark [FILE] [RUNS]
+ * java -Xmx256m -cp datasets/target/classes:datasets/target/test-classes:DEPS dev.slant.datasets.io.ReadBenchmark [FILE] [RUNS] [THREADS]
  * </pre>
  */
 public final class ReadBenchmark {
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private ReadBenchmark() {
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /**
@@ -34,15 +38,16 @@ public final class ReadBenchmark {
         Path file = args.length > 0 ? Path.of(args[0])
                 : DataRoot.resolve(null).resolve("article-bias").resolve("articles.csv.gz");
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        int threads = args.length > 2 ? Integer.parseInt(args[2]) : ReadOptions.defaultThreads();
         ColumnMapping mapping = Fixtures.ARTICLE_BIAS;
         System.out.printf(Locale.ROOT, "file %s, max heap %d MB, %d processors%n", file,
                 Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
         for (int run = 1; run <= runs; run++) {
             long start = System.nanoTime();
-            long cpuStart = THREADS.getCurrentThreadCpuTime();
+            long cpuStart = processCpu();
             long chars = 0;
             ReadReport report;
-            try (ArticleReader reader = ArticleReaders.open(file, mapping, ReadOptions.STRICT)) {
+            try (ArticleReader reader = ArticleReaders.open(file, mapping, ReadOptions.STRICT.withThreads(threads))) {
                 while (reader.hasNext()) {
                     LabelledArticle a = reader.next();
                     chars += a.article().text().length() + a.article().title().length();
@@ -50,9 +55,9 @@ public final class ReadBenchmark {
                 report = reader.report();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            double cpuSeconds = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-            System.out.printf(Locale.ROOT, "run %d: %s; %.1f MB of text (decompressed) in %.2f s wall = %.1f MB/s,"
-                    + " %.2f s CPU of the reading thread = %.1f MB/s; %.1f M chars of title+text%n", run, report,
+            double cpuSeconds = (processCpu() - cpuStart) / 1e9;
+            System.out.printf(Locale.ROOT, "run %d, %d threads: %s; %.1f MB of text (decompressed) in %.2f s wall = "
+                    + "%.1f MB/s, %.2f s CPU of the process = %.1f MB/s; %.1f M chars of title+text%n", run, threads, report,
                     report.bytes() / 1e6, seconds, report.bytes() / 1e6 / seconds, cpuSeconds,
                     report.bytes() / 1e6 / cpuSeconds, chars / 1e6);
         }

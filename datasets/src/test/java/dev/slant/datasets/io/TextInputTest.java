@@ -9,7 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
@@ -73,12 +72,12 @@ class TextInputTest {
     }
 
     @Test
-    void brokenGzipIsNamed() {
+    void brokenGzipIsBadDataNamingTheInput() {
         byte[] bad = {(byte) 0x1f, (byte) 0x8b, 1, 2};
-        ZipException e = assertThrows(ZipException.class,
+        BadInputException e = assertThrows(BadInputException.class,
                 () -> TextInput.of(new ByteArrayInputStream(bad), "bad.gz"));
         assertTrue(e.getMessage().startsWith("bad.gz: starts like gzip but is not valid gzip: "), e.getMessage());
-        assertTrue(e.getCause() instanceof IOException);
+        assertTrue(e.getCause() instanceof ZipException);
     }
 
     /** Several read-ahead buffers of text that does not compress to nothing. */
@@ -105,8 +104,10 @@ class TextInputTest {
         byte[] whole = gzip(longText().getBytes(StandardCharsets.UTF_8));
         byte[] cut = java.util.Arrays.copyOf(whole, whole.length / 2);
         TextInput input = TextInput.of(new ByteArrayInputStream(cut), "cut.gz");
-        IOException e = assertThrows(IOException.class, () -> readAll(input));
-        assertEquals(java.io.EOFException.class, e.getClass(), "the decompressor's own exception, from its thread");
+        BadInputException e = assertThrows(BadInputException.class, () -> readAll(input));
+        assertTrue(e.getMessage().startsWith("cut.gz: the gzip data ends too soon (the file is truncated), after "),
+                e.getMessage());
+        assertEquals(java.io.EOFException.class, e.getCause().getClass(), "the decompressor's own, from its thread");
     }
 
     @Test
@@ -114,8 +115,7 @@ class TextInputTest {
         // More than the read-ahead holds, so that its thread would wait to hand over the rest.
         String rows = "id,text\n".repeat(TextInput.READ_AHEAD * (TextInput.READ_AHEAD_CHUNKS + 2) / 8);
         byte[] utf16 = gzip(("\uFEFF" + rows).getBytes(StandardCharsets.UTF_16LE));
-        assertThrows(UnsupportedEncodingException.class,
-                () -> TextInput.of(new ByteArrayInputStream(utf16), "utf16.csv.gz"));
+        assertThrows(BadInputException.class, () -> TextInput.of(new ByteArrayInputStream(utf16), "utf16.csv.gz"));
         assertTrue(Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.getName().equals("slant-gunzip utf16.csv.gz")));
     }
@@ -123,10 +123,28 @@ class TextInputTest {
     @Test
     void utf16IsRefusedWithAClearMessage() {
         byte[] utf16 = "\uFEFFid".getBytes(StandardCharsets.UTF_16LE);
-        UnsupportedEncodingException e = assertThrows(UnsupportedEncodingException.class,
+        BadInputException e = assertThrows(BadInputException.class,
                 () -> TextInput.of(new ByteArrayInputStream(utf16), "excel.tsv"));
         assertEquals("excel.tsv: starts with a UTF-16 byte order mark; only UTF-8 is read (convert the file to UTF-8)",
                 e.getMessage());
+    }
+
+    @Test
+    void utf16WithoutAByteOrderMarkIsToldByItsNulBytes() {
+        byte[] utf16 = "id,text\n1,hello\n".getBytes(StandardCharsets.UTF_16BE);
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> TextInput.of(new ByteArrayInputStream(utf16), "no-bom.csv"));
+        assertEquals("no-bom.csv: holds a NUL byte at byte 1: UTF-16 or UTF-32 text without a byte order mark, or not "
+                + "text at all; only UTF-8 is read (convert the file to UTF-8)", e.getMessage());
+    }
+
+    @Test
+    void aMissingFileAndADirectoryAreNamedAsBadInput(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        BadInputException missing = assertThrows(BadInputException.class,
+                () -> TextInput.open(dir.resolve("nothing.csv"), "nothing.csv"));
+        assertEquals("nothing.csv: no such file", missing.getMessage());
+        BadInputException folder = assertThrows(BadInputException.class, () -> TextInput.open(dir, "folder"));
+        assertEquals("folder: is a directory, not a file of articles", folder.getMessage());
     }
 
     @Test

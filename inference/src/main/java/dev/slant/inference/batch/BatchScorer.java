@@ -1,8 +1,14 @@
 package dev.slant.inference.batch;
 
 import dev.slant.datasets.Article;
+import dev.slant.datasets.LabelledArticle;
 import dev.slant.datasets.io.ArticleReader;
+import dev.slant.datasets.io.ArticleSource;
+import dev.slant.datasets.io.ChunkedArticleReader;
+import dev.slant.datasets.io.OrderedPipeline;
+import dev.slant.datasets.io.ParsedChunk;
 import dev.slant.datasets.io.ReadReport;
+import dev.slant.datasets.io.RecordChunk;
 import dev.slant.inference.Prediction;
 import dev.slant.inference.SlantClassifier;
 import dev.slant.inference.TargetPrediction;
@@ -11,24 +17,26 @@ import dev.slant.inference.drift.DriftTally;
 import dev.slant.inference.explain.ExplainedPrediction;
 import dev.slant.inference.explain.Explanation;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * Scores an article stream into a predictions file in constant memory. One reader thread cuts the input into
- * chunks of {@link SlantClassifier#BATCH} articles and hands each both to the workers and, in input order, to
- * the writer (the calling thread), which waits for each chunk's results in turn: so the output keeps input order,
- * and at most {@link #inFlight} chunks exist at once whatever the input's size.
+ * Scores an article stream into a predictions file in constant memory, on {@link ScoreSettings#threads()} threads.
+ *
+ * <p>A file read by a {@link ChunkedArticleReader} is scored chunk by chunk: one thread cuts the input into chunks
+ * of whole records, and each worker parses a chunk, scores its articles and formats their rows, so that reading
+ * runs on every core beside scoring; the calling thread takes the chunks back in input order, merges them (counts,
+ * rejects, the strict mode's stop, ids already taken) and writes their rows. Any other reader is read on one thread
+ * in batches of {@link SlantClassifier#BATCH} articles, which the workers score. Either way the output keeps input
+ * order and is the same bytes whatever the threads and the chunk size, and a bounded number of chunks (in bytes and
+ * in count) is in flight whatever the input's size.
  *
  * <p>Bad records follow the reader's {@link dev.slant.datasets.io.ReadOptions}: in strict mode the first one
  * stops the run with its {@link dev.slant.datasets.io.BadRecordException}; otherwise the reader counts it. Any
@@ -38,7 +46,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 public final class BatchScorer {
     private final SlantClassifier classifier;
     private final ScoreSettings settings;
-    private final int inFlight;
+    private final List<String> targets;
 
     /**
      * @param classifier the classifier
@@ -47,12 +55,7 @@ public final class BatchScorer {
     public BatchScorer(SlantClassifier classifier, ScoreSettings settings) {
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.inFlight = 2 * settings.threads() + 2;
-    }
-
-    /** @return the most chunks held at once (queued, being scored or being written) */
-    public int inFlight() {
-        return inFlight;
+        this.targets = List.copyOf(classifier.targets());
     }
 
     /**
@@ -75,7 +78,11 @@ public final class BatchScorer {
         }
     }
 
-    private Map<String, List<String>> labels() {
+    /**
+     * @return each target's labels, targets in the classifier's order: what a {@link PredictionWriter} for this
+     *         scorer is opened with
+     */
+    public Map<String, List<String>> labels() {
         Map<String, List<String>> labels = new LinkedHashMap<>();
         classifier.targets().forEach(t -> labels.put(t, classifier.labels(t)));
         return labels;
@@ -97,188 +104,150 @@ public final class BatchScorer {
         Objects.requireNonNull(writer, "writer");
         Objects.requireNonNull(progress, "progress");
         long t0 = System.nanoTime();
-        BlockingQueue<Chunk> ordered = new ArrayBlockingQueue<>(inFlight);
-        BlockingQueue<Chunk> work = new LinkedBlockingQueue<>();
-        List<Thread> threads = new ArrayList<>();
-        threads.add(new Thread(() -> read(input, ordered, work), "slant-score-reader"));
-        for (int w = 0; w < settings.threads(); w++) {
-            threads.add(new Thread(() -> work(work), "slant-score-" + (w + 1)));
-        }
-        threads.forEach(t -> {
-            t.setDaemon(true);
-            t.start();
-        });
-        Map<String, Long> abstentions = new LinkedHashMap<>();
-        classifier.targets().forEach(t -> abstentions.put(t, 0L));
-        DriftTally drift = DriftReference.fromMetrics(classifier.manifest().metrics()).map(DriftTally::new).orElse(null);
-        long written = 0;
-        boolean done = false;
+        Tally tally = new Tally(targets.size(),
+                DriftReference.fromMetrics(classifier.manifest().metrics()).map(DriftTally::new).orElse(null));
+        long written;
+        ReadReport report;
         try {
-            while (true) {
-                Chunk chunk = ordered.take();
-                if (chunk.failure != null) {
-                    throw rethrow(chunk.failure);
-                }
-                if (chunk.report != null) {
-                    done = true;
-                    return new ScoreSummary(chunk.report, written, abstentions, System.nanoTime() - t0,
-                            drift == null ? null : drift.report());
-                }
-                List<Scored> results;
-                try {
-                    results = chunk.results.get();
-                } catch (ExecutionException e) {
-                    throw rethrow(e.getCause());
-                }
-                for (Scored s : results) {
-                    writer.write(s.prediction(), s.explanations());
-                    if (drift != null) {
-                        drift.add(s.prediction());
-                    }
-                    for (TargetPrediction t : s.prediction().targets()) {
-                        if (t.abstained()) {
-                            abstentions.merge(t.target(), 1L, Long::sum);
-                        }
-                    }
-                }
-                written += results.size();
-                progress.update(written, chunk.bytes);
+            if (input instanceof ChunkedArticleReader chunked) {
+                ArticleSource source = chunked.source();
+                written = scoreChunks(source, writer, progress, tally);
+                report = source.report();
+            } else {
+                written = scoreBatches(input, writer, progress, tally);
+                report = input.report();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (InterruptedIOException e) {
             CancellationException c = new CancellationException("interrupted while scoring");
             c.initCause(e);
             throw c;
-        } finally {
-            stop(threads, work, done);
         }
+        Map<String, Long> byTarget = new LinkedHashMap<>();
+        for (int t = 0; t < targets.size(); t++) {
+            byTarget.put(targets.get(t), tally.abstentions[t]);
+        }
+        return new ScoreSummary(report, written, byTarget, System.nanoTime() - t0,
+                tally.drift == null ? null : tally.drift.report());
     }
 
-    /** Ends the workers (and, after a failure, the reader) and waits for them. */
-    private void stop(List<Thread> threads, BlockingQueue<Chunk> work, boolean done) {
-        if (!done) {
-            threads.forEach(Thread::interrupt);
+    /** What the writing thread counts over the predictions it writes: abstentions per target, and drift. */
+    private static final class Tally {
+        final long[] abstentions;
+        final DriftTally drift;
+
+        Tally(int targets, DriftTally drift) {
+            this.abstentions = new long[targets];
+            this.drift = drift;
         }
-        for (int w = 0; w < settings.threads(); w++) {
-            work.add(Chunk.POISON);
-        }
-        boolean interrupted = false;
-        for (Thread t : threads) {
-            while (t.isAlive()) {
-                try {
-                    t.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                    threads.forEach(Thread::interrupt);
+
+        void add(Prediction p) {
+            List<TargetPrediction> predicted = p.targets();
+            for (int t = 0; t < predicted.size() && t < abstentions.length; t++) {
+                if (predicted.get(t).abstained()) {
+                    abstentions[t]++;
                 }
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static RuntimeException rethrow(Throwable t) throws IOException {
-        if (t instanceof IOException io) {
-            throw io;
-        }
-        if (t instanceof RuntimeException r) {
-            throw r;
-        }
-        if (t instanceof Error err) {
-            throw err;
-        }
-        throw new IllegalStateException("scoring failed", t);
-    }
-
-    /** The reader thread: cuts the input into chunks, hands each to the writer (in order) and to the workers. */
-    private static void read(ArticleReader input, BlockingQueue<Chunk> ordered, BlockingQueue<Chunk> work) {
-        try {
-            List<Article> batch = new ArrayList<>(SlantClassifier.BATCH);
-            while (input.hasNext()) {
-                batch.add(input.next().article());
-                if (batch.size() == SlantClassifier.BATCH) {
-                    hand(new Chunk(batch, input.report().bytes()), ordered, work);
-                    batch = new ArrayList<>(SlantClassifier.BATCH);
-                }
-            }
-            if (!batch.isEmpty()) {
-                hand(new Chunk(batch, input.report().bytes()), ordered, work);
-            }
-            ordered.put(Chunk.end(input.report()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Throwable t) {
-            try {
-                ordered.put(Chunk.failed(t));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (drift != null) {
+                drift.add(p);
             }
         }
     }
 
-    private static void hand(Chunk chunk, BlockingQueue<Chunk> ordered, BlockingQueue<Chunk> work) throws InterruptedException {
-        ordered.put(chunk);
-        work.put(chunk);
+    /** A chunk's records, scored: per record its row and prediction (null if rejected). */
+    private record Scored(ParsedChunk parsed, String[] rows, Prediction[] predictions) {
     }
 
-    /** A worker thread: scores chunks until the poison. */
-    private void work(BlockingQueue<Chunk> work) {
-        try {
-            for (Chunk chunk = work.take(); chunk != Chunk.POISON; chunk = work.take()) {
-                try {
-                    List<Scored> out = new ArrayList<>(chunk.articles.size());
-                    for (Article a : chunk.articles) {
-                        out.add(score(a));
+    private long scoreChunks(ArticleSource source, PredictionWriter writer, ScoreProgress progress, Tally tally)
+            throws IOException {
+        long written = 0;
+        try (OrderedPipeline<RecordChunk, Scored> pipeline = ChunkedArticleReader.pipeline(source,
+                settings.threads(), "slant-score", chunk -> {
+                    ParsedChunk parsed = source.parse(chunk);
+                    String[] rows = new String[parsed.size()];
+                    Prediction[] predictions = new Prediction[parsed.size()];
+                    for (int i = 0; i < rows.length; i++) {
+                        LabelledArticle a = parsed.article(i);
+                        if (a != null) {
+                            predictions[i] = score(a.article(), writer, rows, i);
+                        }
                     }
-                    chunk.articles = null;
-                    chunk.results.complete(out);
-                } catch (Throwable t) {
-                    chunk.results.completeExceptionally(t);
-                }
+                    return new Scored(parsed, rows, predictions);
+                })) {
+            long[] count = {0};
+            for (Scored s = pipeline.next(); s != null; s = pipeline.next()) {
+                Scored scored = s;
+                source.merge(scored.parsed(), (i, a) -> {
+                    writer.writeRow(scored.rows()[i]);
+                    tally.add(scored.predictions()[i]);
+                    count[0]++;
+                });
+                written = count[0];
+                progress.update(written, source.report().bytes());
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
+        return written;
     }
 
-    private Scored score(Article a) {
+    /** A batch of articles read from an {@link ArticleReader}, with the bytes read when it was cut. */
+    private record Batch(List<Article> articles, long bytes, int weight) {
+    }
+
+    /** Rows of a batch, and their predictions. */
+    private record Rows(Batch batch, String[] rows, Prediction[] predictions) {
+    }
+
+    private long scoreBatches(ArticleReader input, PredictionWriter writer, ScoreProgress progress, Tally tally)
+            throws IOException {
+        OrderedPipeline.Source<Batch> batches = () -> {
+            List<Article> batch = new ArrayList<>(SlantClassifier.BATCH);
+            long weight = 0;
+            try {
+                while (batch.size() < SlantClassifier.BATCH && input.hasNext()) {
+                    Article a = input.next().article();
+                    batch.add(a);
+                    weight += a.text().length() + a.title().length();
+                }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            return batch.isEmpty() ? null
+                    : new Batch(batch, input.report().bytes(), (int) Math.min(Integer.MAX_VALUE, weight));
+        };
+        int inFlight = 2 * settings.threads() + 2;
+        long written = 0;
+        try (OrderedPipeline<Batch, Rows> pipeline = new OrderedPipeline<>("slant-score", batches, batch -> {
+            String[] rows = new String[batch.articles().size()];
+            Prediction[] predictions = new Prediction[rows.length];
+            for (int i = 0; i < rows.length; i++) {
+                predictions[i] = score(batch.articles().get(i), writer, rows, i);
+            }
+            return new Rows(batch, rows, predictions);
+        }, Batch::weight, settings.threads(), inFlight, Integer.MAX_VALUE)) {
+            for (Rows r = pipeline.next(); r != null; r = pipeline.next()) {
+                for (int i = 0; i < r.rows().length; i++) {
+                    writer.writeRow(r.rows()[i]);
+                    tally.add(r.predictions()[i]);
+                }
+                written += r.rows().length;
+                progress.update(written, r.batch().bytes());
+            }
+        }
+        return written;
+    }
+
+    /** Scores one article into {@code rows[i]}; returns its prediction. */
+    private Prediction score(Article a, PredictionWriter writer, String[] rows, int i) {
+        Prediction p;
+        Map<String, Explanation> explanations;
         if (settings.explain() == 0) {
-            return new Scored(classifier.classify(a), Map.of());
+            p = classifier.classify(a);
+            explanations = Map.of();
+        } else {
+            ExplainedPrediction e = classifier.explain(a, settings.explain());
+            p = e.prediction();
+            explanations = e.explanations();
         }
-        ExplainedPrediction e = classifier.explain(a, settings.explain());
-        return new Scored(e.prediction(), e.explanations());
-    }
-
-    /** One article's result. */
-    private record Scored(Prediction prediction, Map<String, Explanation> explanations) {
-    }
-
-    /** A chunk of articles and its results; or the end of the input with its report; or the reader's failure. */
-    private static final class Chunk {
-        static final Chunk POISON = new Chunk(List.of(), 0);
-
-        volatile List<Article> articles;
-        final long bytes;
-        final CompletableFuture<List<Scored>> results = new CompletableFuture<>();
-        ReadReport report;
-        Throwable failure;
-
-        Chunk(List<Article> articles, long bytes) {
-            this.articles = articles;
-            this.bytes = bytes;
-        }
-
-        static Chunk end(ReadReport report) {
-            Chunk c = new Chunk(List.of(), report.bytes());
-            c.report = report;
-            return c;
-        }
-
-        static Chunk failed(Throwable t) {
-            Chunk c = new Chunk(List.of(), 0);
-            c.failure = t;
-            return c;
-        }
+        rows[i] = writer.format(p, explanations);
+        return p;
     }
 }

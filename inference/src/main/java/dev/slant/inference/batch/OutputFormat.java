@@ -1,7 +1,7 @@
 package dev.slant.inference.batch;
 
-import dev.slant.datasets.io.AtomicOutput;
-import java.util.Locale;
+import dev.slant.datasets.io.DataFormat;
+import java.util.Set;
 
 /** The layouts of a predictions file. */
 public enum OutputFormat {
@@ -21,44 +21,33 @@ public enum OutputFormat {
         return label;
     }
 
+    /** The formats predictions are written in, as {@link DataFormat}s. */
+    public static final Set<DataFormat> WRITTEN = Set.of(DataFormat.CSV, DataFormat.JSONL);
+
     /**
-     * @param name csv or jsonl (or ndjson), any case
+     * Parses a format's name ({@link DataFormat#named}).
+     *
+     * @param name csv or jsonl (or ndjson, json), any case
      * @return the format
      * @throws IllegalArgumentException for any other name
      */
     public static OutputFormat parse(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        if (n.equals("ndjson")) {
-            return JSONL;
-        }
-        for (OutputFormat f : values()) {
-            if (f.label.equals(n)) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException("unknown output format '" + name + "' (csv, jsonl)");
+        return of(DataFormat.named(name, WRITTEN, "output format"));
     }
 
     /**
-     * Tells the format from a file name: {@code .csv}, {@code .jsonl} or {@code .ndjson}, each optionally
-     * followed by {@code .gz}, any case.
+     * Tells the format from a file name ({@link DataFormat#ofFile}): {@code .csv}, {@code .jsonl} or
+     * {@code .ndjson}, each optionally followed by {@code .gz}, any case.
      *
      * @param fileName the file's name or path
      * @return the format
      * @throws IllegalArgumentException if the name has none of those suffixes
      */
     public static OutputFormat fromFileName(String fileName) {
-        String n = fileName.toLowerCase(Locale.ROOT);
-        if (n.endsWith(AtomicOutput.GZIP_SUFFIX)) {
-            n = n.substring(0, n.length() - AtomicOutput.GZIP_SUFFIX.length());
-        }
-        if (n.endsWith(".csv")) {
-            return CSV;
-        }
-        if (n.endsWith(".jsonl") || n.endsWith(".ndjson")) {
-            return JSONL;
-        }
-        throw new IllegalArgumentException("cannot tell the output format of '" + fileName
-                + "' from its name (.csv, .jsonl or .ndjson, optionally .gz): give --format csv or jsonl");
+        return of(DataFormat.ofFile(fileName, WRITTEN, "give --format csv or jsonl"));
+    }
+
+    private static OutputFormat of(DataFormat format) {
+        return format == DataFormat.CSV ? CSV : JSONL;
     }
 }

@@ -129,6 +129,11 @@ final class ArchiveUpload {
                 new BatchScorer(slant, new ScoreSettings(1, false, 0, OutputFormat.CSV)).score(capturing, predictions, ScoreProgress.NONE);
                 report = reader.report();
             }
+            if (report.accepted() == 0 && report.rejectedTotal() > 0) {
+                throw new ApiException(400, name + ": no article could be read: " + report.rejectedTotal()
+                        + " record(s) rejected (" + String.join(", ", report.rejected().keySet().stream()
+                        .map(RecordProblem.Reason::text).toList()) + ")");
+            }
             return join(slant, id, name, predictions, seen, report, columns.containsKey("outlet"), columns.containsKey("date"));
         } catch (BadRecordException e) {
             throw new ApiException(400, e.getMessage(), e);

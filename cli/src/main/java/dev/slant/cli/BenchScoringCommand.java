@@ -13,10 +13,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
 /** {@code slant bench scoring}: {@code slant score} over a file, timed end to end beside fastText. */
 @Command(name = "scoring",
@@ -28,9 +28,8 @@ public final class BenchScoringCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "FILE",
-            description = "The model bundle (default: $SLANT_MODEL, else models/article-bias-media.slant).")
-    Path model;
+    @Mixin
+    ModelOption model = new ModelOption();
 
     @Mixin
     ArticleInputOptions source = new ArticleInputOptions();
@@ -71,7 +70,7 @@ public final class BenchScoringCommand implements Callable<Integer> {
         if (rounds < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--rounds must be 1 or more");
         }
-        Path bundle = model != null ? model : ScoreCommand.defaultModel(spec.commandLine(), quiet ? null : err);
+        Path bundle = model.resolve(spec.commandLine(), quiet ? null : err);
         List<String> scoreArgs = new ArrayList<>(List.of("score", "--model", bundle.toString()));
         scoreArgs.addAll(source.asArguments());
         int all = threads != null ? threads : Runtime.getRuntime().availableProcessors();

@@ -48,8 +48,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "The model bundle (.slant).")
-    Path model;
+    @Mixin
+    ModelOption model = new ModelOption();
 
     @Mixin
     CorpusOptions source = new CorpusOptions();
@@ -88,8 +88,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        LoadedBundle bundle = BundleReader.read(model);
-        DistinctFiles files = source.distinctFiles().reads("--model", model);
+        Path modelFile = model.resolve(spec.commandLine(), spec.commandLine().getErr());
+        LoadedBundle bundle = BundleReader.read(modelFile);
+        DistinctFiles files = source.distinctFiles().reads("--model", modelFile);
         if (report != null) {
             files.writes("--report", report.resolve(ReportWriter.MARKDOWN)).writes("--report", report.resolve(ReportWriter.JSON));
             for (String t : bundle.manifest().targetNames()) {

@@ -1,6 +1,5 @@
 package dev.slant.cli;
 
-import dev.slant.datasets.corpus.ArticleBiasCorpus;
 import dev.slant.datasets.io.ArticleReader;
 import dev.slant.datasets.io.BadInputException;
 import dev.slant.datasets.io.RecordProblem;
@@ -17,7 +16,6 @@ import dev.slant.inference.bundle.BundleException;
 import dev.slant.inference.features.TitleMode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -39,18 +37,11 @@ import picocli.CommandLine.Option;
                         + "output's extension or --format; .gz compresses). A file appears only when the whole run "
                         + "succeeds; - writes standard output as it goes."})
 public final class ScoreCommand implements Callable<Integer> {
-    /** The environment variable that names the default model. */
-    public static final String MODEL_ENV = "SLANT_MODEL";
-    /** The quick start's bundle: where {@code slant train} writes article-bias on its default split. */
-    public static final Path QUICK_START_MODEL = TrainCommand.defaultBundle(ArticleBiasCorpus.NAME, "media");
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", paramLabel = "FILE",
-            description = "The model bundle (default: $" + MODEL_ENV + ", else models/article-bias-media.slant, "
-                    + "which the quick start's slant train writes).")
-    Path model;
+    @Mixin
+    ModelOption model = new ModelOption();
 
     @Mixin
     ArticleInputOptions source = new ArticleInputOptions();
@@ -78,9 +69,6 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Option(names = "--quiet", description = "No progress bar and no summary on stderr (errors still).")
     boolean quiet;
-
-    /** Environment lookup, replaceable in tests. */
-    static java.util.function.UnaryOperator<String> environment = System::getenv;
 
     @Override
     public Integer call() throws Exception {
@@ -150,35 +138,7 @@ public final class ScoreCommand implements Callable<Integer> {
 
     /** The bundle: --model, else $SLANT_MODEL, else the quick start's; says on stderr which when not given. */
     private Path model() {
-        return model != null ? model : defaultModel(spec.commandLine(), quiet ? null : spec.commandLine().getErr());
-    }
-
-    /**
-     * The bundle a command uses when given none: $SLANT_MODEL, else the quick start's.
-     *
-     * @param cli the command line, for the usage error
-     * @param err where to say which bundle was chosen, or null to say nothing
-     * @return the bundle
-     * @throws CommandLine.ParameterException if neither is there
-     */
-    static Path defaultModel(CommandLine cli, PrintWriter err) {
-        String env = environment.apply(MODEL_ENV);
-        String command = "slant " + cli.getCommandName();
-        if (env != null && !env.isBlank()) {
-            if (err != null) {
-                err.printf("%s: model %s (from $%s)%n", command, env, MODEL_ENV);
-            }
-            return Path.of(env);
-        }
-        if (!Files.isRegularFile(QUICK_START_MODEL)) {
-            throw new CommandLine.ParameterException(cli, "no model: give --model FILE or set $" + MODEL_ENV
-                    + " (the quick start's " + QUICK_START_MODEL + ", which slant train writes, is not here)");
-        }
-        if (err != null) {
-            err.printf("%s: model %s (the quick start's; --model or $%s choose another)%n", command,
-                    QUICK_START_MODEL, MODEL_ENV);
-        }
-        return QUICK_START_MODEL;
+        return model.resolve(spec.commandLine(), quiet ? null : spec.commandLine().getErr());
     }
 
     private void printSummary(PrintWriter err, ScoreSummary s, FirstProblems first) {

@@ -3,7 +3,6 @@ package dev.slant.cli;
 import dev.slant.datasets.io.BadInputException;
 import dev.slant.inference.ExitCodes;
 import dev.slant.inference.SlantClassifier;
-import dev.slant.inference.bundle.BundleException;
 import dev.slant.inference.bundle.BundleReader;
 import dev.slant.inference.bundle.LoadedBundle;
 import dev.slant.serve.ServeSettings;
@@ -14,9 +13,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code slant serve}: loads a bundle and serves it over HTTP until SIGTERM or Ctrl-C. */
 @Command(name = "serve",
@@ -31,8 +31,8 @@ public final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE", description = "The model bundle (.slant).")
-    Path model;
+    @Mixin
+    ModelOption model = new ModelOption();
 
     @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = ServeSettings.DEFAULT_HOST,
             description = "Address to bind (default: ${DEFAULT-VALUE}, loopback only; 0.0.0.0 for every interface).")
@@ -102,17 +102,13 @@ public final class ServeCommand implements Callable<Integer> {
         if (archive != null && !Files.isRegularFile(archive)) {
             throw new BadInputException("--archive " + archive + ": " + (Files.exists(archive) ? "not a regular file" : "no such file"));
         }
-        LoadedBundle bundle;
-        try {
-            bundle = BundleReader.read(model);
-        } catch (BundleException e) {
-            throw new BadInputException(e.getMessage(), e);
-        }
+        Path modelFile = model.resolve(spec.commandLine(), err);
+        LoadedBundle bundle = BundleReader.read(modelFile);
         SlantClassifier slant = SlantClassifier.of(bundle);
         try (SlantServer server = startServer(slant, settings, bundle.modelCard())) {
             server.stopOnShutdown();
             err.printf("slant serve: listening on %s (model %s, targets %s, %d worker threads%s); open it in a browser for "
-                    + "the page; SIGTERM or Ctrl-C stops%n", server.uri(), model, slant.targets(), settings.threads(),
+                    + "the page; SIGTERM or Ctrl-C stops%n", server.uri(), modelFile, slant.targets(), settings.threads(),
                     archive == null ? "" : ", archive " + archive);
             err.flush();
             server.join();

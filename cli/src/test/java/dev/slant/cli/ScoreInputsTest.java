@@ -81,23 +81,29 @@ class ScoreInputsTest {
     void theModelComesFromTheEnvironmentElseTheQuickStartAndSaysWhich() throws IOException {
         Path in = Files.writeString(dir.resolve("in.csv"), CSV.substring(0, CSV.lastIndexOf("\n3,")));
         Path out = dir.resolve("out.csv");
-        var saved = ScoreCommand.environment;
+        var saved = ModelOption.environment;
         try {
-            ScoreCommand.environment = name -> name.equals(ScoreCommand.MODEL_ENV) ? bundle.toString() : null;
+            ModelOption.environment = name -> name.equals(ModelOption.MODEL_ENV) ? bundle.toString() : null;
             CliRun fromEnv = CliRun.of("score", "--input", in.toString(), "--output", out.toString());
             assertEquals(ExitCodes.OK, fromEnv.code(), fromEnv.err());
             assertTrue(fromEnv.err().contains("slant score: model " + bundle + " (from $SLANT_MODEL)"), fromEnv.err());
 
-            ScoreCommand.environment = name -> null;
+            ModelOption.environment = name -> null;
             CliRun none = CliRun.of("score", "--input", in.toString(), "--output", out.toString());
             assertEquals(ExitCodes.USAGE, none.code(), none.err());
             assertTrue(none.err().contains("no model: give --model FILE or set $SLANT_MODEL (the quick start's "
                     + Path.of("models", "article-bias-media.slant") + ", which slant train writes, is not here)"),
                     none.err());
+            // Every command that takes a bundle takes it the same way.
+            for (List<String> command : List.of(List.of("evaluate"), List.of("serve", "--port", "0"))) {
+                CliRun without = CliRun.of(command.toArray(String[]::new));
+                assertEquals(ExitCodes.USAGE, without.code(), without.err());
+                assertTrue(without.err().contains("no model: give --model FILE or set $SLANT_MODEL"), without.err());
+            }
         } finally {
-            ScoreCommand.environment = saved;
+            ModelOption.environment = saved;
         }
-        assertEquals(Path.of("models", "article-bias-media.slant"), ScoreCommand.QUICK_START_MODEL,
+        assertEquals(Path.of("models", "article-bias-media.slant"), ModelOption.QUICK_START_MODEL,
                 "where the quick start's train writes");
     }
 
